@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode (strict concurrency) and no implicit
+/// `public` leaks: `package` for cross-module internals.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Jibang",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jibang", targets: ["jibang"]),
+        .library(name: "JibangCore", targets: ["JibangCore"]),
+        .library(name: "JibangStore", targets: ["JibangStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "KoreanText", swiftSettings: strict),
+        .target(name: "JibangCSV", swiftSettings: strict),
+        .target(
+            name: "JibangCore",
+            dependencies: ["KoreanText", "JibangCSV"],
+            resources: [.copy("Resources/Bundled")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "JibangStore",
+            dependencies: ["JibangCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "JibangCLI",
+            dependencies: [
+                "JibangCore", "JibangStore", "JibangCSV",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "jibang", dependencies: ["JibangCLI"], swiftSettings: strict),
+        .target(
+            name: "JibangTestSupport",
+            dependencies: ["JibangCore", "JibangStore"],
+            path: "Tests/JibangTestSupport",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: strict),
+        .testTarget(
+            name: "JibangCoreTests",
+            dependencies: ["JibangCore", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JibangStoreTests",
+            dependencies: ["JibangStore", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JibangCLITests",
+            dependencies: ["JibangCLI", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import JibangCore
+import JibangStore
+
+/// `jibang export`: the whole programme record as CSV, JSON or GeoJSON.
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the programme record as csv, json (lossless, re-importable) or geojson (a point per site).")
+
+    @Option(help: "csv, json or geojson.")
+    var format: ProgrammeFormat = .json
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let gazetteer = try BundledData.gazetteer()
+            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let text = format.write(try await db.sites(), gazetteer: gazetteer)
+            if let output {
+                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    throw JibangError.storage("cannot write \(output): \(error.localizedDescription)")
+                }
+                note("wrote \(output)")
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}

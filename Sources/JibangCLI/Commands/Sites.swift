@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import JibangCore
+import JibangStore
+
+extension Site.Progress: ExpressibleByArgument {}
+
+/// `jibang sites`: the sites, filtered by year, province and progress.
+struct Sites: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List programme sites, filtered by year, province or status.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only sites of the stage(s) of this year (2021 pilot, 2023 precursor, 2024–2033 waves).")
+    var year: Int?
+    @Option(help: "Only sites in this province (any spelling).")
+    var province: String?
+    @Option(help: "Only sites that are planned, under-construction or completed.")
+    var status: Site.Progress?
+
+    func run() async throws {
+        try await reportingErrors {
+            let gazetteer = try BundledData.gazetteer()
+            let provinceID = try province.map { name throws(JibangError) in try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id }
+            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let sites = ProgrammeRecord.ordered(try await db.sites()).filter { site in
+                let division = gazetteer.division(id: site.divisionID)
+                return (year == nil || Programme.stage(id: site.stageID)?.year == year)
+                    && (provinceID == nil || (division?.provinceID ?? division?.id) == provinceID)
+                    && (status == nil || site.progress == status)
+            }
+            print(SitesView(gazetteer: gazetteer).render(sites, format: output.format))
+            if output.format == .table { note("\(sites.count) site(s)") }
+        }
+    }
+}
+
+/// Renders a list of sites, one line each.
+struct SitesView {
+    let gazetteer: Gazetteer
+
+    struct Row: Encodable {
+        let stage: String
+        let year: Int
+        let divisionId, name, nameKo: String
+        let province: String?
+        let status: String
+        let groundbreaking, inauguration: String?
+        let facilities: [String]
+        let pillars: [String]
+        let milestones: Int
+    }
+
+    func rows(_ sites: [Site]) -> [Row] {
+        sites.map { site in
+            let division = gazetteer.division(id: site.divisionID)
+            let timeline = site.timeline
+            return Row(
+                stage: site.stageID, year: Programme.stage(id: site.stageID)?.year ?? 0, divisionId: site.divisionID,
+                name: division?.englishName ?? site.divisionID, nameKo: division?.nameKo ?? "",
+                province: division.flatMap(gazetteer.province(of:))?.nameKCNA, status: site.progress.rawValue,
+                groundbreaking: timeline.first { $0.kind == .groundbreaking }?.date.description,
+                inauguration: timeline.first { $0.kind == .inauguration }?.date.description,
+                facilities: site.facilities.map(\.kind.rawValue), pillars: site.pillars.sorted().map(\.rawValue),
+                milestones: site.milestones.count)
+        }
+    }
+
+    func render(_ sites: [Site], format: OutputFormat) -> String {
+        let rows = rows(sites)
+        switch format {
+        case .json:
+            return ProgrammeJSON.encode(rows).trimmingCharacters(in: .newlines)
+        case .csv:
+            let header = ["stage", "year", "division_id", "name", "name_ko", "province", "status", "groundbreaking", "inauguration", "facilities", "pillars", "milestones"]
+            return ([CSVLine.join(header)] + rows.map { r in
+                CSVLine.join([r.stage, String(r.year), r.divisionId, r.name, r.nameKo, r.province ?? "", r.status, r.groundbreaking ?? "", r.inauguration ?? "",
+                              r.facilities.joined(separator: ";"), r.pillars.joined(separator: ";"), String(r.milestones)])
+            }).joined(separator: "\n")
+        case .table:
+            var table = TextTable(["stage", "id", "site", "한글", "province", "status", "ground broken", "inaugurated", "pillars"])
+            for r in rows {
+                table.add([r.stage, r.divisionId, r.name, r.nameKo, r.province ?? "", r.status, r.groundbreaking ?? "–", r.inauguration ?? "– (no date)", r.pillars.joined(separator: ", ")])
+            }
+            return table.render()
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import JibangCore
+
+/// The `jibang` command: one subcommand per job. Each parses its flags, calls a library and
+/// prints; errors become a message on stderr and an exit code.
+public struct Jibang: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "jibang",
+        abstract: "Track North Korea's Regional Development 20×10 programme, with sources.",
+        discussion: """
+            The store is a SQLite file (default ./jibang.sqlite, or --database / JIBANG_DATABASE), \
+            created and seeded with the bundled gazetteer and programme record on first use.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Status.self, Sites.self, SiteCommand.self, Place.self, Init.self, Import.self, Export.self, Add.self,
+        ],
+        defaultSubcommand: Status.self
+    )
+
+    public init() {}
+}
+
+/// Where the store is: `--database`, else `JIBANG_DATABASE`, else ./jibang.sqlite.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("SQLite store file (created and seeded on first use).", valueName: "path"))
+    var database: String?
+
+    var path: String {
+        database ?? ProcessInfo.processInfo.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite"
+    }
+}
+
+/// How to print results: an aligned table for people, CSV or JSON for machines.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table (for people), csv or json (for scripts).")
+    var format: OutputFormat = .table
+}
+
+/// Runs a command body, printing a `JibangError` as a message and exiting with its code.
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as JibangError {
+        FileHandle.standardError.write(Data("jibang: \(error)\n".utf8))
+        throw ExitCode(error.exitCode)
+    }
+}
+
+/// Writes a line to stderr: messages and progress never mix with machine output on stdout.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

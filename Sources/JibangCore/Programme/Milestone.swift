@@ -1,0 +1,120 @@
+import Foundation
+
+/// A dated event at a site — selection, groundbreaking, a visit, completion — with the sources
+/// that report it.
+public struct Milestone: Sendable, Hashable, Codable {
+    /// The kinds of event the tracker records. Raw values are the `event` column of the CSV.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case selection
+        case groundbreaking
+        case leaderVisit = "leader_visit"
+        case officialVisit = "official_visit"
+        case frameworkCompleted = "framework_completed"
+        case inauguration
+        case inOperation = "in_operation"
+    }
+
+    /// Whether the event rests on state media's word or was confirmed independently
+    /// (imagery, a visit by outsiders).
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case claimed
+        case confirmed
+    }
+
+    /// The store's id; nil until stored.
+    public var id: Int64?
+    public var kind: Kind
+    public var date: MilestoneDate
+    public var status: Status
+    /// A qualifier of the event as reported, e.g. "modernization model units".
+    public var detail: String?
+    /// The facilities the report names, as written ("foodstuff; garment factory"); parsed
+    /// into `Facility` values by `FacilityParser`.
+    public var facilities: String
+    /// The analyst's note.
+    public var note: String?
+    /// Bodies and people named as taking part.
+    public var actors: [Actor]
+    /// The reports the milestone rests on; never empty once validated.
+    public var sources: [Source]
+
+    public init(
+        id: Int64? = nil, kind: Kind, date: MilestoneDate, status: Status = .claimed, detail: String? = nil,
+        facilities: String = "", note: String? = nil, actors: [Actor] = [], sources: [Source]
+    ) {
+        self.id = id
+        self.kind = kind
+        self.date = date
+        self.status = status
+        self.detail = detail
+        self.facilities = facilities
+        self.note = note
+        self.actors = actors
+        self.sources = sources
+    }
+
+    /// "inauguration", or "selection (modernization model units)" when there is a detail.
+    public var eventLabel: String {
+        detail.map { "\(kind.rawValue) (\($0))" } ?? kind.rawValue
+    }
+
+    /// The same milestone without its store id, for comparing content across stores.
+    public var content: Milestone {
+        var copy = self
+        copy.id = nil
+        return copy
+    }
+}
+
+/// A report a fact rests on.
+public struct Source: Sendable, Hashable, Codable {
+    /// Where the report can be read. Required.
+    public var url: String
+    /// Who published it: an outlet name, or the web host when no better name was given.
+    public var outlet: String?
+    public var title: String?
+    public var published: Day?
+    /// BCP 47 language tag of the report ("ko", "en").
+    public var language: String?
+    /// The words of the report the fact rests on.
+    public var quote: String?
+
+    public init(url: String, outlet: String? = nil, title: String? = nil, published: Day? = nil, language: String? = nil, quote: String? = nil) {
+        self.url = url
+        self.outlet = outlet
+        self.title = title
+        self.published = published
+        self.language = language
+        self.quote = quote
+    }
+
+    /// The web host of `url` without "www.", the default outlet.
+    public static func host(of url: String) -> String? {
+        guard let host = URLComponents(string: url)?.host, !host.isEmpty else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// True when `url` is an absolute http(s) address.
+    public static func isWebAddress(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else { return false }
+        return (scheme == "http" || scheme == "https") && !(components.host ?? "").isEmpty
+    }
+}
+
+/// A body or person named as taking part in a milestone.
+public struct Actor: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// An organisation: a committee, a Party department, an army unit.
+        case body
+        /// A named official.
+        case person
+    }
+
+    public var name: String
+    public var kind: Kind
+
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}

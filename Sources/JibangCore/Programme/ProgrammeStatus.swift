@@ -1,0 +1,104 @@
+/// Progress of the programme against its targets: per stage, cumulative coverage of the ~200
+/// cities and counties, and coverage by province. A pure function of the sites and the
+/// gazetteer; the shape is the contract of `jibang status --format json`.
+public struct ProgrammeStatus: Sendable, Codable, Equatable {
+    /// One stage's figures.
+    public struct Wave: Sendable, Codable, Equatable {
+        public let stageId: String
+        /// "pilot", "precursor" or "20x10".
+        public let stage: String
+        public let year: Int
+        public let label: String
+        public let target: Int?
+        /// Sites (divisions) named in the stage.
+        public let sites: Int
+        /// Sites with at least one groundbreaking / inauguration.
+        public let groundbreakings: Int
+        public let inaugurations: Int
+        /// Median days from groundbreaking to inauguration over the sites where both are known
+        /// to the day (`timedSites` of them); nil when there are none.
+        public let medianDaysToInauguration: Double?
+        public let timedSites: Int
+        /// Sites without any dated inauguration, by name.
+        public let withoutDatedInauguration: [String]
+        /// Distinct divisions in 20×10 waves up to this one (nil for pilot and precursor).
+        public let cumulativeDivisions: Int?
+    }
+
+    /// A province's share of the programme.
+    public struct ProvinceCoverage: Sendable, Codable, Equatable {
+        public let provinceId: String
+        public let name: String
+        public let nameKo: String
+        /// Cities, counties and districts the province has.
+        public let divisions: Int
+        /// Of those, how many are in a 20×10 wave.
+        public let covered: Int
+        /// 20×10 sites per wave year.
+        public let sitesByYear: [String: Int]
+    }
+
+    public let waves: [Wave]
+    /// Distinct divisions in any 20×10 wave, against the programme's total target.
+    public let covered: Int
+    public let target: Int
+    /// Level-2 units in the gazetteer (the ~200 the target refers to) — within the province
+    /// filter when one is given.
+    public let divisionsInGazetteer: Int
+    public let provinces: [ProvinceCoverage]
+    /// The province filter applied, if any.
+    public let province: String?
+
+    /// Computes the figures. `year` keeps only stages of that year; `provinceID` keeps only
+    /// sites in that province; `throughYear` lists empty waves up to that year too.
+    /// O(sites × milestones).
+    public init(sites allSites: [Site], gazetteer: Gazetteer, year: Int? = nil, provinceID: String? = nil, throughYear: Int? = nil) {
+        func provinceOf(_ site: Site) -> String? {
+            gazetteer.division(id: site.divisionID).flatMap { $0.provinceID ?? $0.id }
+        }
+        let sites = allSites.filter { provinceID == nil || provinceOf($0) == provinceID }
+        let lastYear = max(throughYear ?? 0, sites.compactMap { Programme.stage(id: $0.stageID)?.year }.max() ?? 0)
+        let stages = Programme.stages.filter { stage in
+            (year == nil || stage.year == year) && (sites.contains { $0.stageID == stage.id } || (stage.kind == .wave && stage.year <= lastYear))
+        }
+        var cumulative = Set<String>()
+        var waves: [Wave] = []
+        for stage in Programme.stages {
+            let inStage = sites.filter { $0.stageID == stage.id }
+            if stage.kind == .wave { cumulative.formUnion(inStage.map(\.divisionID)) }
+            guard stages.contains(stage) else { continue }
+            let durations = inStage.compactMap(\.daysToInauguration)
+            waves.append(Wave(
+                stageId: stage.id, stage: stage.kind.rawValue, year: stage.year, label: stage.label, target: stage.target,
+                sites: Set(inStage.map(\.divisionID)).count,
+                groundbreakings: inStage.filter { $0.has(.groundbreaking) }.count,
+                inaugurations: inStage.filter { $0.has(.inauguration) }.count,
+                medianDaysToInauguration: Self.median(durations), timedSites: durations.count,
+                withoutDatedInauguration: inStage.filter { !$0.has(.inauguration) }
+                    .compactMap { gazetteer.division(id: $0.divisionID)?.englishName }.sorted(),
+                cumulativeDivisions: stage.kind == .wave ? cumulative.count : nil))
+        }
+        self.waves = waves
+        let waveSites = sites.filter { Programme.stage(id: $0.stageID)?.kind == .wave }
+        covered = Set(waveSites.map(\.divisionID)).count
+        target = Programme.totalTarget
+        divisionsInGazetteer = gazetteer.localUnits.filter { provinceID == nil || $0.provinceID == provinceID }.count
+        provinces = gazetteer.provinces.filter { provinceID == nil || $0.id == provinceID }.map { province in
+            let local = waveSites.filter { provinceOf($0) == province.id }
+            return ProvinceCoverage(
+                provinceId: province.id, name: province.nameKCNA, nameKo: province.nameKo,
+                divisions: gazetteer.localUnits.filter { $0.provinceID == province.id }.count,
+                covered: Set(local.map(\.divisionID)).count,
+                sitesByYear: Dictionary(grouping: local, by: \.stageID).mapValues(\.count))
+        }
+        province = provinceID
+    }
+
+    /// The median of `values`; nil when empty. The mean of the middle two for an even count.
+    static func median(_ values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
+    }
+}

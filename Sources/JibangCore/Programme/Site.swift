@@ -1,0 +1,75 @@
+/// A site: one division in one stage of the programme, with its milestones.
+///
+/// The same county can be a site twice (Kusong: factories in 2024, a hospital in 2025).
+public struct Site: Sendable, Hashable, Codable {
+    /// Where the site stands in its life, derived from its milestones.
+    public enum Progress: String, Sendable, Codable, CaseIterable {
+        /// Selected, no work reported.
+        case planned
+        /// Ground broken, visited or framework completed; not yet inaugurated.
+        case underConstruction = "under-construction"
+        /// Inaugurated or reported in operation.
+        case completed
+    }
+
+    /// The store's id; nil until stored.
+    public var id: Int64?
+    public var stageID: String
+    public var divisionID: String
+    public var milestones: [Milestone]
+
+    public init(id: Int64? = nil, stageID: String, divisionID: String, milestones: [Milestone] = []) {
+        self.id = id
+        self.stageID = stageID
+        self.divisionID = divisionID
+        self.milestones = milestones
+    }
+
+    /// The milestones in timeline order (see `MilestoneDate.<`).
+    public var timeline: [Milestone] {
+        milestones.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
+    }
+
+    public var progress: Progress {
+        let kinds = Set(milestones.map(\.kind))
+        if !kinds.isDisjoint(with: [.inauguration, .inOperation]) { return .completed }
+        if !kinds.isDisjoint(with: [.groundbreaking, .leaderVisit, .officialVisit, .frameworkCompleted]) { return .underConstruction }
+        return .planned
+    }
+
+    /// True when some milestone of `kind` exists.
+    public func has(_ kind: Milestone.Kind) -> Bool { milestones.contains { $0.kind == kind } }
+
+    /// Days from the first groundbreaking known to the day to the first inauguration known to
+    /// the day on or after it; nil when either is missing (gaps are not filled).
+    public var daysToInauguration: Int? {
+        guard let start = milestones.filter({ $0.kind == .groundbreaking }).compactMap(\.date.exactDay).min(),
+              let end = milestones.filter({ $0.kind == .inauguration }).compactMap(\.date.exactDay).filter({ $0 >= start }).min()
+        else { return nil }
+        return start.days(to: end)
+    }
+
+    /// The facilities the site's milestones name, merged by kind and name.
+    public var facilities: [Facility] {
+        Facility.merge(timeline.flatMap { milestone in FacilityParser.parse(milestone.facilities) })
+    }
+
+    /// The pillars of a regional innovation system the site's facilities give it.
+    public var pillars: Set<Pillar> { Set(facilities.compactMap(\.kind.pillar)) }
+
+    /// The same site without store ids, for comparing content across stores.
+    public var content: Site {
+        Site(stageID: stageID, divisionID: divisionID, milestones: timeline.map(\.content))
+    }
+}
+
+/// The pillars of a county's "regional innovation system" (an interpretation from the 38 North
+/// analysis, labelled so): production, training, research and — as reporting widened in
+/// 2025 — health care.
+public enum Pillar: String, Sendable, Codable, CaseIterable, Comparable {
+    case industry, education, research, health
+
+    public static func < (a: Pillar, b: Pillar) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

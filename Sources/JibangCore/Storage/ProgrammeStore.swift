@@ -1,0 +1,24 @@
+/// Where the programme record lives. The embedded SQLite store implements it now; a
+/// PostgreSQL store for teams can follow without touching callers.
+///
+/// Every write is one transaction: it happens whole or not at all, so a killed process leaves
+/// the store as it was before the write.
+public protocol ProgrammeStore: Sendable {
+    /// Every site with its milestones, actors and sources.
+    func sites() async throws(JibangError) -> [Site]
+
+    /// Imports entries all or nothing. Throws `.duplicate` (naming the entry's origin) when a
+    /// milestone is already stored, and then stores nothing.
+    func importEntries(_ entries: [ProgrammeEntry], file: String) async throws(JibangError) -> ImportSummary
+
+    /// Adds a source to a stored milestone; throws `.notFound` for an unknown id and
+    /// `.duplicate` when the milestone already cites that address.
+    func addSource(_ source: Source, toMilestone id: Int64) async throws(JibangError)
+}
+
+extension ProgrammeStore {
+    /// The sites whose division is `division`, in stage order.
+    public func sites(at division: Division) async throws(JibangError) -> [Site] {
+        ProgrammeRecord.ordered(try await sites().filter { $0.divisionID == division.id })
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// The store's schema as append-only, string-named migrations. Never edit a shipped
+/// migration: add a new one. Migrations use literal SQL and names, never app types, so they
+/// mean the same thing forever.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 programme tracker") { db in
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "division") { t in
+                t.primaryKey("id", .text)
+                t.column("level", .integer).notNull().check { [1, 2].contains($0) }
+                t.column("kind", .text).notNull()
+                t.column("province_id", .text).references("division")
+                t.column("name_ko", .text).notNull()
+                t.column("name_kcna", .text).notNull()
+                t.column("name_rr", .text).notNull()
+                t.column("name_mr", .text).notNull()
+                t.column("lat", .double)
+                t.column("lon", .double)
+                t.column("aliases", .text).notNull()
+                t.column("source", .text).notNull()
+            }
+            try db.create(table: "stage") { t in
+                t.primaryKey("id", .text)
+                t.column("kind", .text).notNull().check { ["pilot", "precursor", "20x10"].contains($0) }
+                t.column("year", .integer).notNull()
+                t.column("target", .integer)
+                t.column("label", .text).notNull()
+            }
+            try db.create(table: "site") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("stage_id", .text).notNull().references("stage")
+                t.column("division_id", .text).notNull().references("division")
+                t.uniqueKey(["stage_id", "division_id"])
+            }
+            try db.create(table: "milestone") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("site_id", .integer).notNull().references("site", onDelete: .cascade)
+                t.column("kind", .text).notNull().check {
+                    ["selection", "groundbreaking", "leader_visit", "official_visit", "framework_completed", "inauguration", "in_operation"].contains($0)
+                }
+                t.column("date", .text).notNull()
+                t.column("date_precision", .text).notNull().check { ["day", "month", "year", "range", "on-or-before"].contains($0) }
+                t.column("date_earliest", .text)
+                t.column("date_latest", .text).notNull()
+                t.column("status", .text).notNull().check { ["claimed", "confirmed"].contains($0) }
+                t.column("detail", .text)
+                t.column("facilities", .text).notNull().defaults(to: "")
+                t.column("note", .text)
+                t.uniqueKey(["site_id", "kind", "date"])
+            }
+            try db.create(table: "actor") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("milestone_id", .integer).notNull().indexed().references("milestone", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull().check { length($0) > 0 }
+                t.column("kind", .text).notNull().check { ["body", "person"].contains($0) }
+            }
+            try db.create(table: "source") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("milestone_id", .integer).notNull().references("milestone", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("url", .text).notNull().check { length($0) > 0 }
+                t.column("outlet", .text)
+                t.column("title", .text)
+                t.column("published", .text)
+                t.column("language", .text)
+                t.column("quote", .text)
+                t.uniqueKey(["milestone_id", "url"])
+            }
+        }
+        return migrator
+    }
+}
