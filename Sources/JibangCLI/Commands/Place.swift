@@ -23,6 +23,9 @@ struct Place: AsyncParsableCommand {
             switch gazetteer.lookup(name) {
             case let .found(matches):
                 print(PlaceView(gazetteer: gazetteer).render(matches, format: output.format))
+                if output.format == .table {
+                    for line in matches.compactMap(Namesakes.note(for:)) { note(line) }
+                }
                 if matches.count > 1 && output.format == .table {
                     note("\(matches.count) places carry this name; add the province to pick one, e.g. \"\(name), \(gazetteer.province(of: matches[0])?.nameKCNA ?? "province")\".")
                 }
@@ -46,6 +49,8 @@ struct PlaceView {
         let provinceKo: String?
         let lat, lon: Double?
         let aliases: [String]
+        /// A same-named county across the border, when there is one.
+        let note: String?
     }
 
     func rows(_ matches: [Division]) -> [Row] {
@@ -54,7 +59,7 @@ struct PlaceView {
             return Row(
                 id: d.id, kind: d.kind.rawValue, nameKo: d.nameKo, nameKcna: d.nameKCNA, nameRr: d.nameRR, nameMr: d.nameMR,
                 level: d.level, province: province?.nameKCNA, provinceId: province?.id, provinceKo: province?.nameKo,
-                lat: d.lat, lon: d.lon, aliases: d.aliases)
+                lat: d.lat, lon: d.lon, aliases: d.aliases, note: Namesakes.note(for: d))
         }
     }
 

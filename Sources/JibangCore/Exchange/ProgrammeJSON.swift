@@ -75,6 +75,9 @@ public enum ProgrammeJSON {
         do {
             document = try decoder.decode(Document.self, from: data)
         } catch let error as DecodingError {
+            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty, let syntax = syntaxError(in: data, file: file) {
+                throw syntax
+            }
             throw .invalidInput(InputLocation(file: file), describe(error))
         } catch {
             throw .invalidInput(InputLocation(file: file), "not valid JSON: \(error.localizedDescription)")
@@ -88,12 +91,18 @@ public enum ProgrammeJSON {
         var entries: [ProgrammeEntry] = []
         var problems: [JibangError] = []
         for (i, site) in document.sites.enumerated() {
-            for (j, milestone) in site.milestones.enumerated() {
-                do {
-                    entries.append(try entry(site: site, i: i, milestone: milestone, j: j, file: file, gazetteer: gazetteer))
-                } catch {
-                    problems.append(error)
+            do {
+                let (stage, division) = try place(site, i: i, file: file, gazetteer: gazetteer)
+                for (j, milestone) in site.milestones.enumerated() {
+                    do {
+                        let at = InputLocation(file: file, field: "sites[\(i)].milestones[\(j)]")
+                        entries.append(ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: try self.milestone(milestone, at: at), origin: at))
+                    } catch {
+                        problems.append(error)
+                    }
                 }
+            } catch {
+                problems.append(error)
             }
         }
         do { try entries.checkNoDuplicates() } catch { problems.append(error) }
@@ -102,35 +111,52 @@ public enum ProgrammeJSON {
         return entries
     }
 
-    static func entry(site: SiteDocument, i: Int, milestone m: MilestoneDocument, j: Int, file: String, gazetteer: Gazetteer) throws(JibangError) -> ProgrammeEntry {
+    /// The stage and division a site document names.
+    static func place(_ site: SiteDocument, i: Int, file: String, gazetteer: Gazetteer) throws(JibangError) -> (Stage, Division) {
         func at(_ field: String) -> InputLocation { InputLocation(file: file, field: "sites[\(i)].\(field)") }
-        func mat(_ field: String) -> InputLocation { at("milestones[\(j)].\(field)") }
         let stage = try FieldRules.stage(site.stage, at: at("stage"))
-        let division: Division
         if let id = site.divisionId {
-            guard let found = gazetteer.division(id: id) else {
+            guard let division = gazetteer.division(id: id) else {
                 throw .invalidInput(at("division_id"), "found \"\(id)\", expected a gazetteer id such as KP0409 (see `jibang place`)")
             }
-            division = found
-        } else if let name = site.name {
-            division = try gazetteer.resolve(site.province.map { "\(name), \($0)" } ?? name, at: at("name"))
-        } else {
-            throw .invalidInput(at("division_id"), "no place: expected division_id or name")
+            return (stage, division)
         }
-        let (kind, detail) = try FieldRules.kind(m.event, at: mat("event"))
+        guard let name = site.name else { throw .invalidInput(at("division_id"), "no place: expected division_id or name") }
+        return (stage, try gazetteer.resolve(site.province.map { "\(name), \($0)" } ?? name, at: at("name")))
+    }
+
+    /// A milestone document validated by the shared field rules.
+    static func milestone(_ m: MilestoneDocument, at base: InputLocation) throws(JibangError) -> Milestone {
+        func at(_ field: String) -> InputLocation { InputLocation(file: base.file, field: "\(base.field ?? "").\(field)") }
+        let (kind, detail) = try FieldRules.kind(m.event, at: at("event"))
+        let date = try FieldRules.date(m.date, at: at("date"))
+        let status = try FieldRules.status(m.status ?? "", at: at("status"))
         var sources: [Source] = []
         for (k, s) in (m.sources ?? []).enumerated() {
             sources.append(Source(
-                url: try FieldRules.url(s.url, at: mat("sources[\(k)].url")), outlet: s.outlet, title: s.title,
-                published: try FieldRules.day(s.published ?? "", at: mat("sources[\(k)].published")),
+                url: try FieldRules.url(s.url, at: at("sources[\(k)].url")), outlet: s.outlet, title: s.title,
+                published: try FieldRules.day(s.published ?? "", at: at("sources[\(k)].published")),
                 language: s.language, quote: s.quote))
         }
-        if sources.isEmpty { _ = try FieldRules.url("", at: mat("sources")) }
-        let milestone = Milestone(
-            kind: kind, date: try FieldRules.date(m.date, at: mat("date")),
-            status: try FieldRules.status(m.status ?? "", at: mat("status")), detail: m.detail ?? detail,
-            facilities: m.facilities ?? "", note: m.note, actors: m.actors ?? [], sources: sources)
-        return ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: milestone, origin: InputLocation(file: file, field: "sites[\(i)].milestones[\(j)]"))
+        if sources.isEmpty { _ = try FieldRules.url("", at: at("sources")) }
+        return Milestone(
+            kind: kind, date: date, status: status, detail: m.detail ?? detail, facilities: m.facilities ?? "",
+            note: m.note, actors: m.actors ?? [], sources: sources)
+    }
+
+    /// Where a JSON syntax error is, as line and column, with the parser's reason.
+    static func syntaxError(in data: Data, file: String) -> JibangError? {
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            let reason = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            guard let match = reason.firstMatch(of: /character (\d+)/), let offset = Int(match.output.1) else {
+                return .invalidInput(InputLocation(file: file), "not valid JSON: \(reason)")
+            }
+            let prefix = data.prefix(offset)
+            let line = prefix.filter { $0 == 0x0A }.count + 1
+            let column = prefix.count - (prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            return .invalidInput(InputLocation(file: file, line: line, column: column), "not valid JSON: \(reason); expected a document like `jibang export --format json` writes")
+        }
+        return nil
     }
 
     static var decoder: JSONDecoder {
