@@ -9,7 +9,8 @@ import Foundation
 public enum NameKey {
     /// The key of `name`, whichever script it is written in. Empty when nothing is left.
     public static func fold(_ name: String) -> String {
-        Hangul.containsHangul(name) ? foldHangul(name) : foldLatin(name)
+        let name = name.precomposedStringWithCanonicalMapping
+        return Hangul.containsHangul(name) ? foldHangul(name) : foldLatin(name)
     }
 
     /// The key of a Hangul name: NFC, Hangul syllables only, first syllable in South Korean form.

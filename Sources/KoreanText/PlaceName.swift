@@ -32,7 +32,7 @@ public struct PlaceName: Sendable, Equatable {
 
     /// Splits `text` into base and suffix.
     public init(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         if Hangul.containsHangul(trimmed) {
             let solid = trimmed.filter { !$0.isWhitespace }
             for (ending, unit) in UnitSuffix.hangul where solid.hasSuffix(ending) && solid.count > ending.count {

@@ -15,7 +15,7 @@ public struct TemporaryDirectory: Sendable {
 
     public func write(_ name: String, _ text: String) -> String {
         let file = file(name)
-        FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
         return file
     }
 
