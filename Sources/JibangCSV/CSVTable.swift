@@ -43,8 +43,11 @@ public struct CSVTable: Sendable {
         var rows: [Row] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
-        var line = 1, rowLine = 1
-        var inQuotes = false, afterQuote = false, rowHasContent = false
+        var line = 1
+        var rowLine = 1
+        var inQuotes = false
+        var afterQuote = false
+        var rowHasContent = false
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
 
@@ -95,7 +98,8 @@ public struct CSVTable: Sendable {
                 rowHasContent = true
             default:
                 if afterQuote {
-                    throw CSVError(line: line, column: fields.count + 1, reason: "text after a closing quote; expected a comma or the end of the line")
+                    throw CSVError(
+                        line: line, column: fields.count + 1, reason: "text after a closing quote; expected a comma or the end of the line")
                 }
                 if scalar == "\u{FEFF}" && rows.isEmpty && fields.isEmpty && field.isEmpty { continue }
                 field.append(scalar)

@@ -75,7 +75,8 @@ public enum JibangError: Error, Sendable, Equatable, CustomStringConvertible {
             let hint = suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: "; "))?"
             return "\(at(location))unknown place \"\(name)\"; expected a city, county or district of North Korea.\(hint)"
         case let .ambiguousPlace(location, name, candidates):
-            return "\(at(location))\"\(name)\" names several places: \(candidates.joined(separator: "; ")). Add the province, e.g. \"\(name), <province>\"."
+            return
+                "\(at(location))\"\(name)\" names several places: \(candidates.joined(separator: "; ")). Add the province, e.g. \"\(name), <province>\"."
         case let .duplicate(location, what):
             return "\(at(location))duplicate: \(what)"
         case let .notFound(what):

@@ -20,9 +20,18 @@ struct DivisionRecord: Codable, FetchableRecord, PersistableRecord {
     var source: String
 
     init(_ d: Division) {
-        id = d.id; level = d.level; kind = d.kind.rawValue; provinceId = d.provinceID
-        nameKo = d.nameKo; nameKcna = d.nameKCNA; nameRr = d.nameRR; nameMr = d.nameMR
-        lat = d.lat; lon = d.lon; aliases = d.aliases.joined(separator: ";"); source = d.source
+        id = d.id
+        level = d.level
+        kind = d.kind.rawValue
+        provinceId = d.provinceID
+        nameKo = d.nameKo
+        nameKcna = d.nameKCNA
+        nameRr = d.nameRR
+        nameMr = d.nameMR
+        lat = d.lat
+        lon = d.lon
+        aliases = d.aliases.joined(separator: ";")
+        source = d.source
     }
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
@@ -38,7 +47,11 @@ struct StageRecord: Codable, FetchableRecord, PersistableRecord {
     var label: String
 
     init(_ s: Stage) {
-        id = s.id; kind = s.kind.rawValue; year = s.year; target = s.target; label = s.label
+        id = s.id
+        kind = s.kind.rawValue
+        year = s.year
+        target = s.target
+        label = s.label
     }
 }
 
@@ -68,10 +81,17 @@ struct MilestoneRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var note: String?
 
     init(_ m: Milestone, siteID: Int64) {
-        id = nil; siteId = siteID; kind = m.kind.rawValue; date = m.date.description
-        datePrecision = m.date.precision.rawValue; dateEarliest = m.date.earliest?.description
-        dateLatest = m.date.latest.description; status = m.status.rawValue; detail = m.detail
-        facilities = m.facilities; note = m.note
+        id = nil
+        siteId = siteID
+        kind = m.kind.rawValue
+        date = m.date.description
+        datePrecision = m.date.precision.rawValue
+        dateEarliest = m.date.earliest?.description
+        dateLatest = m.date.latest.description
+        status = m.status.rawValue
+        detail = m.detail
+        facilities = m.facilities
+        note = m.note
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -102,8 +122,14 @@ struct SourceRecord: Codable, FetchableRecord, PersistableRecord {
     var quote: String?
 
     init(_ s: Source, milestoneID: Int64, position: Int) {
-        milestoneId = milestoneID; self.position = position; url = s.url; outlet = s.outlet; title = s.title
-        published = s.published?.description; language = s.language; quote = s.quote
+        milestoneId = milestoneID
+        self.position = position
+        url = s.url
+        outlet = s.outlet
+        title = s.title
+        published = s.published?.description
+        language = s.language
+        quote = s.quote
     }
 
     var source: Source {

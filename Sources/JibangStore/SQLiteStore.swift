@@ -56,7 +56,8 @@ public struct SQLiteStore: ProgrammeStore {
         return try SiteRecord.order(Column("id")).fetchAll(db).map { site in
             let milestones = (milestonesBySite[site.id!] ?? []).compactMap { m -> Milestone? in
                 guard let kind = Milestone.Kind(rawValue: m.kind), let date = MilestoneDate(m.date),
-                      let status = Milestone.Status(rawValue: m.status) else { return nil }
+                    let status = Milestone.Status(rawValue: m.status)
+                else { return nil }
                 return Milestone(
                     id: m.id, kind: kind, date: date, status: status, detail: m.detail, facilities: m.facilities, note: m.note,
                     actors: (actorsByMilestone[m.id!] ?? []).compactMap { a in Actor.Kind(rawValue: a.kind).map { Actor(name: a.name, kind: $0) } },
@@ -81,7 +82,8 @@ public struct SQLiteStore: ProgrammeStore {
             var site = try SiteRecord.filter(Column("stage_id") == entry.stageID && Column("division_id") == entry.divisionID).fetchOne(db)
             if site == nil {
                 guard try DivisionRecord.exists(db, key: entry.divisionID) else {
-                    throw JibangError.invalidInput(entry.origin, "division \(entry.divisionID) is not in this store's gazetteer; run `jibang init` first")
+                    throw JibangError.invalidInput(
+                        entry.origin, "division \(entry.divisionID) is not in this store's gazetteer; run `jibang init` first")
                 }
                 var created = SiteRecord(id: nil, stageId: entry.stageID, divisionId: entry.divisionID)
                 try created.insert(db)
@@ -89,11 +91,17 @@ public struct SQLiteStore: ProgrammeStore {
                 summary.sitesCreated += 1
             }
             let siteID = site!.id!
-            let existing = try MilestoneRecord
-                .filter(Column("site_id") == siteID && Column("kind") == entry.milestone.kind.rawValue && Column("date") == entry.milestone.date.description)
+            let existing =
+                try MilestoneRecord
+                .filter(
+                    Column("site_id") == siteID && Column("kind") == entry.milestone.kind.rawValue
+                        && Column("date") == entry.milestone.date.description
+                )
                 .fetchOne(db)
             if let existing {
-                throw JibangError.duplicate(entry.origin, "\(entry.identity) is already in the store (milestone #\(existing.id!)); remove the row or import into an empty store")
+                throw JibangError.duplicate(
+                    entry.origin,
+                    "\(entry.identity) is already in the store (milestone #\(existing.id!)); remove the row or import into an empty store")
             }
             var milestone = MilestoneRecord(entry.milestone, siteID: siteID)
             try milestone.insert(db)
@@ -131,8 +139,10 @@ public struct SQLiteStore: ProgrammeStore {
     public func seedState() async throws(JibangError) -> (referenceLoaded: Bool, programme: String?) {
         try await run {
             try writer.read { db in
-                (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'reference_data'") != nil,
-                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'bundled_programme'"))
+                (
+                    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'reference_data'") != nil,
+                    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'bundled_programme'")
+                )
             }
         }
     }
@@ -156,7 +166,8 @@ public struct SQLiteStore: ProgrammeStore {
                     if programme {
                         result.programme = try Self.insert(bundled, file: BundledData.programmeFile, db)
                     }
-                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('bundled_programme', ?)", arguments: [programme ? bundleID : "skipped"])
+                    try db.execute(
+                        sql: "INSERT INTO meta (key, value) VALUES ('bundled_programme', ?)", arguments: [programme ? bundleID : "skipped"])
                 }
                 return result
             }

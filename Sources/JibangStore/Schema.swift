@@ -42,7 +42,8 @@ enum Schema {
                 t.autoIncrementedPrimaryKey("id")
                 t.column("site_id", .integer).notNull().references("site", onDelete: .cascade)
                 t.column("kind", .text).notNull().check {
-                    ["selection", "groundbreaking", "leader_visit", "official_visit", "framework_completed", "inauguration", "in_operation"].contains($0)
+                    ["selection", "groundbreaking", "leader_visit", "official_visit", "framework_completed", "inauguration", "in_operation"].contains(
+                        $0)
                 }
                 t.column("date", .text).notNull()
                 t.column("date_precision", .text).notNull().check { ["day", "month", "year", "range", "on-or-before"].contains($0) }

@@ -26,8 +26,10 @@ public enum NameKey {
     /// The key of a Latin-script name: lower case ASCII letters and digits only.
     public static func foldLatin(_ name: String) -> String {
         let stripped = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(stripped.unicodeScalars.filter {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0)
-        }))
+        return String(
+            String.UnicodeScalarView(
+                stripped.unicodeScalars.filter {
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0)
+                }))
     }
 }

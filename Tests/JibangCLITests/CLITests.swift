@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import JibangCLI
 import JibangCore
 import JibangTestSupport
+import Testing
+
+@testable import JibangCLI
 
 /// The commands as a user runs them: the built `jibang` executable in a fresh folder.
 @Suite struct CLITests {
@@ -66,7 +67,9 @@ import JibangTestSupport
         let env = ["JIBANG_DATABASE": dir.file("env.sqlite")]
         let before = try JibangBinary.run(["export", "--format", "json"], in: dir.path, environment: env)
         #expect(FileManager.default.fileExists(atPath: dir.file("env.sqlite")), "JIBANG_DATABASE is honoured")
-        let file = dir.write("bad.csv", """
+        let file = dir.write(
+            "bad.csv",
+            """
             year_wave,province,city_county,korean_name,event,date,facility_types,source_url,notes
             2027,Kangwon,Kosan County,고산군,groundbreaking,2027-02-01,factories,https://example.org/ok,
             2027,Kangwon,Kosan County,고산군,inauguration,2027-13-01,factories,https://example.org/bad,
@@ -82,19 +85,23 @@ import JibangTestSupport
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let db = ["--database", dir.file("a.sqlite")]
-        let add = try JibangBinary.run([
-            "add", "milestone", "--place", "Unsan, South Phyongan", "--stage", "2025", "--event", "in_operation",
-            "--date", "2026-03", "--url", "https://example.org/op", "--actor", "Pak Thae Song (person)",
-        ] + db, in: dir.path)
+        let add = try JibangBinary.run(
+            [
+                "add", "milestone", "--place", "Unsan, South Phyongan", "--stage", "2025", "--event", "in_operation",
+                "--date", "2026-03", "--url", "https://example.org/op", "--actor", "Pak Thae Song (person)",
+            ] + db, in: dir.path)
         #expect(add.status == 0, "\(add.stderr)")
-        let noSource = try JibangBinary.run([
-            "add", "milestone", "--place", "Kosan", "--stage", "2027", "--event", "groundbreaking", "--date", "2027-02", "--url", "",
-        ] + db, in: dir.path)
+        let noSource = try JibangBinary.run(
+            [
+                "add", "milestone", "--place", "Kosan", "--stage", "2027", "--event", "groundbreaking", "--date", "2027-02", "--url", "",
+            ] + db, in: dir.path)
         #expect(noSource.status != 0)
         #expect(noSource.stderr.contains("no source"))
-        let ambiguous = try JibangBinary.run([
-            "add", "milestone", "--place", "Unsan", "--stage", "2027", "--event", "groundbreaking", "--date", "2027-02", "--url", "https://example.org/x",
-        ] + db, in: dir.path)
+        let ambiguous = try JibangBinary.run(
+            [
+                "add", "milestone", "--place", "Unsan", "--stage", "2027", "--event", "groundbreaking", "--date", "2027-02", "--url",
+                "https://example.org/x",
+            ] + db, in: dir.path)
         #expect(ambiguous.status != 0)
         #expect(ambiguous.stderr.contains("South Phyongan"))
 
@@ -106,7 +113,8 @@ import JibangTestSupport
         #expect(added["date"] as? String == "2026-03")
         let id = try #require(added["id"] as? Int)
 
-        let source = try JibangBinary.run(["add", "source", "--milestone", String(id), "--url", "https://example.org/more", "--title", "More"] + db, in: dir.path)
+        let source = try JibangBinary.run(
+            ["add", "source", "--milestone", String(id), "--url", "https://example.org/more", "--title", "More"] + db, in: dir.path)
         #expect(source.status == 0, "\(source.stderr)")
         let table = try JibangBinary.run(["site", "은산군"] + db, in: dir.path)
         #expect(table.stdout.contains("https://example.org/more"))
@@ -154,7 +162,10 @@ import JibangTestSupport
         for division in gazetteer.localUnits {
             for year in 2027...2033 {
                 let milestones = (1...6).map { month in
-                    ["event": "leader_visit", "date": String(format: "%d-%02d", year, month), "sources": [["url": "https://example.org/\(division.id)/\(year)/\(month)"]]] as [String: Any]
+                    [
+                        "event": "leader_visit", "date": String(format: "%d-%02d", year, month),
+                        "sources": [["url": "https://example.org/\(division.id)/\(year)/\(month)"]],
+                    ] as [String: Any]
                 }
                 sites.append(["stage": String(year), "division_id": division.id, "milestones": milestones])
             }

@@ -1,5 +1,5 @@
-import Testing
 import JibangCSV
+import Testing
 
 @Suite struct CSVTableTests {
     @Test func quotedFieldsWithCommasQuotesAndLineBreaks() throws {

@@ -1,11 +1,14 @@
-import Testing
 import JibangCore
+import Testing
 
 @Suite struct FacilityParserTests {
     func kinds(_ text: String) -> [Facility.Kind] { FacilityParser.parse(text).map(\.kind) }
 
     @Test func kimhwaComplex() {
-        #expect(kinds("foodstuff factory; garment factory; daily necessities factory; paper mill") == [.foodstuff, .garmentTextile, .dailyNecessities, .paper])
+        #expect(
+            kinds("foodstuff factory; garment factory; daily necessities factory; paper mill") == [
+                .foodstuff, .garmentTextile, .dailyNecessities, .paper,
+            ])
     }
 
     @Test func genericFactoriesWithoutAKind() {
@@ -36,15 +39,20 @@ import JibangCore
     @Test func otherKinds() {
         #expect(kinds("modern marine aquaculture facility") == [.aquaculture])
         #expect(kinds("regional-industry factory + grain management facility") == [.regionalIndustryFactory, .grainManagement])
-        #expect(kinds("light-industry factories + hospitals + comprehensive service centres") == [.regionalIndustryFactory, .hospital, .serviceComplex])
+        #expect(
+            kinds("light-industry factories + hospitals + comprehensive service centres") == [.regionalIndustryFactory, .hospital, .serviceComplex])
         #expect(kinds("regional development policy project (type not specified in excerpt)") == [.other])
         #expect(kinds("") == [])
     }
 
     @Test func pillars() {
-        let site = Site(stageID: "2025", divisionID: "KP1023", milestones: [
-            Milestone(kind: .groundbreaking, date: MilestoneDate("2025-02-06")!, facilities: "hospital + regional-industry factories", sources: [Source(url: "https://example.org")]),
-        ])
+        let site = Site(
+            stageID: "2025", divisionID: "KP1023",
+            milestones: [
+                Milestone(
+                    kind: .groundbreaking, date: MilestoneDate("2025-02-06")!, facilities: "hospital + regional-industry factories",
+                    sources: [Source(url: "https://example.org")])
+            ])
         #expect(site.pillars == [.industry, .health])
     }
 }

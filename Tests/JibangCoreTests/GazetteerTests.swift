@@ -1,5 +1,5 @@
-import Testing
 import JibangCore
+import Testing
 
 @Suite struct GazetteerTests {
     let gazetteer = try! BundledData.gazetteer()

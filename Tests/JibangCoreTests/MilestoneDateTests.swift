@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import JibangCore
+import Testing
 
 @Suite struct MilestoneDateTests {
     @Test(arguments: [
@@ -43,7 +43,8 @@ import JibangCore
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         for (a, b) in [("2024-02-28", "2024-12-20"), ("1999-12-31", "2000-03-01"), ("2025-02-27", "2025-12-20")] {
-            let x = try #require(Day(iso: a)), y = try #require(Day(iso: b))
+            let x = try #require(Day(iso: a))
+            let y = try #require(Day(iso: b))
             let fx = calendar.date(from: DateComponents(year: x.year, month: x.month, day: x.day))!
             let fy = calendar.date(from: DateComponents(year: y.year, month: y.month, day: y.day))!
             #expect(x.days(to: y) == calendar.dateComponents([.day], from: fx, to: fy).day)

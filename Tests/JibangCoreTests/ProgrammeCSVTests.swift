@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import JibangCSV
 import JibangCore
+import Testing
 
 @Suite struct ProgrammeCSVTests {
     let gazetteer = try! BundledData.gazetteer()
@@ -35,7 +35,8 @@ import JibangCore
         let text = try BundledData.programmeCSV()
         let table = try CSVTable(parsing: text)
         let entries = try ProgrammeCSV.read(text, file: "20x10-sites.csv", gazetteer: gazetteer)
-        let notes = try #require(table.column("notes")), url = try #require(table.column("source_url"))
+        let notes = try #require(table.column("notes"))
+        let url = try #require(table.column("source_url"))
         for row in table.rows {
             // Independent count: the row's URL plus distinct http(s) tokens in its notes.
             let tokens = row.fields[notes].split(whereSeparator: { " ,;()\"'".contains($0) }).map(String.init)
@@ -48,7 +49,8 @@ import JibangCore
     }
 
     @Test func placesResolveInTheirProvince() throws {
-        let entries = try read("""
+        let entries = try read(
+            """
             2025,South Phyongan,Unsan County (은산),은산군,groundbreaking,2025-02-28,paper mill,https://example.org/a,
             2025,North Phyongan,Unsan County,,groundbreaking,2025-02-28,paper mill,https://example.org/b,
             2026,Jagang,Rangnim County,,groundbreaking,2026-02-01,,https://example.org/c,
@@ -72,7 +74,8 @@ import JibangCore
 
     @Test func everyBadRowIsReportedWithItsPlace() throws {
         let error = try #require(throws: JibangError.self) {
-            try read("""
+            try read(
+                """
                 2025,Kangwon,Kimhwa County,김화군,groundbreaking,2025-02-30,,https://example.org/a,
                 2025,Kangwon,Kimhwa County,김화군,groundbreaking,2025-03-01,,,no source here
                 2025,Kangwon,Kimhwa County,김화군,openin,2025-03-02,,https://example.org/b,
@@ -95,7 +98,8 @@ import JibangCore
 
     @Test func duplicatesInOneFileNameBothLines() throws {
         let error = try #require(throws: JibangError.self) {
-            try read("""
+            try read(
+                """
                 2025,Kangwon,Kimhwa County,김화군,groundbreaking,2025-02-28,,https://example.org/a,
                 2025,Kangwon,Gimhwa,,groundbreaking,2025-02-28,,https://example.org/b,
                 """)

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import JibangCSV
 import JibangCore
+import Testing
 
 /// Status figures on the bundled record, checked against counts computed here straight from
 /// the CSV text with plain string handling — not with the importer or the status code.
@@ -17,7 +17,8 @@ import JibangCore
         var rows: [Row] = []
         for r in table.rows {
             let f = r.fields
-            let stage: String = f[col("year_wave")].hasPrefix("pilot") ? "pilot" : f[col("year_wave")].hasPrefix("pre-2024") ? "precursor-2023" : f[col("year_wave")]
+            let stage: String =
+                f[col("year_wave")].hasPrefix("pilot") ? "pilot" : f[col("year_wave")].hasPrefix("pre-2024") ? "precursor-2023" : f[col("year_wave")]
             let places = f[col("city_county")].split(separator: ";").map { name in
                 String(name.split(separator: "(")[0]).trimmingCharacters(in: .whitespaces)
             }
@@ -72,14 +73,17 @@ import JibangCore
             for place in Set(rows.filter { $0.stage == wave.stageId }.map(\.place)) {
                 let mine = rows.filter { $0.stage == wave.stageId && $0.place == place }
                 guard let start = mine.filter({ $0.event == "groundbreaking" }).compactMap({ Self.dayNumber($0.date) }).min(),
-                      let end = mine.filter({ $0.event == "inauguration" }).compactMap({ Self.dayNumber($0.date) }).filter({ $0 >= start }).min()
+                    let end = mine.filter({ $0.event == "inauguration" }).compactMap({ Self.dayNumber($0.date) }).filter({ $0 >= start }).min()
                 else { continue }
                 durations.append(end - start)
             }
             durations.sort()
-            let median: Double? = durations.isEmpty ? nil
-                : durations.count % 2 == 1 ? Double(durations[durations.count / 2])
-                : Double(durations[durations.count / 2 - 1] + durations[durations.count / 2]) / 2
+            let median: Double? =
+                durations.isEmpty
+                ? nil
+                : durations.count % 2 == 1
+                    ? Double(durations[durations.count / 2])
+                    : Double(durations[durations.count / 2 - 1] + durations[durations.count / 2]) / 2
             #expect(wave.medianDaysToInauguration == median, "\(wave.stageId)")
             #expect(wave.timedSites == durations.count)
         }

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import JibangCore
 import JibangStore
 import JibangTestSupport
+import Testing
 
 @Suite struct SQLiteStoreTests {
     let gazetteer = try! BundledData.gazetteer()
@@ -82,7 +82,9 @@ import JibangTestSupport
         let kimhwa = try gazetteer.resolve("Kimhwa")
         let milestone = try #require(try await store.sites(at: kimhwa).first?.milestones.first)
         let id = try #require(milestone.id)
-        let added = Source(url: "https://example.org/report", outlet: "Example", title: "A report", published: Day(iso: "2022-06-22"), language: "en", quote: "inaugurated")
+        let added = Source(
+            url: "https://example.org/report", outlet: "Example", title: "A report", published: Day(iso: "2022-06-22"), language: "en",
+            quote: "inaugurated")
         try await store.addSource(added, toMilestone: id)
         let after = try #require(try await store.sites(at: kimhwa).first?.milestones.first)
         #expect(after.sources == milestone.sources + [added])

@@ -27,7 +27,8 @@ public enum Fixtures {
     /// The text of a fixture file.
     public static func text(_ name: String) -> String {
         guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
             fatalError("missing test fixture \(name)")
         }
         return text
@@ -56,16 +57,20 @@ public enum JibangBinary {
     /// Runs `jibang arguments…` in `directory`, waiting for it to finish.
     public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
         let process = try start(arguments, in: directory, environment: environment)
-        let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
+        let out = process.standardOutput as! Pipe
+        let err = process.standardError as! Pipe
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Starts `jibang arguments…` without waiting, for tests that interrupt it.
     public static func start(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Process {
-        guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build the jibang executable first (swift build)"]) }
+        guard let url else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build the jibang executable first (swift build)"])
+        }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

@@ -34,7 +34,9 @@ struct Import: AsyncParsableCommand {
             }
             let (db, _) = try await StoreBootstrap.open(path: store.path)
             let summary = try await db.importEntries(entries, file: name)
-            note("imported \(summary.milestones) milestones (\(summary.sitesCreated) new sites, \(summary.sources) sources) from \(name) into \(store.path)")
+            note(
+                "imported \(summary.milestones) milestones (\(summary.sitesCreated) new sites, \(summary.sources) sources) from \(name) into \(store.path)"
+            )
         }
     }
 }

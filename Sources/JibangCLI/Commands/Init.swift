@@ -17,7 +17,9 @@ struct Init: AsyncParsableCommand {
             let (_, seeded) = try await StoreBootstrap.open(path: store.path, empty: empty)
             if seeded.divisions > 0 { note("loaded \(seeded.divisions) divisions from \(BundledData.divisionsFile)") }
             if let programme = seeded.programme {
-                note("loaded \(programme.milestones) milestones at \(programme.sitesCreated) sites (\(programme.sources) sources) from \(programme.file)")
+                note(
+                    "loaded \(programme.milestones) milestones at \(programme.sitesCreated) sites (\(programme.sources) sources) from \(programme.file)"
+                )
             }
             if seeded == SeedResult() { note("\(store.path) is up to date; nothing to load") }
             print(store.path)

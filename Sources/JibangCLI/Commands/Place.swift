@@ -27,7 +27,9 @@ struct Place: AsyncParsableCommand {
                     for line in matches.compactMap(Namesakes.note(for:)) { note(line) }
                 }
                 if matches.count > 1 && output.format == .table {
-                    note("\(matches.count) places carry this name; add the province to pick one, e.g. \"\(name), \(gazetteer.province(of: matches[0])?.nameKCNA ?? "province")\".")
+                    note(
+                        "\(matches.count) places carry this name; add the province to pick one, e.g. \"\(name), \(gazetteer.province(of: matches[0])?.nameKCNA ?? "province")\"."
+                    )
                 }
             case let .notFound(suggestions):
                 if output.format == .json { print("[]") }
@@ -67,7 +69,10 @@ struct PlaceView {
         let rows = rows(matches)
         let header = ["id", "kind", "name_ko", "name_kcna", "name_rr", "name_mr", "province", "lat", "lon", "aliases"]
         func cells(_ r: Row) -> [String] {
-            [r.id, r.kind, r.nameKo, r.nameKcna, r.nameRr, r.nameMr, r.province ?? "", r.lat.map { "\($0)" } ?? "", r.lon.map { "\($0)" } ?? "", r.aliases.joined(separator: "; ")]
+            [
+                r.id, r.kind, r.nameKo, r.nameKcna, r.nameRr, r.nameMr, r.province ?? "", r.lat.map { "\($0)" } ?? "", r.lon.map { "\($0)" } ?? "",
+                r.aliases.joined(separator: "; "),
+            ]
         }
         switch format {
         case .json:

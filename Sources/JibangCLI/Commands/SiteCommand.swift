@@ -48,22 +48,25 @@ struct SiteView {
         let province = gazetteer.province(of: division)
         switch format {
         case .json:
-            return ProgrammeJSON.encode(Detail(
-                divisionId: division.id, name: division.englishName, nameKo: division.nameKo, province: province?.nameKCNA,
-                stages: sites.map { site in
-                    StageDetail(
-                        stage: site.stageID, year: Programme.stage(id: site.stageID)?.year ?? 0, status: site.progress.rawValue,
-                        pillars: site.pillars.sorted().map(\.rawValue), facilities: site.facilities, milestones: site.timeline)
-                })).trimmingCharacters(in: .newlines)
+            return ProgrammeJSON.encode(
+                Detail(
+                    divisionId: division.id, name: division.englishName, nameKo: division.nameKo, province: province?.nameKCNA,
+                    stages: sites.map { site in
+                        StageDetail(
+                            stage: site.stageID, year: Programme.stage(id: site.stageID)?.year ?? 0, status: site.progress.rawValue,
+                            pillars: site.pillars.sorted().map(\.rawValue), facilities: site.facilities, milestones: site.timeline)
+                    })
+            ).trimmingCharacters(in: .newlines)
         case .csv:
             let header = ["stage", "milestone_id", "date", "precision", "event", "status", "actors", "facilities", "sources"]
             var lines = [CSVLine.join(header)]
             for site in sites {
                 for m in site.timeline {
-                    lines.append(CSVLine.join([
-                        site.stageID, m.id.map(String.init) ?? "", m.date.description, m.date.precision.rawValue, m.eventLabel,
-                        m.status.rawValue, FieldRules.actorsText(m.actors), m.facilities, m.sources.map(\.url).joined(separator: " "),
-                    ]))
+                    lines.append(
+                        CSVLine.join([
+                            site.stageID, m.id.map(String.init) ?? "", m.date.description, m.date.precision.rawValue, m.eventLabel,
+                            m.status.rawValue, FieldRules.actorsText(m.actors), m.facilities, m.sources.map(\.url).joined(separator: " "),
+                        ]))
                 }
             }
             return lines.joined(separator: "\n")
@@ -87,7 +90,9 @@ struct SiteView {
             for m in site.timeline {
                 var refs: [String] = []
                 for source in m.sources {
-                    if let index = sourceList.firstIndex(of: source.url) { refs.append("[\(index + 1)]") } else {
+                    if let index = sourceList.firstIndex(of: source.url) {
+                        refs.append("[\(index + 1)]")
+                    } else {
                         sourceList.append(source.url)
                         refs.append("[\(sourceList.count)]")
                     }

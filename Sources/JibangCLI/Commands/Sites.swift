@@ -21,7 +21,9 @@ struct Sites: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
-            let provinceID = try province.map { name throws(JibangError) in try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id }
+            let provinceID = try province.map { name throws(JibangError) in
+                try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id
+            }
             let (db, _) = try await StoreBootstrap.open(path: store.path)
             let sites = ProgrammeRecord.ordered(try await db.sites()).filter { site in
                 let division = gazetteer.division(id: site.divisionID)
@@ -72,15 +74,26 @@ struct SitesView {
         case .json:
             return ProgrammeJSON.encode(rows).trimmingCharacters(in: .newlines)
         case .csv:
-            let header = ["stage", "year", "division_id", "name", "name_ko", "province", "status", "groundbreaking", "inauguration", "facilities", "pillars", "milestones"]
-            return ([CSVLine.join(header)] + rows.map { r in
-                CSVLine.join([r.stage, String(r.year), r.divisionId, r.name, r.nameKo, r.province ?? "", r.status, r.groundbreaking ?? "", r.inauguration ?? "",
-                              r.facilities.joined(separator: ";"), r.pillars.joined(separator: ";"), String(r.milestones)])
-            }).joined(separator: "\n")
+            let header = [
+                "stage", "year", "division_id", "name", "name_ko", "province", "status", "groundbreaking", "inauguration", "facilities", "pillars",
+                "milestones",
+            ]
+            return
+                ([CSVLine.join(header)]
+                + rows.map { r in
+                    CSVLine.join([
+                        r.stage, String(r.year), r.divisionId, r.name, r.nameKo, r.province ?? "", r.status, r.groundbreaking ?? "",
+                        r.inauguration ?? "",
+                        r.facilities.joined(separator: ";"), r.pillars.joined(separator: ";"), String(r.milestones),
+                    ])
+                }).joined(separator: "\n")
         case .table:
             var table = TextTable(["stage", "id", "site", "한글", "province", "status", "ground broken", "inaugurated", "pillars"])
             for r in rows {
-                table.add([r.stage, r.divisionId, r.name, r.nameKo, r.province ?? "", r.status, r.groundbreaking ?? "–", r.inauguration ?? "– (no date)", r.pillars.joined(separator: ", ")])
+                table.add([
+                    r.stage, r.divisionId, r.name, r.nameKo, r.province ?? "", r.status, r.groundbreaking ?? "–", r.inauguration ?? "– (no date)",
+                    r.pillars.joined(separator: ", "),
+                ])
             }
             return table.render()
         }

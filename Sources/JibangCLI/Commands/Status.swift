@@ -18,7 +18,9 @@ struct Status: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
-            let provinceID = try province.map { name throws(JibangError) in try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id }
+            let provinceID = try province.map { name throws(JibangError) in
+                try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id
+            }
             let (db, _) = try await StoreBootstrap.open(path: store.path)
             let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
             let status = ProgrammeStatus(
@@ -44,9 +46,11 @@ struct StatusView {
         case .json:
             return ProgrammeJSON.encode(status).trimmingCharacters(in: .newlines)
         case .csv:
-            return ([Self.columns.joined(separator: ",")] + status.waves.map { wave in
-                CSVLine.join(cells(wave, stageLabel: wave.stageId))
-            }).joined(separator: "\n")
+            return
+                ([Self.columns.joined(separator: ",")]
+                + status.waves.map { wave in
+                    CSVLine.join(cells(wave, stageLabel: wave.stageId))
+                }).joined(separator: "\n")
         case .table:
             return table()
         }
@@ -82,15 +86,18 @@ struct StatusView {
         out.append("³ distinct cities/counties/districts in 20×10 waves so far, of the \(status.target) targeted.")
         out.append("")
         let share = Double(status.covered) / Double(status.target) * 100
-        out.append("Coverage: \(status.covered) of \(status.target) targeted cities and counties (\(String(format: "%.1f", share))%) are in a 20×10 wave; the gazetteer lists \(status.divisionsInGazetteer) cities, counties and districts\(scope.isEmpty ? "" : " there").")
+        out.append(
+            "Coverage: \(status.covered) of \(status.target) targeted cities and counties (\(String(format: "%.1f", share))%) are in a 20×10 wave; the gazetteer lists \(status.divisionsInGazetteer) cities, counties and districts\(scope.isEmpty ? "" : " there")."
+        )
         out.append("")
         let years = Set(status.provinces.flatMap(\.sitesByYear.keys)).sorted()
         var provinces = TextTable(["province", "", "units", "covered", "share"] + years)
         for p in status.provinces {
-            provinces.add([
-                p.name, p.nameKo, String(p.divisions), String(p.covered),
-                p.divisions == 0 ? "–" : String(format: "%.0f%%", Double(p.covered) / Double(p.divisions) * 100),
-            ] + years.map { p.sitesByYear[$0].map(String.init) ?? "·" })
+            provinces.add(
+                [
+                    p.name, p.nameKo, String(p.divisions), String(p.covered),
+                    p.divisions == 0 ? "–" : String(format: "%.0f%%", Double(p.covered) / Double(p.divisions) * 100),
+                ] + years.map { p.sitesByYear[$0].map(String.init) ?? "·" })
         }
         out.append("Coverage by province (sites per wave year):")
         out.append(provinces.render())

@@ -6,7 +6,8 @@ import Foundation
 public enum BundledData {
     /// The text of a bundled resource file.
     public static func text(_ name: String) throws(JibangError) -> String {
-        let url = Bundle.module.url(forResource: "Bundled/\(name)", withExtension: nil)
+        let url =
+            Bundle.module.url(forResource: "Bundled/\(name)", withExtension: nil)
             ?? Bundle.module.resourceURL?.appendingPathComponent("Bundled/\(name)")
         guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw .storage("the bundled file \(name) is missing from the build; rebuild Jibang")

@@ -16,11 +16,15 @@ public enum ActorCatalogue {
         (Actor(name: "Ri Hi Yong", kind: .person), ["Ri Hi Yong", "리히용"]),
         (Actor(name: "Choe Tong Myong", kind: .person), ["Choe Tong Myong", "최동명"]),
         (Actor(name: "Kim Hyong Sik", kind: .person), ["Kim Hyong Sik", "김형식"]),
-        (Actor(name: "20×10 non-permanent central committee", kind: .body),
-         ["non-permanent central committee", "non-permanent committee", "비상설추진위원회", "비상설중앙추진위원회"]),
+        (
+            Actor(name: "20×10 non-permanent central committee", kind: .body),
+            ["non-permanent central committee", "non-permanent committee", "비상설추진위원회", "비상설중앙추진위원회"]
+        ),
         (Actor(name: "WPK Central Committee secretaries", kind: .body), ["CC secretaries"]),
-        (Actor(name: "OGD section for regional industry construction", kind: .body),
-         ["Organization and Guidance Department", "Organisation and Guidance Department", "OGD"]),
+        (
+            Actor(name: "OGD section for regional industry construction", kind: .body),
+            ["Organization and Guidance Department", "Organisation and Guidance Department", "OGD"]
+        ),
         (Actor(name: "Korean People's Army 124th regiments", kind: .body), ["124th Regiment", "124th regiment", "124연대"]),
     ]
 

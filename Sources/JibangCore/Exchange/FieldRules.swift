@@ -68,7 +68,8 @@ public enum FieldRules {
     public static func actors(_ text: String, at location: InputLocation) throws(JibangError) -> [Actor] {
         var actors: [Actor] = []
         for part in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
-            var name = part, kind = Actor.Kind.person
+            var name = part
+            var kind = Actor.Kind.person
             if part.hasSuffix(")"), let open = part.lastIndex(of: "(") {
                 let word = part[part.index(after: open)..<part.index(before: part.endIndex)].trimmingCharacters(in: .whitespaces)
                 guard let parsed = Actor.Kind(rawValue: word.lowercased()) else {

@@ -18,7 +18,8 @@ public enum ProgrammeCSV {
         "source_outlet", "source_title", "source_published", "source_language", "source_quote",
     ]
     /// The export's column order: the bundled file's columns, then Jibang's.
-    public static let exportColumns = requiredColumns.prefix(6) + ["facility_types", "source_url", "notes"]
+    public static let exportColumns =
+        requiredColumns.prefix(6) + ["facility_types", "source_url", "notes"]
         + ["division_id", "status", "actors", "more_sources", "source_outlet", "source_title", "source_published", "source_language", "source_quote"]
 
     /// Reads every row into entries, or throws every problem found (up to 50), each naming
@@ -32,7 +33,8 @@ public enum ProgrammeCSV {
         if !missing.isEmpty {
             throw .invalidInput(
                 InputLocation(file: file, line: 1),
-                "missing column(s) \(missing.joined(separator: ", ")); expected a header with \(requiredColumns.joined(separator: ",")) as in 20x10-sites.csv")
+                "missing column(s) \(missing.joined(separator: ", ")); expected a header with \(requiredColumns.joined(separator: ",")) as in 20x10-sites.csv"
+            )
         }
         var entries: [ProgrammeEntry] = []
         var problems: [JibangError] = []
@@ -73,7 +75,8 @@ public enum ProgrammeCSV {
         where !sources.contains(where: { $0.url == url }) {
             sources.append(Source(url: url, outlet: Source.host(of: url)))
         }
-        let actors = table.column("actors") != nil
+        let actors =
+            table.column("actors") != nil
             ? try FieldRules.actors(field("actors").value, at: field("actors").at)
             : ActorCatalogue.actors(namedIn: notes)
         let milestone = Milestone(
@@ -100,7 +103,10 @@ public enum ProgrammeCSV {
         if provinceNames.count == 1 { provinceNames = Array(repeating: provinceNames[0], count: english.count) }
         let givenIDs = list(ids.value)
         guard korean.count == english.count, provinceNames.count == english.count, givenIDs.isEmpty || givenIDs.count == english.count else {
-            throw .invalidInput(names.at, "lists differ in length: \(english.count) places, \(korean.count) Korean names, \(provinceNames.count) provinces; expected one of each per place, separated by \";\"")
+            throw .invalidInput(
+                names.at,
+                "lists differ in length: \(english.count) places, \(korean.count) Korean names, \(provinceNames.count) provinces; expected one of each per place, separated by \";\""
+            )
         }
         var divisions: [Division] = []
         for i in english.indices {
@@ -115,7 +121,10 @@ public enum ProgrammeCSV {
             let inProvince = { (d: Division) in d.provinceID == province.id || d.id == province.id }
             if !korean[i].isEmpty, case let .found(matches) = gazetteer.lookup(korean[i]) {
                 let local = matches.filter(inProvince)
-                if local.count == 1 { divisions.append(local[0]); continue }
+                if local.count == 1 {
+                    divisions.append(local[0])
+                    continue
+                }
             }
             let name = withoutParentheses(english[i])
             switch gazetteer.lookup(name) {
@@ -147,13 +156,14 @@ public enum ProgrammeCSV {
                 let primary = milestone.sources.first
                 let fromNotes = Set(FieldRules.webAddresses(in: milestone.note ?? ""))
                 let more = milestone.sources.dropFirst().map(\.url).filter { !fromNotes.contains($0) }
-                lines.append(CSVWriter.line([
-                    Programme.csvLabel(stage), province?.nameKCNA ?? "", division.englishName, division.nameKo,
-                    milestone.eventLabel, milestone.date.description, milestone.facilities, primary?.url ?? "",
-                    milestone.note ?? "", division.id, milestone.status.rawValue, FieldRules.actorsText(milestone.actors),
-                    more.joined(separator: "; "), primary?.outlet ?? "", primary?.title ?? "",
-                    primary?.published?.description ?? "", primary?.language ?? "", primary?.quote ?? "",
-                ]))
+                lines.append(
+                    CSVWriter.line([
+                        Programme.csvLabel(stage), province?.nameKCNA ?? "", division.englishName, division.nameKo,
+                        milestone.eventLabel, milestone.date.description, milestone.facilities, primary?.url ?? "",
+                        milestone.note ?? "", division.id, milestone.status.rawValue, FieldRules.actorsText(milestone.actors),
+                        more.joined(separator: "; "), primary?.outlet ?? "", primary?.title ?? "",
+                        primary?.published?.description ?? "", primary?.language ?? "", primary?.quote ?? "",
+                    ]))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -47,13 +47,15 @@ public enum ProgrammeGeoJSON {
             guard let division = gazetteer.division(id: site.divisionID), let stage = Programme.stage(id: site.stageID) else { return nil }
             let point = division.lat.flatMap { lat in division.lon.map { Point(coordinates: [$0, lat]) } }
             let timeline = site.timeline
-            return Feature(geometry: point, properties: Properties(
-                divisionId: division.id, nameKo: division.nameKo, nameKcna: division.nameKCNA,
-                province: gazetteer.province(of: division)?.nameKCNA, stage: stage.id, stageKind: stage.kind.rawValue,
-                year: stage.year, status: site.progress.rawValue,
-                groundbreaking: timeline.first { $0.kind == .groundbreaking }?.date.description,
-                inauguration: timeline.first { $0.kind == .inauguration }?.date.description,
-                milestones: site.milestones.count))
+            return Feature(
+                geometry: point,
+                properties: Properties(
+                    divisionId: division.id, nameKo: division.nameKo, nameKcna: division.nameKCNA,
+                    province: gazetteer.province(of: division)?.nameKCNA, stage: stage.id, stageKind: stage.kind.rawValue,
+                    year: stage.year, status: site.progress.rawValue,
+                    groundbreaking: timeline.first { $0.kind == .groundbreaking }?.date.description,
+                    inauguration: timeline.first { $0.kind == .inauguration }?.date.description,
+                    milestones: site.milestones.count))
         }
         return ProgrammeJSON.encode(Collection(features: features))
     }

@@ -52,20 +52,24 @@ public enum ProgrammeJSON {
 
     /// The sites as a pretty-printed, key-sorted document (byte-identical for the same data).
     public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
-        let document = Document(format: format, version: version, sites: ProgrammeRecord.ordered(sites).map { site in
-            let division = gazetteer.division(id: site.divisionID)
-            return SiteDocument(
-                stage: site.stageID, divisionId: site.divisionID, name: division?.englishName, nameKo: division?.nameKo,
-                province: division.flatMap(gazetteer.province(of:))?.nameKCNA,
-                milestones: site.timeline.map { m in
-                    MilestoneDocument(
-                        event: m.kind.rawValue, date: m.date.description, status: m.status.rawValue, detail: m.detail,
-                        facilities: m.facilities, note: m.note, actors: m.actors,
-                        sources: m.sources.map {
-                            SourceDocument(url: $0.url, outlet: $0.outlet, title: $0.title, published: $0.published?.description, language: $0.language, quote: $0.quote)
-                        })
-                })
-        })
+        let document = Document(
+            format: format, version: version,
+            sites: ProgrammeRecord.ordered(sites).map { site in
+                let division = gazetteer.division(id: site.divisionID)
+                return SiteDocument(
+                    stage: site.stageID, divisionId: site.divisionID, name: division?.englishName, nameKo: division?.nameKo,
+                    province: division.flatMap(gazetteer.province(of:))?.nameKCNA,
+                    milestones: site.timeline.map { m in
+                        MilestoneDocument(
+                            event: m.kind.rawValue, date: m.date.description, status: m.status.rawValue, detail: m.detail,
+                            facilities: m.facilities, note: m.note, actors: m.actors,
+                            sources: m.sources.map {
+                                SourceDocument(
+                                    url: $0.url, outlet: $0.outlet, title: $0.title, published: $0.published?.description, language: $0.language,
+                                    quote: $0.quote)
+                            })
+                    })
+            })
         return encode(document)
     }
 
@@ -86,7 +90,9 @@ public enum ProgrammeJSON {
             throw .invalidInput(InputLocation(file: file, field: "format"), "found \"\(document.format)\", expected \"\(format)\"")
         }
         guard document.version == version else {
-            throw .invalidInput(InputLocation(file: file, field: "version"), "found version \(document.version), expected \(version); this Jibang reads version \(version)")
+            throw .invalidInput(
+                InputLocation(file: file, field: "version"),
+                "found version \(document.version), expected \(version); this Jibang reads version \(version)")
         }
         var entries: [ProgrammeEntry] = []
         var problems: [JibangError] = []
@@ -96,7 +102,8 @@ public enum ProgrammeJSON {
                 for (j, milestone) in site.milestones.enumerated() {
                     do {
                         let at = InputLocation(file: file, field: "sites[\(i)].milestones[\(j)]")
-                        entries.append(ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: try self.milestone(milestone, at: at), origin: at))
+                        entries.append(
+                            ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: try self.milestone(milestone, at: at), origin: at))
                     } catch {
                         problems.append(error)
                     }
@@ -133,10 +140,11 @@ public enum ProgrammeJSON {
         let status = try FieldRules.status(m.status ?? "", at: at("status"))
         var sources: [Source] = []
         for (k, s) in (m.sources ?? []).enumerated() {
-            sources.append(Source(
-                url: try FieldRules.url(s.url, at: at("sources[\(k)].url")), outlet: s.outlet, title: s.title,
-                published: try FieldRules.day(s.published ?? "", at: at("sources[\(k)].published")),
-                language: s.language, quote: s.quote))
+            sources.append(
+                Source(
+                    url: try FieldRules.url(s.url, at: at("sources[\(k)].url")), outlet: s.outlet, title: s.title,
+                    published: try FieldRules.day(s.published ?? "", at: at("sources[\(k)].published")),
+                    language: s.language, quote: s.quote))
         }
         if sources.isEmpty { _ = try FieldRules.url("", at: at("sources")) }
         return Milestone(
@@ -154,7 +162,9 @@ public enum ProgrammeJSON {
             let prefix = data.prefix(offset)
             let line = prefix.filter { $0 == 0x0A }.count + 1
             let column = prefix.count - (prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-            return .invalidInput(InputLocation(file: file, line: line, column: column), "not valid JSON: \(reason); expected a document like `jibang export --format json` writes")
+            return .invalidInput(
+                InputLocation(file: file, line: line, column: column),
+                "not valid JSON: \(reason); expected a document like `jibang export --format json` writes")
         }
         return nil
     }
@@ -176,7 +186,8 @@ public enum ProgrammeJSON {
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(
+                in: CharacterSet(charactersIn: "."))
         }
         switch error {
         case let .keyNotFound(key, context):
@@ -185,7 +196,8 @@ public enum ProgrammeJSON {
             return "\(path(context)): expected a value of type \(type)"
         case let .dataCorrupted(context):
             let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
-            return "\(path(context).isEmpty ? "" : path(context) + ": ")\(underlying ?? context.debugDescription); expected a JSON document like `jibang export --format json` writes"
+            return
+                "\(path(context).isEmpty ? "" : path(context) + ": ")\(underlying ?? context.debugDescription); expected a JSON document like `jibang export --format json` writes"
         @unknown default:
             return "\(error)"
         }
@@ -197,7 +209,8 @@ public enum ProgrammeRecord {
     /// Sites in stage order, then by division id: the order every output uses.
     public static func ordered(_ sites: [Site]) -> [Site] {
         sites.sorted {
-            let a = Programme.stage(id: $0.stageID), b = Programme.stage(id: $1.stageID)
+            let a = Programme.stage(id: $0.stageID)
+            let b = Programme.stage(id: $1.stageID)
             return (a?.year ?? 0, $0.stageID, $0.divisionID) < (b?.year ?? 0, $1.stageID, $1.divisionID)
         }
     }

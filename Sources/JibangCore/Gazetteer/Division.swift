@@ -5,7 +5,9 @@ import KoreanText
 public struct Division: Sendable, Hashable, Codable, Identifiable {
     /// What kind of unit a division is, as the gazetteer's `kind` column names it.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case province, directlyGovernedCity = "directly-governed-city", specialCity = "special-city"
+        case province
+        case directlyGovernedCity = "directly-governed-city"
+        case specialCity = "special-city"
         case city, county, district, area
     }
 

@@ -12,7 +12,8 @@ enum DivisionsCSV {
             throw .invalidInput(InputLocation(file: file, line: error.line, column: error.column), error.reason)
         }
         guard table.header == columns else {
-            throw .invalidInput(InputLocation(file: file, line: 1), "header is \(table.header.joined(separator: ",")); expected \(columns.joined(separator: ","))")
+            throw .invalidInput(
+                InputLocation(file: file, line: 1), "header is \(table.header.joined(separator: ",")); expected \(columns.joined(separator: ","))")
         }
         return try table.rows.map { row throws(JibangError) in
             let f = row.fields
@@ -23,7 +24,8 @@ enum DivisionsCSV {
             guard let kind = Division.Kind(rawValue: f[2]) else {
                 throw bad(2, "found \"\(f[2])\", expected one of \(Division.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let lat = Double(f[8]), lon = Double(f[9])
+            let lat = Double(f[8])
+            let lon = Double(f[9])
             if !f[8].isEmpty && lat == nil { throw bad(8, "found \"\(f[8])\", expected a decimal latitude") }
             if !f[9].isEmpty && lon == nil { throw bad(9, "found \"\(f[9])\", expected a decimal longitude") }
             return Division(

@@ -121,7 +121,8 @@ public struct Gazetteer: Sendable {
             for id in ids where distance < (best[id] ?? .max) { best[id] = distance }
         }
         let limit = max(2, key.unicodeScalars.count / 3)
-        return best
+        return
+            best
             .filter { $0.value <= limit }
             .compactMap { id, distance in byID[id].map { (division: $0, distance: distance) } }
             .filter { level == nil || $0.division.level == level }

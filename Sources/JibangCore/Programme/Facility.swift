@@ -22,7 +22,8 @@ public struct Facility: Sendable, Hashable, Codable {
         public var pillar: Pillar? {
             switch self {
             case .foodstuff, .garmentTextile, .dailyNecessities, .paper, .regionalIndustryFactory,
-                 .grainManagement, .greenhouseFarm, .aquaculture: .industry
+                .grainManagement, .greenhouseFarm, .aquaculture:
+                .industry
             case .hospital: .health
             case .education: .education
             case .research: .research
@@ -48,7 +49,8 @@ public struct Facility: Sendable, Hashable, Codable {
     static func merge(_ facilities: [Facility]) -> [Facility] {
         var merged: [Facility] = []
         for facility in facilities {
-            if let i = merged.firstIndex(where: { $0.kind == facility.kind && ($0.name == nil || facility.name == nil || $0.name == facility.name) }) {
+            if let i = merged.firstIndex(where: { $0.kind == facility.kind && ($0.name == nil || facility.name == nil || $0.name == facility.name) })
+            {
                 merged[i].name = merged[i].name ?? facility.name
                 if let products = facility.products, merged[i].products?.contains(products) != true {
                     merged[i].products = [merged[i].products, products].compactMap { $0 }.joined(separator: "; ")
@@ -84,7 +86,9 @@ public enum FacilityParser {
         (["research", "institute", "연구"], .research),
     ]
     static let factoryWords = ["factor", "mill", "light industry", "light-industry", "regional-industry", "local industry", "공장"]
-    static var namedFacility: Regex<(Substring, Substring)> { /([A-Z][\w'-]*(?: [A-Z][\w'-]*)* (?:Hospital|Factory|Mill|Farm|Complex|Centre|Center))/ }
+    static var namedFacility: Regex<(Substring, Substring)> {
+        /([A-Z][\w'-]*(?: [A-Z][\w'-]*)* (?:Hospital|Factory|Mill|Farm|Complex|Centre|Center))/
+    }
 
     /// The facilities `text` names, in order of mention.
     public static func parse(_ text: String) -> [Facility] {
@@ -131,11 +135,17 @@ public enum FacilityParser {
 
     /// Splits at ";", "+" and "," that are not inside parentheses.
     static func splitOutsideParentheses(_ text: String) -> [String] {
-        var parts: [String] = [], current = "", depth = 0
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
         for character in text {
             switch character {
-            case "(": depth += 1; current.append(character)
-            case ")": depth = max(0, depth - 1); current.append(character)
+            case "(":
+                depth += 1
+                current.append(character)
+            case ")":
+                depth = max(0, depth - 1)
+                current.append(character)
             case ";", "+", ",":
                 if depth == 0 {
                     parts.append(current)
@@ -152,14 +162,23 @@ public enum FacilityParser {
 
     /// The text outside parentheses, and each parenthesised passage.
     static func separateParentheses(_ text: String) -> (outside: String, inside: [String]) {
-        var outside = "", inside: [String] = [], current = "", depth = 0
+        var outside = ""
+        var inside: [String] = []
+        var current = ""
+        var depth = 0
         for character in text {
             if character == "(" {
                 depth += 1
-                if depth == 1 { current = ""; continue }
+                if depth == 1 {
+                    current = ""
+                    continue
+                }
             } else if character == ")" && depth > 0 {
                 depth -= 1
-                if depth == 0 { inside.append(current); continue }
+                if depth == 0 {
+                    inside.append(current)
+                    continue
+                }
             }
             if depth > 0 { current.append(character) } else { outside.append(character) }
         }

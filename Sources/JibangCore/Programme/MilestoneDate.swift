@@ -47,7 +47,8 @@ public enum MilestoneDate: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// What a user should type, for error messages.
-    public static let expectedForms = "a date like 2024-03-07 (day), 2024-03 (month), 2024 (year), 2024-03-06/2024-03-10 (range) or ../2024-03-07 (on or before)"
+    public static let expectedForms =
+        "a date like 2024-03-07 (day), 2024-03 (month), 2024 (year), 2024-03-06/2024-03-10 (range) or ../2024-03-07 (on or before)"
 
     public var precision: Precision {
         switch self {
@@ -121,7 +122,8 @@ public enum MilestoneDate: Sendable, Hashable, Comparable, Codable, CustomString
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = MilestoneDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "found \"\(text)\", expected \(MilestoneDate.expectedForms)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "found \"\(text)\", expected \(MilestoneDate.expectedForms)"))
         }
         self = date
     }

@@ -68,15 +68,16 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
             if stage.kind == .wave { cumulative.formUnion(inStage.map(\.divisionID)) }
             guard stages.contains(stage) else { continue }
             let durations = inStage.compactMap(\.daysToInauguration)
-            waves.append(Wave(
-                stageId: stage.id, stage: stage.kind.rawValue, year: stage.year, label: stage.label, target: stage.target,
-                sites: Set(inStage.map(\.divisionID)).count,
-                groundbreakings: inStage.filter { $0.has(.groundbreaking) }.count,
-                inaugurations: inStage.filter { $0.has(.inauguration) }.count,
-                medianDaysToInauguration: Self.median(durations), timedSites: durations.count,
-                withoutDatedInauguration: inStage.filter { !$0.has(.inauguration) }
-                    .compactMap { gazetteer.division(id: $0.divisionID)?.englishName }.sorted(),
-                cumulativeDivisions: stage.kind == .wave ? cumulative.count : nil))
+            waves.append(
+                Wave(
+                    stageId: stage.id, stage: stage.kind.rawValue, year: stage.year, label: stage.label, target: stage.target,
+                    sites: Set(inStage.map(\.divisionID)).count,
+                    groundbreakings: inStage.filter { $0.has(.groundbreaking) }.count,
+                    inaugurations: inStage.filter { $0.has(.inauguration) }.count,
+                    medianDaysToInauguration: Self.median(durations), timedSites: durations.count,
+                    withoutDatedInauguration: inStage.filter { !$0.has(.inauguration) }
+                        .compactMap { gazetteer.division(id: $0.divisionID)?.englishName }.sorted(),
+                    cumulativeDivisions: stage.kind == .wave ? cumulative.count : nil))
         }
         self.waves = waves
         let waveSites = sites.filter { Programme.stage(id: $0.stageID)?.kind == .wave }

@@ -44,7 +44,7 @@ public struct Site: Sendable, Hashable, Codable {
     /// the day on or after it; nil when either is missing (gaps are not filled).
     public var daysToInauguration: Int? {
         guard let start = milestones.filter({ $0.kind == .groundbreaking }).compactMap(\.date.exactDay).min(),
-              let end = milestones.filter({ $0.kind == .inauguration }).compactMap(\.date.exactDay).filter({ $0 >= start }).min()
+            let end = milestones.filter({ $0.kind == .inauguration }).compactMap(\.date.exactDay).filter({ $0 >= start }).min()
         else { return nil }
         return start.days(to: end)
     }

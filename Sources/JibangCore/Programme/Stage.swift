@@ -40,9 +40,11 @@ public enum Programme {
         id: "precursor-2023", kind: .precursor, year: 2023, target: 4, label: "2023 cabinet selection (1 city + 3 counties)")
 
     /// Every stage in order: pilot, precursor, then the ten waves.
-    public static let stages: [Stage] = [pilot, precursor2023] + years.map {
-        Stage(id: String($0), kind: .wave, year: $0, target: yearlyTarget, label: "\($0) wave")
-    }
+    public static let stages: [Stage] =
+        [pilot, precursor2023]
+        + years.map {
+            Stage(id: String($0), kind: .wave, year: $0, target: yearlyTarget, label: "\($0) wave")
+        }
 
     /// The stage with this id.
     public static func stage(id: String) -> Stage? { stages.first { $0.id == id } }
