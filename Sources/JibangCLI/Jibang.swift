@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JibangCore
+import JibangStore
 
 /// The `jibang` command: one subcommand per job. Each parses its flags, calls a library and
 /// prints; errors become a message on stderr and an exit code.
@@ -29,6 +30,29 @@ struct StoreOptions: ParsableArguments {
 
     var path: String {
         database ?? ProcessInfo.processInfo.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite"
+    }
+}
+
+extension StoreOptions {
+    /// Opens the store, creating and seeding it on first use.
+    func open() async throws(JibangError) -> SQLiteStore {
+        try await StoreBootstrap.open(path: path).store
+    }
+}
+
+/// The `--year` and `--province` filters that `status` and `sites` share.
+struct ScopeOptions: ParsableArguments {
+    @Option(help: "Only the stage(s) of this year (2021 pilot, 2023 precursor, 2024–2033 waves).")
+    var year: Int?
+    @Option(help: "Only sites in this province (any spelling: \"North Phyongan\", 평안북도).")
+    var province: String?
+
+    /// The filter these options ask for; an unknown province is an error with suggestions.
+    func filter(_ gazetteer: Gazetteer, progress: Site.Progress? = nil) throws(JibangError) -> SiteFilter {
+        let provinceID = try province.map { name throws(JibangError) in
+            try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id
+        }
+        return SiteFilter(year: year, provinceID: provinceID, progress: progress)
     }
 }
 

@@ -193,8 +193,8 @@ import Testing
 
     @Test func commandLineParsing() throws {
         let status = try #require(try Jibang.parseAsRoot(["status", "--year", "2024", "--province", "Kangwon", "--format", "csv"]) as? Status)
-        #expect(status.year == 2024)
-        #expect(status.province == "Kangwon")
+        #expect(status.scope.year == 2024)
+        #expect(status.scope.province == "Kangwon")
         #expect(status.output.format == .csv)
         let sites = try #require(try Jibang.parseAsRoot(["sites", "--status", "under-construction"]) as? Sites)
         #expect(sites.status == .underConstruction)

@@ -74,7 +74,7 @@ struct AddMilestone: AsyncParsableCommand {
                 facilities: facilities, note: note,
                 actors: try FieldRules.actors(actors.joined(separator: "; "), at: InputLocation(file: "--actor")),
                 sources: [try source.source()])
-            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let db = try await store.open()
             _ = try await db.importEntries(
                 [ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: milestone, origin: InputLocation(file: "command line"))],
                 file: "command line")
@@ -96,7 +96,7 @@ struct AddSource: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let source = try source.source()
-            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let db = try await store.open()
             try await db.addSource(source, toMilestone: milestone)
             note("added \(source.url) to milestone #\(milestone)")
         }

@@ -17,7 +17,7 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
-            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let db = try await store.open()
             let text = format.write(try await db.sites(), gazetteer: gazetteer)
             if let output {
                 do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {

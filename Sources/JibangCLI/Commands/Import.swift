@@ -32,7 +32,7 @@ struct Import: AsyncParsableCommand {
                 note("\(name): \(entries.count) milestones, no problems found (dry run: nothing stored)")
                 return
             }
-            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let db = try await store.open()
             let summary = try await db.importEntries(entries, file: name)
             note(
                 "imported \(summary.milestones) milestones (\(summary.sitesCreated) new sites, \(summary.sources) sources) from \(name) into \(store.path)"

@@ -18,7 +18,7 @@ struct SiteCommand: AsyncParsableCommand {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
             let division = try gazetteer.resolve(name)
-            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let db = try await store.open()
             let sites = try await db.sites(at: division)
             print(SiteView(gazetteer: gazetteer).render(division: division, sites: sites, format: output.format))
         }

@@ -11,26 +11,15 @@ struct Sites: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only sites of the stage(s) of this year (2021 pilot, 2023 precursor, 2024–2033 waves).")
-    var year: Int?
-    @Option(help: "Only sites in this province (any spelling).")
-    var province: String?
+    @OptionGroup var scope: ScopeOptions
     @Option(help: "Only sites that are planned, under-construction or completed.")
     var status: Site.Progress?
 
     func run() async throws {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
-            let provinceID = try province.map { name throws(JibangError) in
-                try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id
-            }
-            let (db, _) = try await StoreBootstrap.open(path: store.path)
-            let sites = ProgrammeRecord.ordered(try await db.sites()).filter { site in
-                let division = gazetteer.division(id: site.divisionID)
-                return (year == nil || Programme.stage(id: site.stageID)?.year == year)
-                    && (provinceID == nil || (division?.provinceID ?? division?.id) == provinceID)
-                    && (status == nil || site.progress == status)
-            }
+            let filter = try scope.filter(gazetteer, progress: status)
+            let sites = filter.apply(ProgrammeRecord.ordered(try await store.open().sites()), gazetteer: gazetteer)
             print(SitesView(gazetteer: gazetteer).render(sites, format: output.format))
             if output.format == .table { note("\(sites.count) site(s)") }
         }

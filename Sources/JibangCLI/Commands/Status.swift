@@ -10,21 +10,15 @@ struct Status: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only the stage(s) of this year (2021 pilot, 2023 precursor, 2024–2033 waves).")
-    var year: Int?
-    @Option(help: "Only sites in this province (any spelling: \"North Phyongan\", 평안북도).")
-    var province: String?
+    @OptionGroup var scope: ScopeOptions
 
     func run() async throws {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
-            let provinceID = try province.map { name throws(JibangError) in
-                try gazetteer.resolveProvince(name, at: InputLocation(file: "--province")).id
-            }
-            let (db, _) = try await StoreBootstrap.open(path: store.path)
+            let filter = try scope.filter(gazetteer)
             let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
             let status = ProgrammeStatus(
-                sites: try await db.sites(), gazetteer: gazetteer, year: year, provinceID: provinceID,
+                sites: try await store.open().sites(), gazetteer: gazetteer, year: filter.year, provinceID: filter.provinceID,
                 throughYear: min(thisYear, Programme.years.upperBound))
             print(StatusView(status: status, gazetteer: gazetteer).render(output.format))
         }

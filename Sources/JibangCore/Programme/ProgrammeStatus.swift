@@ -53,10 +53,8 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
     /// sites in that province; `throughYear` lists empty waves up to that year too.
     /// O(sites × milestones).
     public init(sites allSites: [Site], gazetteer: Gazetteer, year: Int? = nil, provinceID: String? = nil, throughYear: Int? = nil) {
-        func provinceOf(_ site: Site) -> String? {
-            gazetteer.division(id: site.divisionID).flatMap { $0.provinceID ?? $0.id }
-        }
-        let sites = allSites.filter { provinceID == nil || provinceOf($0) == provinceID }
+        func provinceOf(_ site: Site) -> String? { gazetteer.provinceID(ofDivision: site.divisionID) }
+        let sites = SiteFilter(provinceID: provinceID).apply(allSites, gazetteer: gazetteer)
         let lastYear = max(throughYear ?? 0, sites.compactMap { Programme.stage(id: $0.stageID)?.year }.max() ?? 0)
         let stages = Programme.stages.filter { stage in
             (year == nil || stage.year == year) && (sites.contains { $0.stageID == stage.id } || (stage.kind == .wave && stage.year <= lastYear))
