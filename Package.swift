@@ -28,15 +28,16 @@ let package = Package(
             resources: [.copy("Resources/Bundled")],
             swiftSettings: strict
         ),
+        .target(name: "JibangCorpus", dependencies: ["KoreanText", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangStore",
-            dependencies: ["JibangCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["JibangCore", "JibangCorpus", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
             name: "JibangCLI",
             dependencies: [
-                "JibangCore", "JibangStore", "JibangCSV",
+                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -8,7 +8,7 @@ import JibangStore
 public struct Jibang: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jibang",
-        abstract: "Track North Korea's Regional Development 20×10 programme, with sources.",
+        abstract: "Track North Korea's Regional Development 20×10 programme and state-media attention, with sources.",
         discussion: """
             The store is a SQLite file (default ./jibang.sqlite, or --database / JIBANG_DATABASE), \
             created and seeded with the bundled gazetteer and programme record on first use.
@@ -16,6 +16,7 @@ public struct Jibang: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Status.self, Sites.self, SiteCommand.self, Place.self, Init.self, Import.self, Export.self, Add.self,
+            Ingest.self, Trend.self, Kwic.self, CorpusCommand.self,
         ],
         defaultSubcommand: Status.self
     )

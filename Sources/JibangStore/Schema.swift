@@ -75,6 +75,43 @@ enum Schema {
                 t.uniqueKey(["milestone_id", "url"])
             }
         }
+        migrator.registerMigration("v2 corpus") { db in
+            try db.create(table: "corpus_segment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("file", .text).notNull().unique()
+                t.column("documents", .integer).notNull()
+                t.column("text_bytes", .integer).notNull()
+                t.column("index_bytes", .integer).notNull()
+                t.column("segment_bytes", .integer).notNull()
+            }
+            try db.create(table: "document") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("doc_id", .text).notNull().unique()
+                t.column("content_key", .text).notNull().unique()
+                t.column("outlet", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("day", .integer).notNull()
+                t.column("precision", .text).notNull().check { ["day", "month", "year"].contains($0) }
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("original", .text)
+                t.column("language", .text)
+                t.column("url", .text)
+                t.column("metadata", .text)
+                t.column("source_file", .text).notNull()
+                t.column("segment_id", .integer).notNull().indexed().references("corpus_segment")
+            }
+            try db.create(table: "ingest_run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("file", .text).notNull()
+                t.column("finished", .datetime).notNull()
+                t.column("ingested", .integer).notNull()
+                t.column("already_stored", .integer).notNull()
+                t.column("duplicates", .integer).notNull()
+                t.column("skipped", .integer).notNull()
+                t.column("skipped_by_reason", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import JibangCore
+import JibangCorpus
+import JibangStore
+import KoreanText
+
+extension PeriodUnit: ExpressibleByArgument {}
+extension Measure: ExpressibleByArgument {}
+
+/// The corpus filters and Korean matching switches that `trend` and `kwic` share.
+struct CorpusQueryOptions: ParsableArguments {
+    @Option(help: "Only this outlet (repeatable).")
+    var outlet: [String] = []
+    @Option(help: "First date counted: 2010, 2010-03 or 2010-03-05.")
+    var from: String?
+    @Option(help: "Last date counted: 2019, 2019-12 or 2019-12-31.")
+    var to: String?
+    @Option(help: "A lexicon file of named groups (name = query per line), in addition to the presets.")
+    var lexicon: String?
+    @Flag(inversion: .prefixedNo, help: "Fold North/South Korean initial sounds (로동 = 노동).")
+    var folding = true
+    @Flag(inversion: .prefixedNo, help: "Ignore spaces between Hangul syllables (지방 공업 = 지방공업).")
+    var spacing = true
+    @Flag(inversion: .prefixedNo, help: "Match inside longer words, as particles need (지방공업을).")
+    var substring = true
+
+    var matchOptions: MatchOptions { MatchOptions(folding: folding, spacing: spacing, substring: substring) }
+
+    func loadLexicon() throws -> Lexicon {
+        guard let lexicon else { return try Lexicon() }
+        guard let text = try? String(contentsOfFile: lexicon, encoding: .utf8) else {
+            throw JibangError.notFound("cannot read the lexicon file \(lexicon)")
+        }
+        return try Lexicon(fileText: text, file: (lexicon as NSString).lastPathComponent)
+    }
+
+    /// The first and last day the --from/--to options cover.
+    func dayRange() throws -> (from: Int?, to: Int?) {
+        func parse(_ text: String?, _ name: String, last: Bool) throws -> Int? {
+            guard let text else { return nil }
+            guard let date = DateParser.iso(text) else { throw ValidationError("--\(name) \(text): expected 2010, 2010-03 or 2010-03-05") }
+            guard last else { return date.firstDayNumber }
+            let group = try TermGroup(name: "range", query: "x|to:\(text)")
+            return group.to
+        }
+        return (try parse(from, "from", last: false), try parse(to, "to", last: true))
+    }
+}
+
+/// `jibang trend GROUP…`: per period and outlet, documents (or mentions) matching each group.
+struct Trend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count, per period and outlet, the articles that mention each term group.",
+        discussion: """
+            A GROUP is a preset or lexicon name (regional-economy, defence-industry, defence-science, 20x10), \
+            NAME=QUERY, or a bare QUERY: terms separated by |, "quoted phrases", -excluded terms, and filters \
+            outlet:NAME, from:DATE, to:DATE. Example: jibang trend regional-economy defence-industry --by year
+            """)
+
+    @Argument(help: "Term groups (preset names, NAME=QUERY, or queries).")
+    var groups: [String]
+    @Option(help: "Period: year, month, week or day.")
+    var by: PeriodUnit = .year
+    @Option(help: "documents (articles with at least one hit; the study's measure) or mentions (occurrences).")
+    var measure: Measure = .documents
+    @OptionGroup var query: CorpusQueryOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let lexicon = try query.loadLexicon()
+            let termGroups = try groups.map { try lexicon.group($0) }
+            let (from, to) = try query.dayRange()
+            let corpus = try CorpusStore.open(path: store.path)
+            let segments = try corpus.segments()
+            if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
+            let engine = TrendEngine(segments: segments, rawText: { corpus.body(rowID: $0) })
+            let result = try engine.run(TrendQuery(
+                groups: termGroups, by: by, measure: measure, options: query.matchOptions, outlets: query.outlet, from: from, to: to))
+            print(TrendView(result: result).render(output.format))
+        }
+    }
+}
+
+/// Renders a trend result.
+struct TrendView {
+    let result: TrendResult
+
+    func render(_ format: OutputFormat) -> String {
+        let names = result.groups.map(\.name)
+        switch format {
+        case .json:
+            return ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines)
+        case .csv:
+            let header = ["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] }
+            return ([CSVLine.join(header)] + result.rows.map { row in
+                CSVLine.join([row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(row.per1000[$0] ?? 0)] })
+            }).joined(separator: "\n")
+        case .table:
+            var table = TextTable(["period", "outlet", "documents"] + names.flatMap { [$0, "‰"] })
+            for row in result.rows {
+                table.add([row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(format: "%.2f", row.per1000[$0] ?? 0)] })
+            }
+            var out = [table.render(), ""]
+            let o = result.options
+            out.append("measure: \(result.measure.rawValue) per \(result.by.rawValue); \(result.documents) documents counted"
+                + (result.tooCoarse > 0 ? ", \(result.tooCoarse) left out (dated only to a coarser period)" : ""))
+            out.append("matching: initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring \(o.substring ? "on" : "off")")
+            for group in result.groups {
+                let variants = group.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
+                out.append("\(group.name) = \(group.query)\n  matched: \(variants.isEmpty ? "nothing" : variants.joined(separator: ", "))")
+            }
+            return out.joined(separator: "\n")
+        }
+    }
+}
+
+/// `jibang kwic TERM`: keyword-in-context lines.
+struct Kwic: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kwic", abstract: "Show where a term (or group) occurs, with its context, newest documents first.")
+
+    @Argument(help: "A term, query or group name.")
+    var term: String
+    @Option(help: "At most this many documents.")
+    var limit = 20
+    @Option(help: "Characters of context on each side.")
+    var width = 30
+    @OptionGroup var query: CorpusQueryOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    struct Line: Encodable {
+        let documentId, date, outlet, title, left, match, right: String
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            var group = try query.loadLexicon().group(term)
+            group.outlets += query.outlet
+            let (from, to) = try query.dayRange()
+            group.from = from ?? group.from
+            group.to = to ?? group.to
+            let corpus = try CorpusStore.open(path: store.path)
+            let documents = KWIC.documents(group, options: query.matchOptions, in: try corpus.segments(), limit: limit)
+            let headers = try corpus.headers(rowIDs: documents.map(\.rowID))
+            var lines: [Line] = []
+            for document in documents {
+                guard let text = corpus.body(rowID: document.rowID), let header = headers[document.rowID] else { continue }
+                for line in KWIC.lines(group, options: query.matchOptions, rowID: document.rowID, text: text, width: width) {
+                    lines.append(Line(documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match, right: line.right))
+                }
+            }
+            switch output.format {
+            case .json: print(ProgrammeJSON.encode(lines).trimmingCharacters(in: .newlines))
+            case .csv:
+                print(CSVLine.join(["document_id", "date", "outlet", "left", "match", "right"]))
+                for l in lines { print(CSVLine.join([l.documentId, l.date, l.outlet, l.left, l.match, l.right])) }
+            case .table:
+                var table = TextTable(["date", "outlet", "document", "left", "match", "right"])
+                for l in lines { table.add([l.date, l.outlet, l.documentId, l.left, "【\(l.match)】", l.right]) }
+                print(table.render())
+                note("\(lines.count) lines in \(documents.count) documents")
+            }
+        }
+    }
+}
+
+/// `jibang corpus stats`.
+struct CorpusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus", abstract: "Information about the ingested corpus.", subcommands: [CorpusStatsCommand.self])
+}
+
+struct CorpusStatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Documents by outlet and year, languages, duplicates skipped, index size.")
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let stats = try CorpusStore.open(path: store.path).stats()
+            switch output.format {
+            case .json: print(ProgrammeJSON.encode(stats).trimmingCharacters(in: .newlines))
+            case .csv:
+                print(CSVLine.join(["outlet", "year", "documents"]))
+                for c in stats.byOutletYear { print(CSVLine.join([c.outlet, c.year, String(c.documents)])) }
+            case .table:
+                let outlets = Array(Set(stats.byOutletYear.map(\.outlet))).sorted()
+                var table = TextTable(["year"] + outlets)
+                for year in Array(Set(stats.byOutletYear.map(\.year))).sorted() {
+                    table.add([year] + outlets.map { o in String(stats.byOutletYear.first { $0.outlet == o && $0.year == year }?.documents ?? 0) })
+                }
+                print(table.render())
+                func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+                print("")
+                print("\(stats.documents) documents; languages: \(stats.languages.map { "\($0.language) \($0.documents)" }.joined(separator: ", "))")
+                print("duplicates skipped: \(stats.duplicatesSkipped); bad records skipped: \(stats.badRecordsSkipped); ingest runs: \(stats.ingestRuns)")
+                print("text \(mb(stats.textBytes)); index \(mb(stats.indexBytes)) (\(stats.textBytes == 0 ? 0 : stats.indexBytes * 100 / stats.textBytes)% of text); segment files \(mb(stats.segmentBytes)) in \(stats.segments) segments")
+            }
+        }
+    }
+}

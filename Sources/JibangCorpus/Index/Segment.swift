@@ -1,0 +1,233 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import KoreanText
+
+/// A read-only index segment over its bytes (usually a memory-mapped file).
+///
+/// Layout: magic `JBXSEG01`, document count, outlet names, a table of 11 (offset, length)
+/// pairs, then 8-byte-aligned sections: row ids (Int64), first days (Int32), precisions
+/// (UInt8), outlet numbers (UInt16), Hangul offsets (UInt32) and text (UInt16), Latin offsets
+/// (UInt32) and text (UInt8), posting keys (UInt64, ascending), posting offsets (UInt32) and
+/// the delta-varint posting bytes.
+public final class Segment: @unchecked Sendable {
+    // @unchecked: immutable after init; the bytes live until deinit.
+    let base: UnsafeRawPointer
+    let size: Int
+    let release: @Sendable () -> Void
+    public let count: Int
+    public let outlets: [String]
+    let rowIDs: UnsafePointer<Int64>
+    let days: UnsafePointer<Int32>
+    let precisions: UnsafePointer<UInt8>
+    let outletNumbers: UnsafePointer<UInt16>
+    let hangulOffsets: UnsafePointer<UInt32>
+    let hangul: UnsafePointer<UInt16>
+    let latinOffsets: UnsafePointer<UInt32>
+    let latin: UnsafePointer<UInt8>
+    let keys: UnsafeBufferPointer<UInt64>
+    let postingOffsets: UnsafePointer<UInt32>
+    let postings: UnsafePointer<UInt8>
+    /// Bytes of the posting keys, offsets and lists: the index proper, without texts.
+    public let indexBytes: Int
+    /// Bytes of the whole segment (texts, metadata and index).
+    public var totalBytes: Int { size }
+
+    /// A segment over a copy of `bytes` (tests, freshly built segments).
+    public convenience init(bytes: [UInt8]) throws {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 8), alignment: 16)
+        bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        let address = UInt(bitPattern: memory)
+        try self.init(base: UnsafeRawPointer(memory), size: bytes.count, release: { UnsafeMutableRawPointer(bitPattern: address)?.deallocate() })
+    }
+
+    /// A segment over a memory-mapped file: opening is O(1) and pages load on demand.
+    public convenience init(path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw SegmentError.unreadable(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { throw SegmentError.unreadable(path) }
+        let size = Int(info.st_size)
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
+            throw SegmentError.unreadable(path)
+        }
+        let address = UInt(bitPattern: mapped)
+        try self.init(base: UnsafeRawPointer(mapped), size: size, release: {
+            munmap(UnsafeMutableRawPointer(bitPattern: address), size)
+        })
+    }
+
+    init(base raw: UnsafeRawPointer, size: Int, release: @escaping @Sendable () -> Void) throws {
+        self.base = raw
+        self.size = size
+        self.release = release
+        func u64(_ at: Int) -> Int { Int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))) }
+        guard size >= 24, Array(UnsafeRawBufferPointer(start: raw, count: 8)) == SegmentWriter.magic else {
+            release()
+            throw SegmentError.notASegment
+        }
+        count = u64(8)
+        var position = 24
+        var outlets: [String] = []
+        for _ in 0..<u64(16) {
+            let length = u64(position)
+            outlets.append(String(decoding: UnsafeRawBufferPointer(start: raw + position + 8, count: length), as: UTF8.self))
+            position += 8 + length
+            while position % 8 != 0 { position += 1 }
+        }
+        self.outlets = outlets
+        var sections: [(Int, Int)] = []
+        for i in 0..<SegmentWriter.sectionCount { sections.append((u64(position + 16 * i), u64(position + 16 * i + 8))) }
+        guard sections.allSatisfy({ $0.0 + $0.1 <= size }) else {
+            release()
+            throw SegmentError.notASegment
+        }
+        func pointer<T>(_ i: Int, _: T.Type) -> UnsafePointer<T> { (raw + sections[i].0).assumingMemoryBound(to: T.self) }
+        rowIDs = pointer(0, Int64.self)
+        days = pointer(1, Int32.self)
+        precisions = pointer(2, UInt8.self)
+        outletNumbers = pointer(3, UInt16.self)
+        hangulOffsets = pointer(4, UInt32.self)
+        hangul = pointer(5, UInt16.self)
+        latinOffsets = pointer(6, UInt32.self)
+        latin = pointer(7, UInt8.self)
+        keys = UnsafeBufferPointer(start: pointer(8, UInt64.self), count: sections[8].1 / 8)
+        postingOffsets = pointer(9, UInt32.self)
+        postings = pointer(10, UInt8.self)
+        indexBytes = sections[8].1 + sections[9].1 + sections[10].1
+    }
+
+    deinit { release() }
+
+    @inline(__always) public func rowID(_ doc: Int) -> Int64 { rowIDs[doc] }
+    @inline(__always) public func day(_ doc: Int) -> Int32 { days[doc] }
+    @inline(__always) public func precision(_ doc: Int) -> UInt8 { precisions[doc] }
+    @inline(__always) public func outletNumber(_ doc: Int) -> Int { Int(outletNumbers[doc]) }
+
+    @inline(__always) func hangulText(_ doc: Int) -> UnsafeBufferPointer<UInt16> {
+        UnsafeBufferPointer(start: hangul + Int(hangulOffsets[doc]), count: Int(hangulOffsets[doc + 1] - hangulOffsets[doc]))
+    }
+
+    @inline(__always) func latinText(_ doc: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: latin + Int(latinOffsets[doc]), count: Int(latinOffsets[doc + 1] - latinOffsets[doc]))
+    }
+
+    /// The coded posting list of `key`, or nil when no document has it. O(log keys).
+    func postingBytes(_ key: UInt64) -> UnsafeRawBufferPointer? {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        guard low < keys.count, keys[low] == key else { return nil }
+        let start = Int(postingOffsets[low]), end = Int(postingOffsets[low + 1])
+        return UnsafeRawBufferPointer(start: postings + start, count: end - start)
+    }
+
+    func postingList(_ key: UInt64) -> [UInt32] {
+        postingBytes(key).map(PostingCoding.decode) ?? []
+    }
+}
+
+public enum SegmentError: Error, Sendable {
+    case notASegment
+    case unreadable(String)
+}
+
+// MARK: - Matching one pattern
+
+/// One literal spelling to look for: its Hangul form, its Latin form (word-bounded), or both
+/// (a mixed term such as "지방발전 20×10" needs both in the document).
+public struct Pattern: Sendable, Hashable {
+    public let text: String
+    let hangul: [UInt16]
+    let latin: [UInt8]
+
+    public init(_ text: String) {
+        self.text = text
+        hangul = SearchText.hangulForm(text)
+        let latinForm = SearchText.latinForm(text)
+        latin = latinForm.contains { $0 != 0x20 } ? latinForm : []
+    }
+
+    var latinWords: [[UInt8]] { latin.split(separator: 0x20).map(Array.init) }
+}
+
+extension Segment {
+    /// Documents that may contain `pattern` (ascending), and whether every one surely does.
+    func candidates(_ pattern: Pattern) -> (docs: [UInt32], exact: Bool) {
+        var lists: [[UInt32]] = []
+        var exact = true
+        let h = pattern.hangul
+        if h.count == 1 {
+            lists.append(postingList(PostingKey.unigram(h[0])))
+        } else if h.count >= 2 {
+            for i in 0..<(h.count - 1) { lists.append(postingList(PostingKey.bigram(h[i], h[i + 1]))) }
+            if h.count > 2 { exact = false }
+        }
+        let words = pattern.latinWords
+        for word in words { lists.append(postingList(PostingKey.word(word))) }
+        if words.count > 1 { exact = false }
+        return (Self.intersect(lists), exact)
+    }
+
+    static func intersect(_ lists: [[UInt32]]) -> [UInt32] {
+        guard var result = lists.min(by: { $0.count < $1.count }) else { return [] }
+        for list in lists.sorted(by: { $0.count < $1.count }) where !result.isEmpty {
+            if list.count == result.count && list == result { continue }
+            var out: [UInt32] = []
+            out.reserveCapacity(result.count)
+            var j = 0
+            for doc in result {
+                // Galloping would help for very uneven sizes; a linear merge is enough here.
+                while j < list.count && list[j] < doc { j += 1 }
+                if j < list.count && list[j] == doc { out.append(doc) }
+            }
+            result = out
+        }
+        return result
+    }
+
+    /// Non-overlapping occurrences of `pattern` in a document's search text (the Hangul count
+    /// for mixed patterns). 0 when absent.
+    func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false) -> Int {
+        var count = 0
+        if !pattern.hangul.isEmpty {
+            count = Self.count(pattern.hangul, in: hangulText(doc), overlapAllowance: 0, firstOnly: firstOnly)
+            if count == 0 { return 0 }
+        }
+        if !pattern.latin.isEmpty {
+            // Word patterns share their boundary spaces: " a " occurs twice in " a a ".
+            let latinCount = Self.count(pattern.latin, in: latinText(doc), overlapAllowance: 1, firstOnly: firstOnly)
+            if latinCount == 0 { return 0 }
+            if pattern.hangul.isEmpty { count = latinCount }
+        }
+        return count
+    }
+
+    @inline(__always)
+    static func count<T: Equatable>(_ needle: [T], in haystack: UnsafeBufferPointer<T>, overlapAllowance: Int, firstOnly: Bool) -> Int {
+        let m = needle.count, n = haystack.count
+        guard m > 0, n >= m else { return 0 }
+        return needle.withUnsafeBufferPointer { p in
+            let first = p[0]
+            var count = 0, i = 0
+            while i <= n - m {
+                if haystack[i] == first {
+                    var j = 1
+                    while j < m && haystack[i + j] == p[j] { j += 1 }
+                    if j == m {
+                        count += 1
+                        if firstOnly { return count }
+                        i += max(1, m - overlapAllowance)
+                        continue
+                    }
+                }
+                i += 1
+            }
+            return count
+        }
+    }
+}

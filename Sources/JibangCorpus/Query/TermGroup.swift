@@ -1,0 +1,105 @@
+import KoreanText
+
+/// How Korean terms match; each option is on by default, can be switched off, and is
+/// reported with every result.
+public struct MatchOptions: Sendable, Hashable, Codable {
+    /// North/South Korean initial sounds: 로동 = 노동, 리용 = 이용 (terms of two syllables or more).
+    public var folding = true
+    /// Spaces between Hangul syllables are ignored: 지방 공업 = 지방공업.
+    public var spacing = true
+    /// A term matches inside a longer word, as particles demand: 지방공업을, 지방공업의.
+    public var substring = true
+
+    public init(folding: Bool = true, spacing: Bool = true, substring: Bool = true) {
+        self.folding = folding
+        self.spacing = spacing
+        self.substring = substring
+    }
+}
+
+/// A term group: documents mentioning any of its terms and none of its exclusions, optionally
+/// limited to outlets and dates.
+///
+/// Syntax: alternatives separated by `|`. An alternative is a term (`지방공업`, `regional
+/// industry`, or `"quoted, with | or -"`), an exclusion (`-지방공업성`), or a filter
+/// (`outlet:Rodong Sinmun`, `from:2010`, `to:2019-06`). Example:
+/// `지방공업|지방경제|-지방공업성|outlet:Rodong Sinmun|from:2010`.
+public struct TermGroup: Sendable, Hashable {
+    public var name: String
+    /// The query as written.
+    public var query: String
+    public var terms: [String]
+    public var exclusions: [String]
+    public var outlets: [String]
+    /// First and last day numbers (days since 1970-01-01), inclusive.
+    public var from: Int?
+    public var to: Int?
+
+    /// Parses `query`; throws `QueryError` naming what is wrong.
+    public init(name: String, query: String) throws(QueryError) {
+        self.name = name
+        self.query = query
+        terms = []
+        exclusions = []
+        outlets = []
+        for raw in Self.alternatives(query) {
+            let part = raw.text
+            if part.isEmpty { continue }
+            if !raw.quoted, let colon = part.firstIndex(of: ":") {
+                let key = part[..<colon].lowercased(), value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                switch key {
+                case "outlet": outlets.append(value); continue
+                case "from", "to":
+                    guard let date = DateParser.iso(value) else {
+                        throw QueryError(query: query, reason: "\(key):\(value) is not a date; expected from:2010, from:2010-03 or from:2010-03-05")
+                    }
+                    if key == "from" {
+                        from = date.firstDayNumber
+                    } else {
+                        // The last day the date covers.
+                        let next = date.day != nil ? date.firstDayNumber + 1
+                            : date.month != nil ? PartialDate.dayNumber(year: date.year + (date.month == 12 ? 1 : 0), month: date.month! % 12 + 1, day: 1)
+                            : PartialDate.dayNumber(year: date.year + 1, month: 1, day: 1)
+                        to = next - 1
+                    }
+                    continue
+                default: break
+                }
+            }
+            if !raw.quoted && part.hasPrefix("-") && part.count > 1 {
+                exclusions.append(String(part.dropFirst()).trimmingCharacters(in: .whitespaces))
+            } else {
+                terms.append(part)
+            }
+        }
+        guard !terms.isEmpty else { throw QueryError(query: query, reason: "no term to search for; expected terms separated by |, e.g. 지방공업|지방경제") }
+        for term in terms + exclusions where SearchText.hangulForm(term).isEmpty && SearchText.latinForm(term).allSatisfy({ $0 == 0x20 }) {
+            throw QueryError(query: query, reason: "the term \"\(term)\" has no letters, digits or Hangul to search for")
+        }
+    }
+
+    /// Splits at `|` outside double quotes; quotes are removed and remembered.
+    static func alternatives(_ query: String) -> [(text: String, quoted: Bool)] {
+        var parts: [(String, Bool)] = []
+        var current = "", quoted = false, inQuotes = false
+        for character in query {
+            switch character {
+            case "\"": inQuotes.toggle(); quoted = true
+            case "|" where !inQuotes:
+                parts.append((current.trimmingCharacters(in: .whitespaces), quoted))
+                current = ""
+                quoted = false
+            default: current.append(character)
+            }
+        }
+        parts.append((current.trimmingCharacters(in: .whitespaces), quoted))
+        return parts
+    }
+}
+
+/// A query that cannot be run, with the reason.
+public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let query: String
+    public let reason: String
+    public var description: String { "cannot read the query \"\(query)\": \(reason)" }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import KoreanText
+
+/// A keyword-in-context line.
+public struct KWICLine: Sendable, Codable, Equatable {
+    public let rowID: Int64
+    public let left: String
+    public let match: String
+    public let right: String
+}
+
+/// Keyword in context: where a term occurs, with the words around it.
+public enum KWIC {
+    /// Documents that contain `group`'s terms, newest first, at most `limit`: (row id, day).
+    public static func documents(_ group: TermGroup, options: MatchOptions, in segments: [Segment], limit: Int) -> [(rowID: Int64, day: Int)] {
+        let compiled = CompiledGroup(group, options: options)
+        var found: [(Int64, Int)] = []
+        var seen = Set<Int64>()
+        for segment in segments {
+            for entry in compiled.patterns {
+                let (candidates, exact) = segment.candidates(entry.pattern)
+                for candidate in candidates {
+                    let doc = Int(candidate)
+                    let day = Int(segment.day(doc))
+                    if let from = group.from, day < from { continue }
+                    if let to = group.to, day > to { continue }
+                    if !group.outlets.isEmpty && !group.outlets.contains(segment.outlets[segment.outletNumber(doc)]) { continue }
+                    guard exact || segment.occurrences(entry.pattern, in: doc, firstOnly: true) > 0 else { continue }
+                    if seen.insert(segment.rowID(doc)).inserted { found.append((segment.rowID(doc), day)) }
+                }
+            }
+        }
+        return found.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.prefix(limit).map { (rowID: $0.0, day: $0.1) }
+    }
+
+    /// The occurrences of `group`'s terms (every spelling variant, any spacing) in `text`, each
+    /// with `width` characters of context on either side, line breaks shown as spaces.
+    public static func lines(_ group: TermGroup, options: MatchOptions, rowID: Int64, text: String, width: Int = 30) -> [KWICLine] {
+        let compiled = CompiledGroup(group, options: options)
+        var lines: [KWICLine] = []
+        for entry in compiled.patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern(for: entry.pattern.text, options: options), options: [.caseInsensitive]) else { continue }
+            let ns = text as NSString
+            for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
+                let start = max(0, match.range.location - width)
+                let end = min(ns.length, match.range.location + match.range.length + width)
+                lines.append(KWICLine(
+                    rowID: rowID,
+                    left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
+                    match: clean(ns.substring(with: match.range)),
+                    right: clean(ns.substring(with: NSRange(location: match.range.location + match.range.length, length: end - match.range.location - match.range.length)))))
+            }
+        }
+        return lines
+    }
+
+    /// A regular expression for a spelling: Hangul syllables may have spaces between them
+    /// (when spacing is ignored); Latin words may be joined by spaces or hyphens.
+    static func pattern(for term: String, options: MatchOptions) -> String {
+        var parts: [String] = []
+        for word in term.split(whereSeparator: { $0 == " " || $0 == "-" }) {
+            if Hangul.containsHangul(word) {
+                parts.append(word.map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: options.spacing ? "\\s*" : ""))
+            } else {
+                parts.append("\\b" + NSRegularExpression.escapedPattern(for: String(word)) + "\\b")
+            }
+        }
+        return parts.joined(separator: options.spacing ? "[\\s\\-]*" : "[\\s\\-]+")
+    }
+}

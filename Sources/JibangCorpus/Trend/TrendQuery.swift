@@ -1,0 +1,318 @@
+import Foundation
+import KoreanText
+
+/// What a trend counts per period: documents with at least one hit (the study's measure), or
+/// non-overlapping occurrences (for corpora with one long document per period).
+public enum Measure: String, Sendable, Codable, CaseIterable {
+    case documents, mentions
+}
+
+/// A trend question: term groups counted per period and outlet.
+public struct TrendQuery: Sendable {
+    public var groups: [TermGroup]
+    public var by: PeriodUnit
+    public var measure: Measure
+    public var options: MatchOptions
+    /// Only these outlets (all when empty).
+    public var outlets: [String]
+    /// First and last day numbers, inclusive.
+    public var from: Int?
+    public var to: Int?
+
+    public init(
+        groups: [TermGroup], by: PeriodUnit = .year, measure: Measure = .documents, options: MatchOptions = MatchOptions(),
+        outlets: [String] = [], from: Int? = nil, to: Int? = nil
+    ) {
+        self.groups = groups
+        self.by = by
+        self.measure = measure
+        self.options = options
+        self.outlets = outlets
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A trend answer; its JSON form is the contract of `jibang trend --format json`.
+public struct TrendResult: Sendable, Codable, Equatable {
+    public struct Group: Sendable, Codable, Equatable {
+        public let name: String
+        public let query: String
+        /// Each spelling searched, with how often it matched (documents or mentions).
+        public let variants: [VariantCount]
+    }
+
+    public struct VariantCount: Sendable, Codable, Equatable {
+        public let term: String
+        public let variant: String
+        public let count: Int
+    }
+
+    public struct Row: Sendable, Codable, Equatable {
+        public let period: String
+        /// An outlet, or "all" for the total over outlets.
+        public let outlet: String
+        /// Documents in the period (and outlet).
+        public let total: Int
+        /// Group name → the measure.
+        public let counts: [String: Int]
+        /// Group name → documents (or mentions) per 1,000 documents.
+        public let per1000: [String: Double]
+    }
+
+    public let by: PeriodUnit
+    public let measure: Measure
+    public let options: MatchOptions
+    public let groups: [Group]
+    public let rows: [Row]
+    /// Documents counted (after outlet and date filters).
+    public let documents: Int
+    /// Documents left out because their date is coarser than the period (a month for --by week).
+    public let tooCoarse: Int
+}
+
+/// Reads the full text of a document by row id, for options that need the original spacing.
+public typealias RawTextLookup = @Sendable (Int64) -> String?
+
+/// Runs trend queries over index segments.
+///
+/// For each group, each term and each spelling variant: candidate documents come from the
+/// posting lists (a syllable, a syllable pair, or the intersection of pairs and words);
+/// terms longer than two syllables or one word are verified in the document's search text.
+/// Segments are searched in parallel. Cost: posting-list sizes plus verified documents.
+public struct TrendEngine: Sendable {
+    public let segments: [Segment]
+    public let rawText: RawTextLookup?
+
+    public init(segments: [Segment], rawText: RawTextLookup? = nil) {
+        self.segments = segments
+        self.rawText = rawText
+    }
+
+    struct Partial {
+        var totals: [Int: [Int: Int]] = [:]  // period → outlet name index → documents
+        var counts: [[Int: [Int: Int]]] = []  // group → period → outlet → measure
+        var variants: [[Int]] = []  // group → pattern → count
+        var documents = 0
+        var tooCoarse = 0
+        var periods = Set<Int>()
+    }
+
+    /// Answers `query`. Throws when an option needs the original texts and none were given.
+    public func run(_ query: TrendQuery) throws -> TrendResult {
+        let compiled = query.groups.map { CompiledGroup($0, options: query.options) }
+        if (!query.options.spacing || !query.options.substring) && rawText == nil {
+            throw QueryError(query: query.groups.map(\.query).joined(separator: " "), reason: "switching off spacing or substring matching needs the stored texts")
+        }
+        var outletNames: [String] = []
+        var outletIndex: [String: Int] = [:]
+        for segment in segments {
+            for name in segment.outlets where outletIndex[name] == nil {
+                outletIndex[name] = outletNames.count
+                outletNames.append(name)
+            }
+        }
+        let partials = Self.parallelMap(segments) { segment in
+            evaluate(segment, query: query, groups: compiled, outletIndex: outletIndex)
+        }
+        var merged = Partial()
+        merged.counts = Array(repeating: [:], count: compiled.count)
+        merged.variants = compiled.map { Array(repeating: 0, count: $0.patterns.count) }
+        for partial in partials {
+            merged.documents += partial.documents
+            merged.tooCoarse += partial.tooCoarse
+            merged.periods.formUnion(partial.periods)
+            for (period, outlets) in partial.totals { for (o, n) in outlets { merged.totals[period, default: [:]][o, default: 0] += n } }
+            for g in compiled.indices {
+                for (period, outlets) in partial.counts[g] { for (o, n) in outlets { merged.counts[g][period, default: [:]][o, default: 0] += n } }
+                for p in merged.variants[g].indices { merged.variants[g][p] += partial.variants[g][p] }
+            }
+        }
+        return result(query, compiled, merged, outletNames)
+    }
+
+    func result(_ query: TrendQuery, _ compiled: [CompiledGroup], _ merged: Partial, _ outletNames: [String]) -> TrendResult {
+        var rows: [TrendResult.Row] = []
+        let usedOutlets = Set(merged.totals.values.flatMap(\.keys)).sorted { outletNames[$0] < outletNames[$1] }
+        if let first = merged.periods.min(), let last = merged.periods.max() {
+            for period in first...last {
+                let label = query.by.label(period)
+                func row(_ outlet: String, _ pick: ([Int: Int]) -> Int) -> TrendResult.Row {
+                    let total = pick(merged.totals[period] ?? [:])
+                    var counts: [String: Int] = [:], per1000: [String: Double] = [:]
+                    for (g, group) in compiled.enumerated() {
+                        let n = pick(merged.counts[g][period] ?? [:])
+                        counts[group.name] = n
+                        per1000[group.name] = total == 0 ? 0 : (Double(n) * 1000 / Double(total) * 100).rounded() / 100
+                    }
+                    return TrendResult.Row(period: label, outlet: outlet, total: total, counts: counts, per1000: per1000)
+                }
+                if usedOutlets.count > 1 {
+                    for o in usedOutlets { rows.append(row(outletNames[o]) { $0[o] ?? 0 }) }
+                }
+                rows.append(row("all") { $0.values.reduce(0, +) })
+            }
+        }
+        let groups = compiled.enumerated().map { g, group in
+            TrendResult.Group(
+                name: group.name, query: group.query,
+                variants: group.patterns.enumerated().map { p, pattern in
+                    TrendResult.VariantCount(term: pattern.term, variant: pattern.pattern.text, count: merged.variants[g][p])
+                })
+        }
+        return TrendResult(
+            by: query.by, measure: query.measure, options: query.options, groups: groups, rows: rows, documents: merged.documents,
+            tooCoarse: merged.tooCoarse)
+    }
+
+    func evaluate(_ segment: Segment, query: TrendQuery, groups: [CompiledGroup], outletIndex: [String: Int]) -> Partial {
+        var partial = Partial()
+        partial.counts = Array(repeating: [:], count: groups.count)
+        partial.variants = groups.map { Array(repeating: 0, count: $0.patterns.count) }
+        // Per document: its period, or -1 when filtered out.
+        let globalOutlets = Set(query.outlets)
+        let segmentOutlets = segment.outlets.map { outletIndex[$0]! }
+        var periods = [Int](repeating: -1, count: segment.count)
+        for doc in 0..<segment.count {
+            let day = Int(segment.day(doc))
+            if let from = query.from, day < from { continue }
+            if let to = query.to, day > to { continue }
+            if !globalOutlets.isEmpty && !globalOutlets.contains(segment.outlets[segment.outletNumber(doc)]) { continue }
+            guard let period = query.by.period(day: day, precision: segment.precision(doc)) else {
+                partial.tooCoarse += 1
+                continue
+            }
+            periods[doc] = period
+            partial.documents += 1
+            partial.periods.insert(period)
+            partial.totals[period, default: [:]][segmentOutlets[segment.outletNumber(doc)], default: 0] += 1
+        }
+        for (g, group) in groups.enumerated() {
+            let allowed = group.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { group.outlets.contains(segment.outlets[$0]) })
+            func eligible(_ doc: Int) -> Bool {
+                guard periods[doc] >= 0 else { return false }
+                let day = Int(segment.day(doc))
+                if let from = group.from, day < from { return false }
+                if let to = group.to, day > to { return false }
+                if let allowed, !allowed.contains(segment.outletNumber(doc)) { return false }
+                return true
+            }
+            var measure = [Int](repeating: 0, count: segment.count)
+            for (p, entry) in group.patterns.enumerated() {
+                let (candidates, exact) = segment.candidates(entry.pattern)
+                for candidate in candidates {
+                    let doc = Int(candidate)
+                    guard eligible(doc) else { continue }
+                    let n = occurrences(entry, in: segment, doc: doc, exact: exact, documentsOnly: query.measure == .documents, options: query.options)
+                    guard n > 0 else { continue }
+                    partial.variants[g][p] += query.measure == .documents ? 1 : n
+                    measure[doc] += query.measure == .documents ? 1 : n
+                }
+            }
+            for exclusion in group.exclusions {
+                for candidate in segment.candidates(exclusion.pattern).docs where measure[Int(candidate)] > 0 {
+                    if occurrences(exclusion, in: segment, doc: Int(candidate), exact: false, documentsOnly: true, options: query.options) > 0 {
+                        measure[Int(candidate)] = 0
+                    }
+                }
+            }
+            for doc in 0..<segment.count where measure[doc] > 0 {
+                partial.counts[g][periods[doc], default: [:]][segmentOutlets[segment.outletNumber(doc)], default: 0] +=
+                    query.measure == .documents ? 1 : measure[doc]
+            }
+        }
+        return partial
+    }
+
+    /// Occurrences of a pattern in a document, honouring the match options.
+    func occurrences(_ entry: CompiledPattern, in segment: Segment, doc: Int, exact: Bool, documentsOnly: Bool, options: MatchOptions) -> Int {
+        if options.spacing && options.substring {
+            if exact && documentsOnly { return 1 }
+            return segment.occurrences(entry.pattern, in: doc, firstOnly: documentsOnly)
+        }
+        guard segment.occurrences(entry.pattern, in: doc, firstOnly: true) > 0, let text = rawText?(segment.rowID(doc)) else { return 0 }
+        return RawMatcher(entry.pattern.text, options: options).count(in: text)
+    }
+
+    static func parallelMap<T>(_ segments: [Segment], _ body: (Segment) -> T) -> [T] {
+        let results = ParallelResults<T>(segments.count)
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: segments.count) { i in
+                let value = body(segments[i])
+                results.lock.lock()
+                results.values[i] = value
+                results.lock.unlock()
+            }
+        }
+        return results.values.map { $0! }
+    }
+}
+
+/// A spelling to search for, and the term it came from.
+struct CompiledPattern: Sendable {
+    let term: String
+    let pattern: Pattern
+}
+
+/// A term group with each term expanded to its spellings.
+struct CompiledGroup: Sendable {
+    let name: String
+    let query: String
+    let patterns: [CompiledPattern]
+    let exclusions: [CompiledPattern]
+    let outlets: [String]
+    let from: Int?
+    let to: Int?
+
+    init(_ group: TermGroup, options: MatchOptions) {
+        func expand(_ terms: [String]) -> [CompiledPattern] {
+            var seen = Set<String>()
+            return terms.flatMap { term in
+                (options.folding ? InitialSoundVariants.of(term) : [term]).compactMap { variant in
+                    seen.insert(variant).inserted ? CompiledPattern(term: term, pattern: Pattern(variant)) : nil
+                }
+            }
+        }
+        name = group.name
+        query = group.query
+        patterns = expand(group.terms)
+        exclusions = expand(group.exclusions)
+        outlets = group.outlets
+        from = group.from
+        to = group.to
+    }
+}
+
+/// Matching on the original text, for spacing- or substring-sensitive searches: the term's
+/// spaces must be there (spacing off) and it must stand as a whole word (substring off).
+struct RawMatcher {
+    let needle: String
+    let options: MatchOptions
+
+    init(_ term: String, options: MatchOptions) {
+        needle = options.spacing ? term.filter { !$0.isWhitespace } : term
+        self.options = options
+    }
+
+    func count(in text: String) -> Int {
+        let haystack = options.spacing ? String(text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }.map(Character.init)) : text
+        var count = 0
+        var range = haystack.startIndex..<haystack.endIndex
+        while let found = haystack.range(of: needle, options: [.caseInsensitive], range: range) {
+            let before = found.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: found.lowerBound)]
+            let after = found.upperBound == haystack.endIndex ? nil : haystack[found.upperBound]
+            let isWord: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber } ?? false }
+            if options.substring || (!isWord(before) && !isWord(after)) { count += 1 }
+            range = found.upperBound..<haystack.endIndex
+        }
+        return count
+    }
+}
+
+/// Slots for results computed on several threads; each slot is written once under the lock.
+final class ParallelResults<T>: @unchecked Sendable {
+    var values: [T?]
+    let lock = NSLock()
+    init(_ n: Int) { values = Array(repeating: nil, count: n) }
+}

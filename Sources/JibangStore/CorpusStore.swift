@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+import JibangCore
+import JibangCorpus
+import KoreanText
+
+/// The corpus: documents in the SQLite store (the record, with their original text) and
+/// immutable index segments in a folder beside it (`jibang.sqlite.corpus/`).
+///
+/// Ingest is transactional per batch: a batch's documents and its segment are committed
+/// together (the segment file is written and renamed first, then the transaction that names
+/// it commits). A segment file no transaction names — left by a killed run — is deleted on
+/// the next open, and a rerun skips documents already stored, so every document ends up
+/// stored exactly once.
+public struct CorpusStore: Sendable {
+    let writer: any DatabaseWriter
+    /// The folder of segment files.
+    public let folder: String
+
+    /// Opens the corpus of the store at `path` (creating both when missing).
+    public static func open(path: String) throws(JibangError) -> CorpusStore {
+        let store = try SQLiteStore.open(path: path)
+        let corpus = CorpusStore(writer: store.writer, folder: path + ".corpus")
+        try corpus.prepareFolder()
+        return corpus
+    }
+
+    func prepareFolder() throws(JibangError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let known = Set(try writer.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment") })
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !known.contains(name) {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        } catch {
+            throw .storage("cannot prepare the corpus folder \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// Every index segment, memory-mapped.
+    public func segments() throws(JibangError) -> [Segment] {
+        do {
+            let files = try writer.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment ORDER BY id") }
+            return try files.map { try Segment(path: folder + "/" + $0) }
+        } catch {
+            throw .storage("cannot read the corpus index in \(folder): \(error); run `jibang ingest` again to rebuild it")
+        }
+    }
+
+    /// The stored (NFC) text of a document.
+    public func body(rowID: Int64) -> String? {
+        try? writer.read { db in try String.fetchOne(db, sql: "SELECT body FROM document WHERE id = ?", arguments: [rowID]) }
+    }
+
+    /// Title, outlet, date and id of documents, by row id.
+    public func headers(rowIDs: [Int64]) throws(JibangError) -> [Int64: DocumentHeader] {
+        do {
+            return try writer.read { db in
+                var headers: [Int64: DocumentHeader] = [:]
+                for rowID in rowIDs {
+                    if let row = try Row.fetchOne(db, sql: "SELECT doc_id, outlet, date, title FROM document WHERE id = ?", arguments: [rowID]) {
+                        headers[rowID] = DocumentHeader(id: row[0], outlet: row[1], date: row[2], title: row[3])
+                    }
+                }
+                return headers
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    // MARK: - Ingest
+
+    /// Stores one batch of documents and its index segment in one transaction. Documents
+    /// whose id or content is already stored are skipped and counted.
+    public func store(_ batch: [(Document, file: String)]) throws(JibangError) -> BatchResult {
+        do {
+            return try writer.write { db in
+                var result = BatchResult()
+                var fresh: [(Document, String)] = []
+                var ids = Set<String>(), keys = Set<String>()
+                for (document, file) in batch {
+                    let key = document.contentKey
+                    if !ids.insert(document.id).inserted || !keys.insert(key).inserted {
+                        result.duplicates += 1
+                        continue
+                    }
+                    if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE doc_id = ? OR content_key = ?)", arguments: [document.id, key]) == true {
+                        result.alreadyStored += 1
+                        continue
+                    }
+                    fresh.append((document, file))
+                }
+                guard !fresh.isEmpty else { return result }
+                let name = "segment-\(UUID().uuidString.lowercased()).jbx"
+                try db.execute(
+                    sql: "INSERT INTO corpus_segment (file, documents, text_bytes, index_bytes, segment_bytes) VALUES (?, 0, 0, 0, 0)", arguments: [name])
+                let segmentID = db.lastInsertedRowID
+                var builder = SegmentBuilder()
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                var textBytes = 0
+                for (document, file) in fresh {
+                    guard let date = document.date else { continue }
+                    let metadata = document.metadata.isEmpty ? nil : String(decoding: try JSONSerialization.data(withJSONObject: document.metadata, options: [.sortedKeys]), as: UTF8.self)
+                    try insert.execute(arguments: [
+                        document.id, document.contentKey, document.outlet, date.description, date.firstDayNumber, date.precision, document.title,
+                        document.body, document.original, document.language, document.url, metadata, file, segmentID,
+                    ])
+                    textBytes += document.body.utf8.count
+                    builder.add(IndexedDocument(rowID: db.lastInsertedRowID, outlet: document.outlet, date: date, text: SearchText(document.title + "\n" + document.body)))
+                }
+                let (bytes, indexBytes) = builder.build()
+                try Self.writeDurably(bytes, to: folder + "/" + name)
+                try db.execute(
+                    sql: "UPDATE corpus_segment SET documents = ?, text_bytes = ?, index_bytes = ?, segment_bytes = ? WHERE id = ?",
+                    arguments: [builder.count, textBytes, indexBytes, bytes.count, segmentID])
+                result.stored = builder.count
+                result.textBytes = textBytes
+                return result
+            }
+        } catch let error as JibangError {
+            throw error
+        } catch {
+            throw .storage("cannot store documents: \(error)")
+        }
+    }
+
+    /// Writes to a temporary name, flushes to disk, then renames: the file appears whole or not at all.
+    static func writeDurably(_ bytes: [UInt8], to path: String) throws {
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw JibangError.storage("cannot write \(temporary)")
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+        try handle.synchronize()
+        try handle.close()
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    }
+
+    /// Records one file's ingest for `corpus stats`.
+    public func record(_ summary: IngestSummary) throws(JibangError) {
+        do {
+            try writer.write { db in
+                let reasons = String(decoding: try JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys]), as: UTF8.self)
+                try db.execute(
+                    sql: "INSERT INTO ingest_run (file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [summary.file, Date(), summary.ingested, summary.alreadyStored, summary.duplicates, summary.skipped, reasons])
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    // MARK: - Stats
+
+    public func stats() throws(JibangError) -> CorpusStats {
+        do {
+            return try writer.read { db in
+                let byOutletYear = try Row.fetchAll(db, sql: "SELECT outlet, substr(date, 1, 4), COUNT(*) FROM document GROUP BY 1, 2 ORDER BY 1, 2")
+                    .map { CorpusStats.Count(outlet: $0[0], year: $0[1], documents: $0[2]) }
+                let languages = try Row.fetchAll(db, sql: "SELECT COALESCE(language, 'unknown'), COUNT(*) FROM document GROUP BY 1 ORDER BY 2 DESC")
+                    .map { CorpusStats.Language(language: $0[0], documents: $0[1]) }
+                let runs = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(duplicates), 0), COALESCE(SUM(skipped), 0), COUNT(*) FROM ingest_run")
+                let segments = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(text_bytes), 0), COALESCE(SUM(index_bytes), 0), COALESCE(SUM(segment_bytes), 0) FROM corpus_segment")
+                return CorpusStats(
+                    documents: byOutletYear.reduce(0) { $0 + $1.documents }, byOutletYear: byOutletYear, languages: languages,
+                    duplicatesSkipped: runs?[0] ?? 0, badRecordsSkipped: runs?[1] ?? 0, ingestRuns: runs?[2] ?? 0,
+                    segments: segments?[0] ?? 0, textBytes: segments?[1] ?? 0, indexBytes: segments?[2] ?? 0, segmentBytes: segments?[3] ?? 0)
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+}
+
+/// What storing one batch did.
+public struct BatchResult: Sendable, Equatable {
+    public var stored = 0
+    /// Already in the store from an earlier run (a resumed ingest skips these).
+    public var alreadyStored = 0
+    /// Repeated within the input (same id, or same outlet, date and text).
+    public var duplicates = 0
+    public var textBytes = 0
+    public init() {}
+}
+
+/// One file's ingest, as reported at the end and kept for `corpus stats`.
+public struct IngestSummary: Sendable, Codable, Equatable {
+    public var file: String
+    public var ingested = 0
+    public var alreadyStored = 0
+    public var duplicates = 0
+    public var skipped = 0
+    public var skippedByReason: [String: Int] = [:]
+    public init(file: String) { self.file = file }
+}
+
+/// A stored document's identifying fields.
+public struct DocumentHeader: Sendable, Codable, Equatable {
+    public let id: String
+    public let outlet: String
+    public let date: String
+    public let title: String
+}
+
+/// What the corpus holds.
+public struct CorpusStats: Sendable, Codable, Equatable {
+    public struct Count: Sendable, Codable, Equatable {
+        public let outlet: String
+        public let year: String
+        public let documents: Int
+    }
+
+    public struct Language: Sendable, Codable, Equatable {
+        public let language: String
+        public let documents: Int
+    }
+
+    public let documents: Int
+    public let byOutletYear: [Count]
+    public let languages: [Language]
+    public let duplicatesSkipped: Int
+    public let badRecordsSkipped: Int
+    public let ingestRuns: Int
+    public let segments: Int
+    /// UTF-8 bytes of the stored bodies.
+    public let textBytes: Int
+    /// Bytes of the posting lists (the index proper).
+    public let indexBytes: Int
+    /// Bytes of the segment files (index plus search texts).
+    public let segmentBytes: Int
+}
