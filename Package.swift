@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "jibang", targets: ["jibang"]),
+        .executable(name: "jibang-bench", targets: ["jibang-bench"]),
         .library(name: "JibangCore", targets: ["JibangCore"]),
         .library(name: "JibangStore", targets: ["JibangStore"]),
     ],
@@ -43,9 +44,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "jibang", dependencies: ["JibangCLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "jibang-bench",
+            dependencies: [
+                "JibangCorpus", "JibangStore", "KoreanText",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "JibangTestSupport",
-            dependencies: ["JibangCore", "JibangStore"],
+            dependencies: ["JibangCore", "JibangStore", "JibangCorpus"],
             path: "Tests/JibangTestSupport",
             resources: [.copy("Fixtures")],
             swiftSettings: strict
@@ -54,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "JibangCoreTests",
             dependencies: ["JibangCore", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JibangCorpusTests",
+            dependencies: ["JibangCorpus", "JibangTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

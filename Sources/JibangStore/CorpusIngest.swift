@@ -9,8 +9,8 @@ public struct CorpusIngest: Sendable {
     /// Stop at the first bad record and store nothing from that file.
     public var strict = false
     /// Documents and text bytes per batch (one transaction and one index segment each).
-    public var batchDocuments = 20_000
-    public var batchBytes = 96 << 20
+    public var batchDocuments = 5_000
+    public var batchBytes = 24 << 20
 
     public init(corpus: CorpusStore, options: ReadOptions) {
         self.corpus = corpus
@@ -42,33 +42,160 @@ public struct CorpusIngest: Sendable {
             }
         }
         var summary = IngestSummary(file: file)
-        var batch: [(Document, file: String)] = []
-        var batchText = 0
-        var bytesRead = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let result = try corpus.store(batch)
-            summary.ingested += result.stored
-            summary.alreadyStored += result.alreadyStored
-            summary.duplicates += result.duplicates
-            batch.removeAll(keepingCapacity: true)
-            batchText = 0
-            progress(Progress(file: file, documents: summary.ingested + summary.alreadyStored, bytesRead: bytesRead, totalBytes: total))
-        }
-        try CorpusReader.read(path, format: format, options: options, progress: { bytesRead = $0 }) { record in
-            switch record {
-            case let .document(document, _):
-                batch.append((document, file))
-                batchText += document.body.utf8.count
-                if batch.count >= batchDocuments || batchText >= batchBytes { try flush() }
+        // Two stages on two threads: a reader parses and prepares documents (JSON, NFC, search
+        // text) while this thread stores the previous batch and builds its segment.
+        let channel = BatchChannel(capacity: 2)
+        let reader = ReaderStage(path: path, format: format, options: options, file: file, batchDocuments: batchDocuments, batchBytes: batchBytes, channel: channel)
+        let thread = Thread { reader.run() }
+        thread.stackSize = 8 << 20
+        thread.start()
+        var storeError: (any Error)?
+        while let item = channel.receive() {
+            switch item {
+            case let .batch(batch, segment, bytesRead):
+                guard storeError == nil else { continue }
+                do {
+                    let result = try corpus.store(batch, prebuilt: segment)
+                    summary.ingested += result.stored
+                    summary.alreadyStored += result.alreadyStored
+                    summary.duplicates += result.duplicates
+                    progress(Progress(file: file, documents: summary.ingested + summary.alreadyStored, bytesRead: bytesRead, totalBytes: total))
+                } catch {
+                    storeError = error
+                    channel.cancel()
+                }
             case let .problem(p):
                 summary.skipped += 1
                 summary.skippedByReason[p.kind.rawValue, default: 0] += 1
                 problem(p)
+            case let .failed(error):
+                storeError = storeError ?? error
             }
         }
-        try flush()
+        if let storeError { throw storeError }
         try corpus.record(summary)
         return summary
+    }
+}
+
+/// What the reader stage hands to the storing stage.
+enum StageItem: Sendable {
+    case batch([PreparedDocument], BuiltSegment?, bytesRead: Int)
+    case problem(ReadProblem)
+    case failed(any Error)
+}
+
+/// A bounded queue between the two ingest stages; `receive` returns nil once the sender is done.
+final class BatchChannel: @unchecked Sendable {
+    // @unchecked: every access to the state goes through `condition`.
+    private var items: [StageItem] = []
+    private var batches = 0
+    private var finished = false
+    private(set) var cancelled = false
+    private let capacity: Int
+    private let condition = NSCondition()
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Queues an item; a batch waits while `capacity` batches are queued. False once cancelled.
+    @discardableResult
+    func send(_ item: StageItem) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .batch = item {
+            while batches >= capacity && !cancelled { condition.wait() }
+            batches += 1
+        }
+        if cancelled { return false }
+        items.append(item)
+        condition.broadcast()
+        return true
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func receive() -> StageItem? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !finished { condition.wait() }
+        if items.isEmpty { return nil }
+        let item = items.removeFirst()
+        if case .batch = item {
+            batches -= 1
+            condition.broadcast()
+        }
+        return item
+    }
+}
+
+/// Reads a file, prepares its documents and sends them in batches.
+struct ReaderStage: Sendable {
+    let path: String
+    let format: CorpusFormat
+    let options: ReadOptions
+    let file: String
+    let batchDocuments: Int
+    let batchBytes: Int
+    let channel: BatchChannel
+
+    struct Cancelled: Error {}
+
+    func run() {
+        defer { channel.finish() }
+        var batch: [PreparedDocument] = []
+        var batchNumber = 0
+        var batchText = 0
+        var bytesRead = 0
+        // Reading, building segments and storing rows cost about a third each, so this thread
+        // builds the segments of even batches and the storing thread those of odd ones.
+        func send() -> Bool {
+            // Built in one tight loop (not interleaved with parsing): the hash table stays in cache.
+            var segment: BuiltSegment?
+            if batchNumber % 2 == 0 {
+                let builder = SegmentBuilder()
+                for prepared in batch {
+                    builder.add(IndexedDocument(rowID: 0, outlet: prepared.document.outlet, date: prepared.document.date!, text: prepared.text))
+                }
+                segment = builder.buildSegment()
+            }
+            defer {
+                batch = []
+                batchNumber += 1
+                batchText = 0
+            }
+            return channel.send(.batch(batch, segment, bytesRead: bytesRead))
+        }
+        do {
+            try CorpusReader.read(path, format: format, options: options, progress: { bytesRead = $0 }) { record in
+                switch record {
+                case let .document(document, _):
+                    guard document.date != nil else { break }
+                    batch.append(PreparedDocument(document, file: file))
+                    batchText += document.body.utf8.count
+                    if batch.count >= batchDocuments || batchText >= batchBytes {
+                        guard send() else { throw Cancelled() }
+                    }
+                case let .problem(p):
+                    channel.send(.problem(p))
+                }
+            }
+            if !batch.isEmpty { _ = send() }
+        } catch is Cancelled {
+            return
+        } catch {
+            channel.send(.failed(error))
+        }
     }
 }

@@ -73,14 +73,16 @@ public struct CorpusStore: Sendable {
 
     /// Stores one batch of documents and its index segment in one transaction. Documents
     /// whose id or content is already stored are skipped and counted.
-    public func store(_ batch: [(Document, file: String)]) throws(JibangError) -> BatchResult {
+    /// `prebuilt`, when given, is the segment of exactly `batch` (row ids unset); it is used
+    /// when every document of the batch is new, and rebuilt from the new ones otherwise.
+    public func store(_ batch: [PreparedDocument], prebuilt: BuiltSegment? = nil) throws(JibangError) -> BatchResult {
         do {
             return try writer.write { db in
                 var result = BatchResult()
-                var fresh: [(Document, String)] = []
+                var fresh: [PreparedDocument] = []
                 var ids = Set<String>(), keys = Set<String>()
-                for (document, file) in batch {
-                    let key = document.contentKey
+                for prepared in batch {
+                    let document = prepared.document, key = prepared.contentKey
                     if !ids.insert(document.id).inserted || !keys.insert(key).inserted {
                         result.duplicates += 1
                         continue
@@ -89,35 +91,47 @@ public struct CorpusStore: Sendable {
                         result.alreadyStored += 1
                         continue
                     }
-                    fresh.append((document, file))
+                    fresh.append(prepared)
                 }
                 guard !fresh.isEmpty else { return result }
                 let name = "segment-\(UUID().uuidString.lowercased()).jbx"
                 try db.execute(
                     sql: "INSERT INTO corpus_segment (file, documents, text_bytes, index_bytes, segment_bytes) VALUES (?, 0, 0, 0, 0)", arguments: [name])
                 let segmentID = db.lastInsertedRowID
-                var builder = SegmentBuilder()
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 var textBytes = 0
-                for (document, file) in fresh {
+                var rowIDs: [Int64] = []
+                for prepared in fresh {
+                    let document = prepared.document
                     guard let date = document.date else { continue }
                     let metadata = document.metadata.isEmpty ? nil : String(decoding: try JSONSerialization.data(withJSONObject: document.metadata, options: [.sortedKeys]), as: UTF8.self)
                     try insert.execute(arguments: [
-                        document.id, document.contentKey, document.outlet, date.description, date.firstDayNumber, date.precision, document.title,
-                        document.body, document.original, document.language, document.url, metadata, file, segmentID,
+                        document.id, prepared.contentKey, document.outlet, date.description, date.firstDayNumber, date.precision, document.title,
+                        document.body, document.original, document.language, document.url, metadata, prepared.file, segmentID,
                     ])
                     textBytes += document.body.utf8.count
-                    builder.add(IndexedDocument(rowID: db.lastInsertedRowID, outlet: document.outlet, date: date, text: SearchText(document.title + "\n" + document.body)))
+                    rowIDs.append(db.lastInsertedRowID)
                 }
-                let (bytes, indexBytes) = builder.build()
-                try Self.writeDurably(bytes, to: folder + "/" + name)
+                var segment: BuiltSegment
+                if let prebuilt, fresh.count == batch.count, prebuilt.count == rowIDs.count {
+                    segment = prebuilt
+                } else {
+                    let builder = SegmentBuilder()
+                    for prepared in fresh {
+                        guard let date = prepared.document.date else { continue }
+                        builder.add(IndexedDocument(rowID: 0, outlet: prepared.document.outlet, date: date, text: prepared.text))
+                    }
+                    segment = builder.buildSegment()
+                }
+                segment.setRowIDs(rowIDs)
+                try Self.writeDurably(segment.bytes, to: folder + "/" + name)
                 try db.execute(
                     sql: "UPDATE corpus_segment SET documents = ?, text_bytes = ?, index_bytes = ?, segment_bytes = ? WHERE id = ?",
-                    arguments: [builder.count, textBytes, indexBytes, bytes.count, segmentID])
-                result.stored = builder.count
+                    arguments: [segment.count, textBytes, segment.indexBytes, segment.bytes.count, segmentID])
+                result.stored = segment.count
                 result.textBytes = textBytes
                 return result
             }

@@ -40,6 +40,11 @@ public struct SQLiteStore: ProgrammeStore {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
+        // WAL with synchronous=NORMAL: a killed process never loses a committed transaction;
+        // only a power cut may lose the last ones, and the file stays consistent either way.
+        // 64 KiB pages (set before the first table, so on new files only): article bodies span
+        // fewer overflow pages, and ingest writes a tenth as many pages.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA page_size = 65536") }
         return config
     }
 

@@ -73,14 +73,42 @@ public struct PartialDate: Sendable, Hashable, Codable, CustomStringConvertible 
 public enum DateParser {
     /// The date `text` gives, or nil when it is none of the known forms.
     public static func parse(_ text: String, fallbackYear: Int? = nil) -> PartialDate? {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed(text)
         guard !text.isEmpty else { return nil }
+        if let date = fastISO(text) { return date }
         if let date = iso(text) ?? epoch(text) ?? korean(text) ?? juche(text) { return date }
         return dateline(text, fallbackYear: fallbackYear)
     }
 
+    /// `text` without leading and trailing white space; cheap when there is none.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `YYYY-MM-DD` (and `YYYY-MM`, `YYYY`) read byte by byte: the common case at ingest.
+    static func fastISO(_ text: String) -> PartialDate? {
+        var utf8 = text.utf8.makeIterator()
+        func digits(_ n: Int) -> Int? {
+            var value = 0
+            for _ in 0..<n {
+                guard let byte = utf8.next(), byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = digits(4) else { return nil }
+        guard let dash = utf8.next() else { return PartialDate(year: year) }
+        guard dash == 0x2D, let month = digits(2) else { return nil }
+        guard let dash2 = utf8.next() else { return PartialDate(year: year, month: month) }
+        guard dash2 == 0x2D, let day = digits(2) else { return nil }
+        return utf8.next() == nil ? PartialDate(year: year, month: month, day: day) : nil
+    }
+
     /// An ISO 8601 date (`2024`, `2024-01`, `2024-01-15`, with an optional time), or nil.
     public static func iso(_ text: String) -> PartialDate? {
+        if let date = fastISO(text) { return date }
         guard let match = text.wholeMatch(of: /(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?/) else { return nil }
         return PartialDate(year: Int(match.1)!, month: match.2.flatMap { Int($0) }, day: match.3.flatMap { Int($0) })
     }

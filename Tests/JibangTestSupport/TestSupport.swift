@@ -24,6 +24,12 @@ public struct TemporaryDirectory: Sendable {
 
 /// Test fixtures copied from ../shared/data (CC0 / CC-BY; see Fixtures/SOURCES.md).
 public enum Fixtures {
+    /// The path of a fixture file.
+    public static func path(_ name: String) -> String {
+        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) else { fatalError("missing test fixture \(name)") }
+        return url.path
+    }
+
     /// The text of a fixture file.
     public static func text(_ name: String) -> String {
         guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil),

@@ -45,16 +45,29 @@ public struct Document: Sendable, Hashable, Codable {
         "h-" + contentHash(outlet: outlet, date: date, body: body).prefix(16)
     }
 
-    /// A 128-bit FNV-1a hash (two 64-bit lanes), hex. Stable across runs and machines.
+    /// A 128-bit hash (two 64-bit multiply–xorshift lanes over 8-byte words), hex. Stable
+    /// across runs and machines: it is stored to find duplicates later.
     static func contentHash(outlet: String, date: PartialDate?, body: String) -> String {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325
         var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        @inline(__always) func round(_ word: UInt64) {
+            a = (a ^ word) &* 0x9E37_79B9_7F4A_7C15
+            a ^= a >> 29
+            b = (b &+ word) &* 0xC2B2_AE3D_27D4_EB4F
+            b ^= b >> 31
+        }
         func mix(_ text: String) {
-            for byte in text.utf8 {
-                a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-                b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            var text = text
+            text.withUTF8 { bytes in
+                var i = 0
+                while i + 8 <= bytes.count {
+                    round(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self).littleEndian)
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                for j in i..<bytes.count { tail |= UInt64(bytes[j]) << (8 * UInt64(j - i)) }
+                round(tail ^ UInt64(bytes.count) << 56)
             }
-            a = (a ^ 0xff) &* 0x100_0000_01b3
         }
         mix(outlet)
         mix(date?.description ?? "")
@@ -68,21 +81,55 @@ public struct Document: Sendable, Hashable, Codable {
 public enum TextNormalizer {
     /// `text` in NFC. O(n).
     public static func nfc(_ text: String) -> String {
-        for scalar in text.unicodeScalars where mayNeedNormalizing(scalar.value) {
-            return text.precomposedStringWithCanonicalMapping
-        }
-        return text
+        var text = text
+        let mayNeed = text.withUTF8 { mayNeedNormalizing($0) }
+        return mayNeed ? text.precomposedStringWithCanonicalMapping : text
     }
 
-    @inline(__always)
-    static func mayNeedNormalizing(_ v: UInt32) -> Bool {
-        // Combining marks, conjoining jamo and the few scalars whose NFC differs from themselves.
-        (v >= 0x0300 && v <= 0x036F) || (v >= 0x1100 && v <= 0x11FF) || (v >= 0xA960 && v <= 0xA97F)
-            || (v >= 0xD7B0 && v <= 0xD7FF) || (v >= 0x0340 && v <= 0x0345) || (v >= 0x0483 && v <= 0x0489)
-            || (v >= 0x0591 && v <= 0x05C7) || (v >= 0x0610 && v <= 0x065F) || (v >= 0x0900 && v <= 0x0DFF)
-            || (v >= 0x1DC0 && v <= 0x1DFF) || (v >= 0x20D0 && v <= 0x20FF) || (v >= 0x302A && v <= 0x302F)
-            || (v >= 0x3099 && v <= 0x309A) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE20 && v <= 0xFE2F)
-            || v == 0x2126 || v == 0x212A || v == 0x212B || v == 0x0374 || v == 0x037E || v == 0x0387
-            || v >= 0x1_0000
+    /// False only when every scalar is one whose NFC is itself and that cannot combine with
+    /// its neighbours: ASCII, Latin letters, precomposed Hangul syllables, CJK, most symbols.
+    /// Decides by UTF-8 lead (and second) bytes, conservatively. O(n), byte by byte.
+    static func mayNeedNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0xCC { i += lead < 0x80 ? 1 : 2; continue }
+            let second = i + 1 < n ? bytes[i + 1] : 0
+            let third = i + 2 < n ? bytes[i + 2] : 0
+            switch lead {
+            case 0xCC, 0xCD, 0xD2, 0xD6, 0xD7, 0xD8, 0xD9, 0xDB, 0xDC, 0xDD, 0xDF: return true  // combining marks, Hebrew, Arabic…
+            case 0xCE...0xDF: i += 2
+            case 0xE0: return true  // Indic scripts
+            case 0xE1 where (0x84...0x87).contains(second) || second == 0xB7: return true  // conjoining jamo, combining supplements
+            case 0xE2 where second == 0x83 || (second == 0x84 && [0xA6, 0xAA, 0xAB].contains(third)):
+                return true  // combining marks for symbols; the Ω, K and Å signs
+            case 0xE3 where (second == 0x80 && (0xAA...0xAF).contains(third)) || (second == 0x82 && (0x99...0x9A).contains(third)):
+                return true  // 302A–302F, 3099–309A (not the 《》 and 「」 state media uses)
+            case 0xEA where second == 0xA5: return true  // jamo extended-A
+            case 0xED where (second == 0x9E && third >= 0xB0) || second == 0x9F: return true  // jamo extended-B (after 힣)
+            case 0xEF where (0xA4...0xAB).contains(second) || second == 0xB8: return true  // compatibility ideographs, half marks
+            case 0xE1...0xEF: i += 3
+            default: return true  // supplementary planes
+            }
+        }
+        return false
+    }
+}
+
+/// A document with what indexing needs computed: its content key and search text. Preparing
+/// is pure and independent per document, so it runs alongside storing.
+public struct PreparedDocument: Sendable {
+    public let document: Document
+    public let contentKey: String
+    public let text: SearchText
+    /// The input file it came from.
+    public let file: String
+
+    public init(_ document: Document, file: String) {
+        self.document = document
+        self.contentKey = document.contentKey
+        self.text = SearchText(document.title + "\n" + document.body)
+        self.file = file
     }
 }

@@ -17,7 +17,7 @@ enum PostingKey {
 
 /// Delta + LEB128 varint coding of ascending document numbers.
 enum PostingCoding {
-    static func append(_ docs: [UInt32], to out: inout [UInt8]) {
+    static func append(_ docs: some Collection<UInt32>, to out: inout [UInt8]) {
         var previous: UInt32 = 0
         for (i, doc) in docs.enumerated() {
             var delta = i == 0 ? doc : doc - previous

@@ -21,26 +21,35 @@ public struct IndexedDocument: Sendable {
 
 /// Builds an immutable index segment: the documents' search texts and metadata, and a
 /// posting list (ascending document numbers, delta-varint coded) for every Hangul syllable,
-/// Hangul syllable pair and Latin word. O(total text) with one hash probe per syllable pair.
-public struct SegmentBuilder {
+/// Hangul syllable pair and Latin word.
+///
+/// Adding a document notes, for each distinct key in it, the key's slot in one flat array;
+/// `build()` turns those notes into posting lists with a counting sort. O(total text) with
+/// one hash probe per syllable pair and no per-key allocation.
+public final class SegmentBuilder {
+    deinit {
+        last.free()
+        notes.free()
+    }
+
     var docs: [IndexedDocument] = []
     var outlets: [String] = []
     var outletIndex: [String: UInt16] = [:]
-
-    // Unigram postings: directly indexed by syllable.
-    var unigramLast = [UInt32](repeating: .max, count: 11_172)
-    var unigramLists = [[UInt32]](repeating: [], count: 11_172)
-    // Pair and word postings: open-addressing table key → slot.
-    var table = KeyTable()
-    var lists: [[UInt32]] = []
-    var last: [UInt32] = []
+    /// Slots 0..<11172 are the Hangul syllables; pairs and words get slots from `table`.
+    static let syllables = 11_172
+    let table = KeyTable(firstSlot: SegmentBuilder.syllables)
+    /// The last document number that noted each slot (dedups within a document).
+    var last = GrowableBuffer<UInt32>(repeating: .max, count: SegmentBuilder.syllables)
+    /// Every (document, slot) note, document by document: slots here, documents by `noteEnds`.
+    var notes = GrowableBuffer<UInt32>(repeating: 0, count: 0)
+    var noteEnds: [Int] = []
 
     public init() {}
 
     public var count: Int { docs.count }
 
     /// Adds a document; it gets the next document number.
-    public mutating func add(_ document: IndexedDocument) {
+    public func add(_ document: IndexedDocument) {
         let number = UInt32(docs.count)
         if outletIndex[document.outlet] == nil {
             outletIndex[document.outlet] = UInt16(outlets.count)
@@ -52,13 +61,9 @@ public struct SegmentBuilder {
             while i < n {
                 let s = h[i]
                 if s != SearchText.separator {
-                    let u = Int(s) - 0xAC00
-                    if unigramLast[u] != number {
-                        unigramLast[u] = number
-                        unigramLists[u].append(number)
-                    }
+                    note(Int(s) - 0xAC00, number)
                     if i + 1 < n, h[i + 1] != SearchText.separator {
-                        note(PostingKey.bigram(s, h[i + 1]), number)
+                        note(table.slot(for: PostingKey.bigram(s, h[i + 1])), number)
                     }
                 }
                 i += 1
@@ -67,39 +72,59 @@ public struct SegmentBuilder {
         document.text.latin.withUnsafeBufferPointer { l in
             var start = 0
             for i in 0..<l.count where l[i] == 0x20 {
-                if i > start { note(PostingKey.word(UnsafeBufferPointer(rebasing: l[start..<i])), number) }
+                if i > start { note(table.slot(for: PostingKey.word(UnsafeBufferPointer(rebasing: l[start..<i]))), number) }
                 start = i + 1
             }
         }
+        noteEnds.append(notes.count)
         docs.append(document)
     }
 
     @inline(__always)
-    mutating func note(_ key: UInt64, _ number: UInt32) {
-        let slot = table.slot(for: key, next: lists.count)
-        if slot == lists.count {
-            lists.append([number])
-            last.append(number)
-        } else if last[slot] != number {
+    func note(_ slot: Int, _ number: UInt32) {
+        if slot >= last.count { last.grow(to: slot + 1, filling: .max) }
+        if last[slot] != number {
             last[slot] = number
-            lists[slot].append(number)
+            notes.append(UInt32(slot))
         }
     }
 
     /// The segment's bytes (see `Segment` for the layout) and how many of them are the index
     /// proper (posting keys, offsets and lists).
     public func build() -> (bytes: [UInt8], indexBytes: Int) {
-        var keys: [(UInt64, Int)] = []
-        for (u, list) in unigramLists.enumerated() where !list.isEmpty { keys.append((PostingKey.unigram(UInt16(u + 0xAC00)), -1 - u)) }
-        for (key, slot) in table.entries() { keys.append((key, slot)) }
-        keys.sort { $0.0 < $1.0 }
+        let built = buildSegment()
+        return (built.bytes, built.indexBytes)
+    }
+
+    /// The segment, with where its row ids lie so they can be filled in later (see
+    /// `BuiltSegment`): ingest builds segments while reading, before rows have ids.
+    public func buildSegment() -> BuiltSegment {
+        let slotCount = max(last.count, table.nextSlot)
+        // Counting sort of the notes by slot; documents stay ascending within a slot.
+        var starts = [Int](repeating: 0, count: slotCount + 1)
+        for i in 0..<notes.count { starts[Int(notes[i]) + 1] += 1 }
+        for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
+        var fill = starts
+        var sorted = [UInt32](repeating: 0, count: notes.count)
+        var doc = 0
+        for i in 0..<notes.count {
+            while i >= noteEnds[doc] { doc += 1 }
+            let slot = Int(notes[i])
+            sorted[fill[slot]] = UInt32(doc)
+            fill[slot] += 1
+        }
+        var keyOfSlot = [UInt64](repeating: 0, count: slotCount)
+        for u in 0..<Self.syllables { keyOfSlot[u] = PostingKey.unigram(UInt16(u + 0xAC00)) }
+        for (key, slot) in table.entries() { keyOfSlot[slot] = key }
+        let used = (0..<slotCount).filter { starts[$0 + 1] > starts[$0] }.sorted { keyOfSlot[$0] < keyOfSlot[$1] }
         var postings: [UInt8] = []
         var offsets: [UInt32] = [0]
-        postings.reserveCapacity(docs.count * 512)
-        for (_, slot) in keys {
-            PostingCoding.append(slot < 0 ? unigramLists[-1 - slot] : lists[slot], to: &postings)
+        postings.reserveCapacity(notes.count * 2)
+        for slot in used {
+            PostingCoding.append(sorted[starts[slot]..<starts[slot + 1]], to: &postings)
             offsets.append(UInt32(postings.count))
         }
+        let keys = used.map { keyOfSlot[$0] }
         var writer = SegmentWriter()
         writer.header(docCount: docs.count, outlets: outlets)
         writer.section(docs.map(\.rowID))
@@ -120,54 +145,143 @@ public struct SegmentBuilder {
         writer.section(hangul)
         writer.section(latinOffsets)
         writer.section(latin)
-        writer.section(keys.map(\.0))
+        writer.section(keys)
         writer.section(offsets)
         writer.section(postings)
-        return (writer.finish(), keys.count * 8 + offsets.count * 4 + postings.count)
+        let rowIDsOffset = Int(writer.sectionOffsets[0])
+        return BuiltSegment(
+            bytes: writer.finish(), indexBytes: keys.count * 8 + offsets.count * 4 + postings.count, rowIDsOffset: rowIDsOffset, count: docs.count)
+    }
+}
+
+/// A built segment whose row ids may still be placeholders; `setRowIDs` writes the real ones
+/// once the documents are stored, without rebuilding anything.
+public struct BuiltSegment: Sendable {
+    public private(set) var bytes: [UInt8]
+    /// Bytes of the posting keys, offsets and lists.
+    public let indexBytes: Int
+    let rowIDsOffset: Int
+    /// Documents in the segment.
+    public let count: Int
+
+    /// Writes the documents' row ids, in the order they were added.
+    public mutating func setRowIDs(_ rowIDs: [Int64]) {
+        precondition(rowIDs.count == count)
+        let offset = rowIDsOffset
+        bytes.withUnsafeMutableBytes { raw in
+            for (i, rowID) in rowIDs.enumerated() { raw.storeBytes(of: rowID.littleEndian, toByteOffset: offset + 8 * i, as: Int64.self) }
+        }
+    }
+}
+
+/// A growable array over manually managed memory: no copy-on-write or exclusivity checks in
+/// the indexing loop. Only the builder that owns it touches it.
+struct GrowableBuffer<T> {
+    private(set) var pointer: UnsafeMutablePointer<T>
+    private(set) var count: Int
+    private var capacity: Int
+
+    init(repeating value: T, count: Int) {
+        capacity = max(count, 1024)
+        pointer = .allocate(capacity: capacity)
+        pointer.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
+    @inline(__always) subscript(i: Int) -> T {
+        get { pointer[i] }
+        nonmutating set { pointer[i] = newValue }
+    }
+
+    @inline(__always) mutating func append(_ value: T) {
+        if count == capacity { reserve(capacity * 2) }
+        (pointer + count).initialize(to: value)
+        count += 1
+    }
+
+    mutating func grow(to newCount: Int, filling value: T) {
+        if newCount > capacity { reserve(max(newCount, capacity * 2)) }
+        (pointer + count).initialize(repeating: value, count: newCount - count)
+        count = newCount
+    }
+
+    mutating func reserve(_ newCapacity: Int) {
+        let bigger = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
+        bigger.moveInitialize(from: pointer, count: count)
+        pointer.deallocate()
+        pointer = bigger
+        capacity = newCapacity
+    }
+
+    /// Frees the memory; call once, when the owner is done.
+    func free() {
+        pointer.deinitialize(count: count)
+        pointer.deallocate()
     }
 }
 
 /// Open addressing from 64-bit keys to dense slot numbers. Linear probing, power-of-two size,
 /// grows at 50% load.
-struct KeyTable {
-    var keys = [UInt64](repeating: 0, count: 1 << 16)
-    var slots = [Int32](repeating: -1, count: 1 << 16)
+final class KeyTable {
+    var keys: UnsafeMutablePointer<UInt64>
+    var slots: UnsafeMutablePointer<Int32>
+    var size = 1 << 16
     var count = 0
+    private(set) var nextSlot: Int
 
-    /// The slot of `key`, inserting it as `next` when new.
+    init(firstSlot: Int) {
+        nextSlot = firstSlot
+        keys = .allocate(capacity: size)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: -1, count: size)
+        keys.initialize(repeating: 0, count: size)
+    }
+
+    deinit {
+        keys.deallocate()
+        slots.deallocate()
+    }
+
+    /// The slot of `key`, giving it the next free slot when new.
     @inline(__always)
-    mutating func slot(for key: UInt64, next: Int) -> Int {
-        if count * 2 >= keys.count { grow() }
-        let mask = keys.count - 1
+    func slot(for key: UInt64) -> Int {
+        if count * 2 >= size { grow() }
+        let mask = size - 1
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
         while true {
             let slot = slots[i]
             if slot < 0 {
                 keys[i] = key
-                slots[i] = Int32(next)
+                slots[i] = Int32(nextSlot)
+                nextSlot += 1
                 count += 1
-                return next
+                return nextSlot - 1
             }
             if keys[i] == key { return Int(slot) }
             i = (i + 1) & mask
         }
     }
 
-    mutating func grow() {
-        let oldKeys = keys, oldSlots = slots
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        slots = [Int32](repeating: -1, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (key, slot) in zip(oldKeys, oldSlots) where slot >= 0 {
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    func grow() {
+        let oldKeys = keys, oldSlots = slots, oldSize = size
+        size *= 2
+        keys = .allocate(capacity: size)
+        slots = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        slots.initialize(repeating: -1, count: size)
+        let mask = size - 1
+        for j in 0..<oldSize where oldSlots[j] >= 0 {
+            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
-            keys[i] = key
-            slots[i] = slot
+            keys[i] = oldKeys[j]
+            slots[i] = oldSlots[j]
         }
+        oldKeys.deallocate()
+        oldSlots.deallocate()
     }
 
     func entries() -> [(UInt64, Int)] {
-        zip(keys, slots).compactMap { $1 >= 0 ? ($0, Int($1)) : nil }
+        (0..<size).compactMap { slots[$0] >= 0 ? (keys[$0], Int(slots[$0])) : nil }
     }
 }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import JibangCSV
 import KoreanText
 
@@ -76,37 +79,46 @@ public enum CorpusReader {
             return
         }
         defer { try? handle.close() }
-        var buffer = Data()
+        var carry = Data()
         var lineNumber = 0
         var consumed = 0
-        func handleLine(_ line: Data) throws {
-            lineNumber += 1
-            consumed += line.count + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
-            guard String(validating: line, as: UTF8.self) != nil else {
-                try emit(.problem(ReadProblem(file: file, line: lineNumber, kind: .invalidUTF8, detail: "the line is not valid UTF-8; re-save the file as UTF-8")))
-                return
-            }
-            guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
-                try emit(.problem(ReadProblem(file: file, line: lineNumber, kind: .malformed, detail: "not a JSON object; expected one {…} per line")))
-                return
-            }
-            try emit(options.document(from: stringFields(object), file: file, line: lineNumber))
-        }
         while true {
-            let chunk = (try? handle.read(upToCount: 4 << 20)) ?? Data()
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            var start = buffer.startIndex
-            while let newline = buffer[start...].firstIndex(of: 0x0A) {
-                try handleLine(buffer[start..<newline])
-                start = newline + 1
+            let chunk = (try? handle.read(upToCount: 8 << 20)) ?? Data()
+            let atEnd = chunk.isEmpty
+            var block = carry
+            block.append(chunk)
+            // Complete lines of the block; the tail waits for the next chunk (or is the last line).
+            let lines: [Data] = block.withUnsafeBytes { raw in
+                var lines: [Data] = []
+                var start = 0
+                while start < raw.count, let newline = memchr(raw.baseAddress! + start, 0x0A, raw.count - start) {
+                    let end = UnsafeRawPointer(newline) - raw.baseAddress!
+                    lines.append(Data(bytes: raw.baseAddress! + start, count: end - start))
+                    start = end + 1
+                }
+                carry = start < raw.count ? Data(bytes: raw.baseAddress! + start, count: raw.count - start) : Data()
+                return lines
             }
-            buffer = Data(buffer[start...])
+            for line in lines + (atEnd && !carry.isEmpty ? [carry] : []) {
+                lineNumber += 1
+                consumed += line.count + 1
+                if let record = jsonlRecord(line, number: lineNumber, file: file, options: options) { try emit(record) }
+            }
             progress(consumed)
+            if atEnd { break }
         }
-        if !buffer.isEmpty { try handleLine(buffer) }
-        progress(consumed)
+    }
+
+    /// One JSONL line as a document or a problem; blank lines give nothing.
+    static func jsonlRecord(_ line: Data, number: Int, file: String, options: ReadOptions) -> ReadRecord? {
+        if let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] {
+            return options.document(from: stringFields(object), file: file, line: number)
+        }
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return nil }
+        if String(validating: line, as: UTF8.self) == nil {
+            return .problem(ReadProblem(file: file, line: number, kind: .invalidUTF8, detail: "the line is not valid UTF-8; re-save the file as UTF-8"))
+        }
+        return .problem(ReadProblem(file: file, line: number, kind: .malformed, detail: "not a JSON object; expected one {…} per line"))
     }
 
     // MARK: - CSV

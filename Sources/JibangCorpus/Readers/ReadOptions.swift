@@ -31,7 +31,7 @@ public struct ReadOptions: Sendable {
                 file: file, line: line, kind: .tooLarge,
                 detail: "body is \(body.utf8.count / 1_048_576) MB; the limit is \(maxDocumentBytes / 1_048_576) MB (--max-document-mb)"))
         }
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             return .problem(ReadProblem(file: file, line: line, kind: .emptyBody, detail: "field \"\(bodyField)\" is empty or missing"))
         }
         let dateText = fields[dateField] ?? ""
