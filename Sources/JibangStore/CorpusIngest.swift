@@ -37,7 +37,8 @@ public struct CorpusIngest: Sendable {
             try CorpusReader.read(path, format: format, options: options) { record in
                 if case let .problem(p) = record {
                     problem(p)
-                    throw JibangError.invalidInput(InputLocation(file: p.file, line: p.line), "\(p.kind.rawValue): \(p.detail) (--strict: nothing from \(file) was stored)")
+                    throw JibangError.invalidInput(
+                        InputLocation(file: p.file, line: p.line), "\(p.kind.rawValue): \(p.detail) (--strict: nothing from \(file) was stored)")
                 }
             }
         }
@@ -45,7 +46,8 @@ public struct CorpusIngest: Sendable {
         // Two stages on two threads: a reader parses and prepares documents (JSON, NFC, search
         // text) while this thread stores the previous batch and builds its segment.
         let channel = BatchChannel(capacity: 2)
-        let reader = ReaderStage(path: path, format: format, options: options, file: file, batchDocuments: batchDocuments, batchBytes: batchBytes, channel: channel)
+        let reader = ReaderStage(
+            path: path, format: format, options: options, file: file, batchDocuments: batchDocuments, batchBytes: batchBytes, channel: channel)
         let thread = Thread { reader.run() }
         thread.stackSize = 8 << 20
         thread.start()

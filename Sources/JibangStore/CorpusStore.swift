@@ -80,14 +80,18 @@ public struct CorpusStore: Sendable {
             return try writer.write { db in
                 var result = BatchResult()
                 var fresh: [PreparedDocument] = []
-                var ids = Set<String>(), keys = Set<String>()
+                var ids = Set<String>()
+                var keys = Set<String>()
                 for prepared in batch {
-                    let document = prepared.document, key = prepared.contentKey
+                    let document = prepared.document
+                    let key = prepared.contentKey
                     if !ids.insert(document.id).inserted || !keys.insert(key).inserted {
                         result.duplicates += 1
                         continue
                     }
-                    if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE doc_id = ? OR content_key = ?)", arguments: [document.id, key]) == true {
+                    if try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE doc_id = ? OR content_key = ?)", arguments: [document.id, key]) == true
+                    {
                         result.alreadyStored += 1
                         continue
                     }
@@ -96,18 +100,22 @@ public struct CorpusStore: Sendable {
                 guard !fresh.isEmpty else { return result }
                 let name = "segment-\(UUID().uuidString.lowercased()).jbx"
                 try db.execute(
-                    sql: "INSERT INTO corpus_segment (file, documents, text_bytes, index_bytes, segment_bytes) VALUES (?, 0, 0, 0, 0)", arguments: [name])
+                    sql: "INSERT INTO corpus_segment (file, documents, text_bytes, index_bytes, segment_bytes) VALUES (?, 0, 0, 0, 0)",
+                    arguments: [name])
                 let segmentID = db.lastInsertedRowID
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 var textBytes = 0
                 var rowIDs: [Int64] = []
                 for prepared in fresh {
                     let document = prepared.document
                     guard let date = document.date else { continue }
-                    let metadata = document.metadata.isEmpty ? nil : String(decoding: try JSONSerialization.data(withJSONObject: document.metadata, options: [.sortedKeys]), as: UTF8.self)
+                    let metadata =
+                        document.metadata.isEmpty
+                        ? nil : String(decoding: try JSONSerialization.data(withJSONObject: document.metadata, options: [.sortedKeys]), as: UTF8.self)
                     try insert.execute(arguments: [
                         document.id, prepared.contentKey, document.outlet, date.description, date.firstDayNumber, date.precision, document.title,
                         document.body, document.original, document.language, document.url, metadata, prepared.file, segmentID,
@@ -158,9 +166,11 @@ public struct CorpusStore: Sendable {
     public func record(_ summary: IngestSummary) throws(JibangError) {
         do {
             try writer.write { db in
-                let reasons = String(decoding: try JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys]), as: UTF8.self)
+                let reasons = String(
+                    decoding: try JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys]), as: UTF8.self)
                 try db.execute(
-                    sql: "INSERT INTO ingest_run (file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO ingest_run (file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [summary.file, Date(), summary.ingested, summary.alreadyStored, summary.duplicates, summary.skipped, reasons])
             }
         } catch {
@@ -178,7 +188,11 @@ public struct CorpusStore: Sendable {
                 let languages = try Row.fetchAll(db, sql: "SELECT COALESCE(language, 'unknown'), COUNT(*) FROM document GROUP BY 1 ORDER BY 2 DESC")
                     .map { CorpusStats.Language(language: $0[0], documents: $0[1]) }
                 let runs = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(duplicates), 0), COALESCE(SUM(skipped), 0), COUNT(*) FROM ingest_run")
-                let segments = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(text_bytes), 0), COALESCE(SUM(index_bytes), 0), COALESCE(SUM(segment_bytes), 0) FROM corpus_segment")
+                let segments = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*), COALESCE(SUM(text_bytes), 0), COALESCE(SUM(index_bytes), 0), COALESCE(SUM(segment_bytes), 0) FROM corpus_segment"
+                )
                 return CorpusStats(
                     documents: byOutletYear.reduce(0) { $0 + $1.documents }, byOutletYear: byOutletYear, languages: languages,
                     duplicatesSkipped: runs?[0] ?? 0, badRecordsSkipped: runs?[1] ?? 0, ingestRuns: runs?[2] ?? 0,

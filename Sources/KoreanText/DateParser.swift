@@ -126,7 +126,10 @@ public enum DateParser {
     }
 
     static func juche(_ text: String) -> PartialDate? {
-        guard let match = text.firstMatch(of: /(?i)(?:주체|juche)\s*(\d{1,3})\s*(?:\(\s*(\d{4})\s*\))?\s*(?:년)?(?:\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?)?/) else { return nil }
+        guard
+            let match = text.firstMatch(
+                of: /(?i)(?:주체|juche)\s*(\d{1,3})\s*(?:\(\s*(\d{4})\s*\))?\s*(?:년)?(?:\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?)?/)
+        else { return nil }
         let year = Int(match.1)! + 1911
         if let gregorian = match.2.flatMap({ Int($0) }), gregorian != year { return nil }
         return PartialDate(year: year, month: match.3.flatMap { Int($0) }, day: match.4.flatMap { Int($0) })
@@ -136,7 +139,8 @@ public enum DateParser {
 
     static func dateline(_ text: String, fallbackYear: Int?) -> PartialDate? {
         guard let match = text.firstMatch(of: /(?i)([A-Za-z]+)\s+(\d{1,2})(?:,\s*(\d{4}))?\s*\((?:KCNA|KNS|Xinhua)\)/),
-              let month = months.firstIndex(of: match.1.lowercased()).map({ $0 + 1 }) else { return nil }
+            let month = months.firstIndex(of: match.1.lowercased()).map({ $0 + 1 })
+        else { return nil }
         guard let year = match.3.flatMap({ Int($0) }) ?? fallbackYear else { return nil }
         return PartialDate(year: year, month: month, day: Int(match.2)!)
     }

@@ -37,7 +37,9 @@ public enum InitialSoundVariants {
         if south != scalar { forms.append(south) }
         // North forms: replace an initial ㄴ or ㅇ with ㄹ or ㄴ where the rule would map back.
         let index = Int(scalar.value - Hangul.first)
-        let medial = (index / 28) % 21, final = index % 28, initial = index / (21 * 28)
+        let medial = (index / 28) % 21
+        let final = index % 28
+        let initial = index / (21 * 28)
         for candidate in [Hangul.rieul, Hangul.nieun] where candidate != initial {
             let value = Hangul.first + UInt32((candidate * 21 + medial) * 28 + final)
             if let north = Unicode.Scalar(value), Hangul.southKoreanInitial(north) == scalar { forms.append(north) }

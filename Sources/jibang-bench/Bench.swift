@@ -121,7 +121,9 @@ struct Bench: ParsableCommand {
             let times = try (0..<max(3, repeats / 4)).map { _ in
                 try timed {
                     hits = try queue.read { db in
-                        try Row.fetchAll(db, sql: "SELECT year, COUNT(*) FROM docs WHERE docs MATCH ? GROUP BY year", arguments: [match]).map { $0[1] as Int }.reduce(0, +)
+                        try Row.fetchAll(db, sql: "SELECT year, COUNT(*) FROM docs WHERE docs MATCH ? GROUP BY year", arguments: [match]).map {
+                            $0[1] as Int
+                        }.reduce(0, +)
                     }
                 }.1
             }
@@ -236,10 +238,16 @@ struct Report {
     func render() -> String {
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
         var out = ["", "jibang-bench: \(documents) synthetic articles, \(mb(fileBytes)) JSONL, \(mb(textBytes)) of text", ""]
-        out.append("ingest + index (jibang ingest, fresh process): \(String(format: "%.1f", ingestSeconds)) s = \(String(format: "%.1f", Double(textBytes) / 1_048_576 / ingestSeconds)) MB/s of text (\(String(format: "%.1f", Double(fileBytes) / 1_048_576 / ingestSeconds)) MB/s of file), peak memory \(ingestPeakKB / 1024) MB")
-        out.append("index (posting lists): \(mb(indexBytes)) = \(String(format: "%.0f", Double(indexBytes) * 100 / Double(max(textBytes, 1))))% of text; segment files (index + search texts): \(mb(segmentBytes)); SQLite documents: \(mb(databaseBytes))")
+        out.append(
+            "ingest + index (jibang ingest, fresh process): \(String(format: "%.1f", ingestSeconds)) s = \(String(format: "%.1f", Double(textBytes) / 1_048_576 / ingestSeconds)) MB/s of text (\(String(format: "%.1f", Double(fileBytes) / 1_048_576 / ingestSeconds)) MB/s of file), peak memory \(ingestPeakKB / 1024) MB"
+        )
+        out.append(
+            "index (posting lists): \(mb(indexBytes)) = \(String(format: "%.0f", Double(indexBytes) * 100 / Double(max(textBytes, 1))))% of text; segment files (index + search texts): \(mb(segmentBytes)); SQLite documents: \(mb(databaseBytes))"
+        )
         if let ftsBuildSeconds {
-            out.append("FTS5 trigram build: \(String(format: "%.1f", ftsBuildSeconds)) s = \(String(format: "%.1f", Double(textBytes) / 1_048_576 / ftsBuildSeconds)) MB/s; database \(mb(ftsBytes)) = \(String(format: "%.1f", Double(ftsBytes) / Double(max(textBytes, 1))))× text")
+            out.append(
+                "FTS5 trigram build: \(String(format: "%.1f", ftsBuildSeconds)) s = \(String(format: "%.1f", Double(textBytes) / 1_048_576 / ftsBuildSeconds)) MB/s; database \(mb(ftsBytes)) = \(String(format: "%.1f", Double(ftsBytes) / Double(max(textBytes, 1))))× text"
+            )
             out.append("ratio: jibang ingest is \(String(format: "%.1f", ftsBuildSeconds / ingestSeconds))× faster than the FTS5 build")
         }
         out.append("")
@@ -254,8 +262,11 @@ struct Report {
             }
             out.append(line)
         }
-        out.append("cold: `jibang trend 지방공업|지방경제 --by year` end to end in a fresh process: p50 \(ms(coldTrend)), peak memory \(trendPeakKB / 1024) MB")
-        out.append("(jibang counts spacing-insensitively with NK/SK folding; the plain scan and FTS5 match the exact bytes only; FTS5 trigram cannot match terms shorter than 3 characters.)")
+        out.append(
+            "cold: `jibang trend 지방공업|지방경제 --by year` end to end in a fresh process: p50 \(ms(coldTrend)), peak memory \(trendPeakKB / 1024) MB")
+        out.append(
+            "(jibang counts spacing-insensitively with NK/SK folding; the plain scan and FTS5 match the exact bytes only; FTS5 trigram cannot match terms shorter than 3 characters.)"
+        )
         return out.joined(separator: "\n")
     }
 }

@@ -18,7 +18,8 @@ struct SyntheticCorpus {
         var byYear: [Int: [String]] = [:]
         for line in text.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let body = object["body"] as? String, let date = object["date"] as? String, let year = Int(date.prefix(4)) else { continue }
+                let body = object["body"] as? String, let date = object["date"] as? String, let year = Int(date.prefix(4))
+            else { continue }
             let sentences = body.split(whereSeparator: { $0 == "." || $0 == "\n" || $0 == "!" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { $0.count >= 12 }
@@ -36,7 +37,8 @@ struct SyntheticCorpus {
         var rng = SplitMix64(seed: seed)
         var buffer = Data()
         var written = 0
-        let firstDay = Self.dayNumber(1995, 1, 1), lastDay = Self.dayNumber(2024, 12, 31)
+        let firstDay = Self.dayNumber(1995, 1, 1)
+        let lastDay = Self.dayNumber(2024, 12, 31)
         for i in 0..<count {
             let day = firstDay + Int(rng.next() % UInt64(lastDay - firstDay + 1))
             let (y, m, d) = Self.civil(day)

@@ -204,3 +204,77 @@ import Testing
         #expect(export.store.path == "x.sqlite")
     }
 }
+
+/// The corpus commands as a user runs them.
+@Suite struct CorpusCLITests {
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func ingestTrendKwicAndStats() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let ingest = try JibangBinary.run(
+            ["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl"), Fixtures.path("kcna-sample.json")], in: dir.path)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("25 documents stored"))
+        #expect(ingest.stderr.contains("bad records skipped (1 empty body)"))
+
+        let trend = try JibangBinary.run(["trend", "regional-economy", "defence-science", "--measure", "mentions", "--format", "json"], in: dir.path)
+        #expect(trend.status == 0, "\(trend.stderr)")
+        let object = try #require(try json(trend.stdout) as? [String: Any])
+        #expect(object["by"] as? String == "year")
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["name"] as? String } == ["regional-economy", "defence-science"])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        let all = rows.filter { $0["outlet"] as? String == "all" }
+        let regional = all.map { (($0["period"] as? String) ?? "", (($0["counts"] as? [String: Int]) ?? [:])["regional-economy"] ?? 0) }
+        #expect(regional.max { $0.1 < $1.1 }?.0 == "2011")
+        #expect(Set(rows.compactMap { $0["outlet"] as? String }).isSuperset(of: ["KCNA", "New Year address", "all"]))
+        #expect(all.count == 2024 - 1995 + 1, "every year from first to last, zero-filled")
+
+        let kwic = try JibangBinary.run(["kwic", "지방공업", "--limit", "3", "--format", "json"], in: dir.path)
+        let lines = try #require(try json(kwic.stdout) as? [[String: Any]])
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { ($0["match"] as? String)?.replacingOccurrences(of: " ", with: "") == "지방공업" })
+
+        let stats = try JibangBinary.run(["corpus", "stats", "--format", "json"], in: dir.path)
+        let summary = try #require(try json(stats.stdout) as? [String: Any])
+        // The sample's 60 items: one empty (skipped), and one link twice with the same text.
+        #expect(summary["documents"] as? Int == 25 + 58)
+        #expect(summary["duplicates_skipped"] as? Int == 1)
+    }
+
+    @Test func strictIngestOfABadFileStoresNothing() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let file = dir.write("bad.jsonl", "{\"id\":\"1\",\"date\":\"2024-01-01\",\"body\":\"ok\"}\n{\"id\":\"2\",\"date\":\"nope\",\"body\":\"x\"}\n")
+        let run = try JibangBinary.run(["ingest", file, "--strict"], in: dir.path)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("bad.jsonl:2"))
+        let stats = try JibangBinary.run(["corpus", "stats", "--format", "json"], in: dir.path)
+        #expect((try json(stats.stdout) as? [String: Any])?["documents"] as? Int == 0)
+    }
+
+    /// kill -9 in the middle of an ingest, run it again: every document stored exactly once.
+    @Test func anInterruptedIngestResumes() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let total = 30_000
+        var text = ""
+        for i in 0..<total {
+            text +=
+                "{\"id\":\"d\(i)\",\"outlet\":\"Rodong Sinmun\",\"date\":\"\(1995 + i % 30)-01-0\(1 + i % 9)\",\"body\":\"인민경제 \(i) 지방공업 발전 \(i * 7)\"}\n"
+        }
+        let file = dir.write("many.jsonl", text)
+        let process = try JibangBinary.start(["ingest", file], in: dir.path)
+        Thread.sleep(forTimeInterval: 0.8)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let again = try JibangBinary.run(["ingest", file], in: dir.path)
+        #expect(again.status == 0, "\(again.stderr)")
+        let stats = try JibangBinary.run(["corpus", "stats", "--format", "json"], in: dir.path)
+        #expect((try json(stats.stdout) as? [String: Any])?["documents"] as? Int == total)
+        let trend = try JibangBinary.run(["trend", "지방공업", "--format", "json"], in: dir.path)
+        let rows = ((try json(trend.stdout) as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
+        #expect(rows.map { ($0["counts"] as? [String: Int])?["지방공업"] ?? 0 }.reduce(0, +) == total)
+    }
+}

@@ -1,10 +1,14 @@
 import Foundation
-import Testing
 import JibangTestSupport
+import Testing
+
 @testable import JibangCorpus
 
-func readAll(_ path: String, _ format: CorpusFormat, _ options: ReadOptions = ReadOptions()) throws -> (documents: [Document], problems: [ReadProblem]) {
-    var documents: [Document] = [], problems: [ReadProblem] = []
+func readAll(
+    _ path: String, _ format: CorpusFormat, _ options: ReadOptions = ReadOptions()
+) throws -> (documents: [Document], problems: [ReadProblem]) {
+    var documents: [Document] = []
+    var problems: [ReadProblem] = []
     try CorpusReader.read(path, format: format, options: options) { record in
         switch record {
         case let .document(document, _): documents.append(document)
@@ -44,7 +48,9 @@ func readAll(_ path: String, _ format: CorpusFormat, _ options: ReadOptions = Re
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let big = String(repeating: "가", count: 400_000)
-        let path = dir.write("fields.jsonl", """
+        let path = dir.write(
+            "fields.jsonl",
+            """
             {"uid":"a","published":"2012-02-03","text":"국방공업","paper":"Minju Joson"}
             {"uid":"b","published":"2012-02-04","text":"\(big)","paper":"Minju Joson"}
             """)
@@ -95,7 +101,9 @@ func readAll(_ path: String, _ format: CorpusFormat, _ options: ReadOptions = Re
 
     @Test func kcnaScraperFormat() throws {
         let (documents, problems) = try readAll(Fixtures.path("kcna-sample.json"), .kcna)
-        let raw = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("kcna-sample.json")))) as? [[String: String]])
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("kcna-sample.json")))) as? [[String: Any]])
+        let raw = objects.map { $0.mapValues { "\($0)" } }
         #expect(documents.count + problems.count == raw.count)
         #expect(problems.count == raw.filter { ($0["story_text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count)
         let first = try #require(documents.first)

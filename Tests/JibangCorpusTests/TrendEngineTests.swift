@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import JibangTestSupport
-@testable import JibangCorpus
 import KoreanText
+import Testing
+
+@testable import JibangCorpus
 
 /// Builds an engine over documents, split into two segments so results must merge.
 func engine(_ documents: [Document]) throws -> TrendEngine {
@@ -11,7 +12,9 @@ func engine(_ documents: [Document]) throws -> TrendEngine {
     for part in [documents[..<half], documents[half...]] where !part.isEmpty {
         let builder = SegmentBuilder()
         for (offset, document) in zip(part.indices, part) {
-            builder.add(IndexedDocument(rowID: Int64(offset + 1), outlet: document.outlet, date: document.date!, text: SearchText(document.title + "\n" + document.body)))
+            builder.add(
+                IndexedDocument(
+                    rowID: Int64(offset + 1), outlet: document.outlet, date: document.date!, text: SearchText(document.title + "\n" + document.body)))
         }
         segments.append(try Segment(bytes: builder.build().bytes))
     }
@@ -28,7 +31,8 @@ func readFixture(_ name: String, format: CorpusFormat) throws -> [Document] {
 
 /// An independent count: occurrences in the text with spaces and tabs removed.
 func plainCount(_ term: String, in document: Document) -> Int {
-    let text = (document.title + "\n" + document.body).precomposedStringWithCanonicalMapping.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\t", with: "")
+    let text = (document.title + "\n" + document.body).precomposedStringWithCanonicalMapping.replacingOccurrences(of: " ", with: "")
+        .replacingOccurrences(of: "\t", with: "")
     return text.components(separatedBy: term).count - 1
 }
 
@@ -47,7 +51,9 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
         let group = try TermGroup(name: "re", query: "지방공업|지방경제")
         let result = try engine(documents).run(TrendQuery(groups: [group], by: .year, measure: .mentions))
         var expected: [String: Int] = [:]
-        for document in documents { expected[String(document.date!.year), default: 0] += plainCount("지방공업", in: document) + plainCount("지방경제", in: document) }
+        for document in documents {
+            expected[String(document.date!.year), default: 0] += plainCount("지방공업", in: document) + plainCount("지방경제", in: document)
+        }
         let counts = allRows(result, "re")
         for (year, count) in expected { #expect(counts[year] == count, "\(year)") }
         // The study's peak: 2011 has more mentions than any year around it.
@@ -67,7 +73,8 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
         #expect(documents.count > 1000)
         let engine = try engine(documents)
         for (name, terms) in [("people", ["인민"]), ("county", ["군"]), ("defence", ["국방"]), ("industry", ["지방공업", "경공업"])] {
-            let result = try engine.run(TrendQuery(groups: [TermGroup(name: name, query: terms.joined(separator: "|"))], by: .year, options: MatchOptions(folding: false)))
+            let result = try engine.run(
+                TrendQuery(groups: [TermGroup(name: name, query: terms.joined(separator: "|"))], by: .year, options: MatchOptions(folding: false)))
             var expected: [String: Int] = [:]
             for document in documents where terms.contains(where: { plainCount($0, in: document) > 0 }) {
                 expected[String(document.date!.year), default: 0] += 1
@@ -88,7 +95,9 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
         ]
         let engine = try engine(documents)
         func count(_ query: String, _ options: MatchOptions = MatchOptions()) throws -> Int {
-            try engine.run(TrendQuery(groups: [TermGroup(name: "g", query: query)], options: options)).rows.filter { $0.outlet == "all" }.map { $0.counts["g"]! }.reduce(0, +)
+            try engine.run(TrendQuery(groups: [TermGroup(name: "g", query: query)], options: options)).rows.filter { $0.outlet == "all" }.map {
+                $0.counts["g"]!
+            }.reduce(0, +)
         }
         #expect(try count("노동당") == 1)
         #expect(try count("노동당", MatchOptions(folding: false)) == 0)

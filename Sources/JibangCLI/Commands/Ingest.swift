@@ -76,14 +76,20 @@ struct Ingest: AsyncParsableCommand {
                     progress: { bar.show($0) },
                     problem: { problem in
                         shown += 1
-                        if shown <= 10 { bar.message("skipped \(problem)") } else if shown == 11 { bar.message("(further problems are only counted)") }
+                        if shown <= 10 {
+                            bar.message("skipped \(problem)")
+                        } else if shown == 11 {
+                            bar.message("(further problems are only counted)")
+                        }
                     })
                 bar.finish()
                 var line = "\(summary.file): \(summary.ingested) documents stored"
                 if summary.alreadyStored > 0 { line += ", \(summary.alreadyStored) already stored" }
                 if summary.duplicates > 0 { line += ", \(summary.duplicates) duplicates skipped" }
                 if summary.skipped > 0 {
-                    line += ", \(summary.skipped) bad records skipped (" + summary.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
+                    line +=
+                        ", \(summary.skipped) bad records skipped ("
+                        + summary.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
                 }
                 note(line + " in \(String(format: "%.1f", bar.elapsed)) s")
             }
@@ -106,7 +112,8 @@ final class ProgressBar {
         lastDraw = Date()
         let seconds = max(elapsed, 0.001)
         let fraction = p.totalBytes > 0 ? min(1, Double(p.bytesRead) / Double(p.totalBytes)) : 0
-        let width = 24, filled = Int(fraction * Double(width))
+        let width = 24
+        let filled = Int(fraction * Double(width))
         let eta = fraction > 0 ? seconds / fraction - seconds : 0
         let text = String(
             format: "\r[%@%@] %3.0f%%  %d docs  %.0f docs/s  %.1f MB/s  ETA %d:%02d ",

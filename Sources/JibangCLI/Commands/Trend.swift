@@ -77,8 +77,9 @@ struct Trend: AsyncParsableCommand {
             let segments = try corpus.segments()
             if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
             let engine = TrendEngine(segments: segments, rawText: { corpus.body(rowID: $0) })
-            let result = try engine.run(TrendQuery(
-                groups: termGroups, by: by, measure: measure, options: query.matchOptions, outlets: query.outlet, from: from, to: to))
+            let result = try engine.run(
+                TrendQuery(
+                    groups: termGroups, by: by, measure: measure, options: query.matchOptions, outlets: query.outlet, from: from, to: to))
             print(TrendView(result: result).render(output.format))
         }
     }
@@ -95,19 +96,27 @@ struct TrendView {
             return ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines)
         case .csv:
             let header = ["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] }
-            return ([CSVLine.join(header)] + result.rows.map { row in
-                CSVLine.join([row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(row.per1000[$0] ?? 0)] })
-            }).joined(separator: "\n")
+            return
+                ([CSVLine.join(header)]
+                + result.rows.map { row in
+                    CSVLine.join(
+                        [row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(row.per1000[$0] ?? 0)] })
+                }).joined(separator: "\n")
         case .table:
             var table = TextTable(["period", "outlet", "documents"] + names.flatMap { [$0, "‰"] })
             for row in result.rows {
-                table.add([row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(format: "%.2f", row.per1000[$0] ?? 0)] })
+                table.add(
+                    [row.period, row.outlet, String(row.total)]
+                        + names.flatMap { [String(row.counts[$0] ?? 0), String(format: "%.2f", row.per1000[$0] ?? 0)] })
             }
             var out = [table.render(), ""]
             let o = result.options
-            out.append("measure: \(result.measure.rawValue) per \(result.by.rawValue); \(result.documents) documents counted"
-                + (result.tooCoarse > 0 ? ", \(result.tooCoarse) left out (dated only to a coarser period)" : ""))
-            out.append("matching: initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring \(o.substring ? "on" : "off")")
+            out.append(
+                "measure: \(result.measure.rawValue) per \(result.by.rawValue); \(result.documents) documents counted"
+                    + (result.tooCoarse > 0 ? ", \(result.tooCoarse) left out (dated only to a coarser period)" : ""))
+            out.append(
+                "matching: initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring \(o.substring ? "on" : "off")"
+            )
             for group in result.groups {
                 let variants = group.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
                 out.append("\(group.name) = \(group.query)\n  matched: \(variants.isEmpty ? "nothing" : variants.joined(separator: ", "))")
@@ -150,7 +159,10 @@ struct Kwic: AsyncParsableCommand {
             for document in documents {
                 guard let text = corpus.body(rowID: document.rowID), let header = headers[document.rowID] else { continue }
                 for line in KWIC.lines(group, options: query.matchOptions, rowID: document.rowID, text: text, width: width) {
-                    lines.append(Line(documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match, right: line.right))
+                    lines.append(
+                        Line(
+                            documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match,
+                            right: line.right))
                 }
             }
             switch output.format {
@@ -175,7 +187,8 @@ struct CorpusCommand: AsyncParsableCommand {
 }
 
 struct CorpusStatsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Documents by outlet and year, languages, duplicates skipped, index size.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Documents by outlet and year, languages, duplicates skipped, index size.")
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
@@ -198,8 +211,12 @@ struct CorpusStatsCommand: AsyncParsableCommand {
                 func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
                 print("")
                 print("\(stats.documents) documents; languages: \(stats.languages.map { "\($0.language) \($0.documents)" }.joined(separator: ", "))")
-                print("duplicates skipped: \(stats.duplicatesSkipped); bad records skipped: \(stats.badRecordsSkipped); ingest runs: \(stats.ingestRuns)")
-                print("text \(mb(stats.textBytes)); index \(mb(stats.indexBytes)) (\(stats.textBytes == 0 ? 0 : stats.indexBytes * 100 / stats.textBytes)% of text); segment files \(mb(stats.segmentBytes)) in \(stats.segments) segments")
+                print(
+                    "duplicates skipped: \(stats.duplicatesSkipped); bad records skipped: \(stats.badRecordsSkipped); ingest runs: \(stats.ingestRuns)"
+                )
+                print(
+                    "text \(mb(stats.textBytes)); index \(mb(stats.indexBytes)) (\(stats.textBytes == 0 ? 0 : stats.indexBytes * 100 / stats.textBytes)% of text); segment files \(mb(stats.segmentBytes)) in \(stats.segments) segments"
+                )
             }
         }
     }

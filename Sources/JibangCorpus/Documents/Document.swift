@@ -28,7 +28,8 @@ public struct Document: Sendable, Hashable, Codable {
     ) {
         let normalised = TextNormalizer.nfc(body)
         self.body = normalised
-        self.original = normalised == body ? nil : body
+        // Scalar by scalar: String's == treats NFD and NFC as equal.
+        self.original = normalised.unicodeScalars.elementsEqual(body.unicodeScalars) ? nil : body
         self.title = TextNormalizer.nfc(title)
         self.outlet = outlet
         self.date = date
@@ -94,21 +95,27 @@ public enum TextNormalizer {
         let n = bytes.count
         while i < n {
             let lead = bytes[i]
-            if lead < 0xCC { i += lead < 0x80 ? 1 : 2; continue }
+            if lead < 0xCC {
+                i += lead < 0x80 ? 1 : 2
+                continue
+            }
             let second = i + 1 < n ? bytes[i + 1] : 0
             let third = i + 2 < n ? bytes[i + 2] : 0
             switch lead {
             case 0xCC, 0xCD, 0xD2, 0xD6, 0xD7, 0xD8, 0xD9, 0xDB, 0xDC, 0xDD, 0xDF: return true  // combining marks, Hebrew, Arabic…
-            case 0xCE...0xDF: i += 2
+            case 0xCE, 0xCF: return true  // Greek, with its few singleton decompositions
+            case 0xD0...0xDF: i += 2
             case 0xE0: return true  // Indic scripts
-            case 0xE1 where (0x84...0x87).contains(second) || second == 0xB7: return true  // conjoining jamo, combining supplements
-            case 0xE2 where second == 0x83 || (second == 0x84 && [0xA6, 0xAA, 0xAB].contains(third)):
-                return true  // combining marks for symbols; the Ω, K and Å signs
+            case 0xE1 where (0x84...0x87).contains(second) || second >= 0xB7: return true  // conjoining jamo, combining marks, Greek extended
+            case 0xE2
+            where second == 0x83 || (second == 0x84 && [0xA6, 0xAA, 0xAB].contains(third))
+                || (second == 0x80 && third <= 0x81) || (second == 0x8C && (0xA9...0xAA).contains(third)) || (second == 0xAB && third == 0x9C):
+                return true  // combining marks for symbols; Ω K Å signs; en/em quads; angle brackets; ⫝̸
             case 0xE3 where (second == 0x80 && (0xAA...0xAF).contains(third)) || (second == 0x82 && (0x99...0x9A).contains(third)):
                 return true  // 302A–302F, 3099–309A (not the 《》 and 「」 state media uses)
             case 0xEA where second == 0xA5: return true  // jamo extended-A
             case 0xED where (second == 0x9E && third >= 0xB0) || second == 0x9F: return true  // jamo extended-B (after 힣)
-            case 0xEF where (0xA4...0xAB).contains(second) || second == 0xB8: return true  // compatibility ideographs, half marks
+            case 0xEF where (0xA4...0xAD).contains(second) || second == 0xB8: return true  // compatibility ideographs, Hebrew presentation forms, half marks
             case 0xE1...0xEF: i += 3
             default: return true  // supplementary planes
             }

@@ -33,10 +33,13 @@ enum PostingCoding {
     /// Calls `body` with each document number in `bytes`, ascending.
     @inline(__always)
     static func forEach(_ bytes: UnsafeRawBufferPointer, _ body: (UInt32) -> Void) {
-        var i = 0, doc: UInt32 = 0, first = true
+        var i = 0
+        var doc: UInt32 = 0
+        var first = true
         let n = bytes.count
         while i < n {
-            var value: UInt32 = 0, shift: UInt32 = 0
+            var value: UInt32 = 0
+            var shift: UInt32 = 0
             while true {
                 let byte = bytes[i]
                 i += 1

@@ -1,8 +1,9 @@
 import Foundation
+import KoreanText
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import KoreanText
 
 /// A read-only index segment over its bytes (usually a memory-mapped file).
 ///
@@ -53,10 +54,14 @@ public final class Segment: @unchecked Sendable {
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
             throw SegmentError.unreadable(path)
         }
+        // Queries touch scattered documents: read-ahead would only fill memory.
+        _ = madvise(mapped, size, MADV_RANDOM)
         let address = UInt(bitPattern: mapped)
-        try self.init(base: UnsafeRawPointer(mapped), size: size, release: {
-            munmap(UnsafeMutableRawPointer(bitPattern: address), size)
-        })
+        try self.init(
+            base: UnsafeRawPointer(mapped), size: size,
+            release: {
+                munmap(UnsafeMutableRawPointer(bitPattern: address), size)
+            })
     }
 
     init(base raw: UnsafeRawPointer, size: Int, release: @escaping @Sendable () -> Void) throws {
@@ -101,6 +106,20 @@ public final class Segment: @unchecked Sendable {
 
     deinit { release() }
 
+    private let periodLock = NSLock()
+    private var periodCache: [PeriodUnit: [Int]] = [:]
+
+    /// Each document's period number for `unit` (Int.min when its date is too coarse),
+    /// computed once per segment and unit.
+    func periods(_ unit: PeriodUnit) -> [Int] {
+        periodLock.lock()
+        defer { periodLock.unlock() }
+        if let cached = periodCache[unit] { return cached }
+        let periods = (0..<count).map { unit.period(day: Int(days[$0]), precision: precisions[$0]) ?? .min }
+        periodCache[unit] = periods
+        return periods
+    }
+
     @inline(__always) public func rowID(_ doc: Int) -> Int64 { rowIDs[doc] }
     @inline(__always) public func day(_ doc: Int) -> Int32 { days[doc] }
     @inline(__always) public func precision(_ doc: Int) -> UInt8 { precisions[doc] }
@@ -116,13 +135,15 @@ public final class Segment: @unchecked Sendable {
 
     /// The coded posting list of `key`, or nil when no document has it. O(log keys).
     func postingBytes(_ key: UInt64) -> UnsafeRawBufferPointer? {
-        var low = 0, high = keys.count
+        var low = 0
+        var high = keys.count
         while low < high {
             let mid = (low + high) / 2
             if keys[mid] < key { low = mid + 1 } else { high = mid }
         }
         guard low < keys.count, keys[low] == key else { return nil }
-        let start = Int(postingOffsets[low]), end = Int(postingOffsets[low + 1])
+        let start = Int(postingOffsets[low])
+        let end = Int(postingOffsets[low + 1])
         return UnsafeRawBufferPointer(start: postings + start, count: end - start)
     }
 
@@ -208,14 +229,17 @@ extension Segment {
     }
 
     @inline(__always)
-    static func count<T: Equatable>(_ needle: [T], in haystack: UnsafeBufferPointer<T>, overlapAllowance: Int, firstOnly: Bool) -> Int {
-        let m = needle.count, n = haystack.count
+    static func count<T: FixedWidthInteger>(_ needle: [T], in haystack: UnsafeBufferPointer<T>, overlapAllowance: Int, firstOnly: Bool) -> Int {
+        let m = needle.count
+        let n = haystack.count
         guard m > 0, n >= m else { return 0 }
         return needle.withUnsafeBufferPointer { p in
             let first = p[0]
-            var count = 0, i = 0
+            let second = m > 1 ? p[1] : 0
+            var count = 0
+            var i = 0
             while i <= n - m {
-                if haystack[i] == first {
+                if haystack[i] == first && (m == 1 || haystack[i + 1] == second) {
                     var j = 1
                     while j < m && haystack[i + j] == p[j] { j += 1 }
                     if j == m {

@@ -131,8 +131,10 @@ public final class SegmentBuilder {
         writer.section(docs.map(\.day))
         writer.section(docs.map(\.precision))
         writer.section(docs.map { outletIndex[$0.outlet]! })
-        var hangulOffsets: [UInt32] = [0], latinOffsets: [UInt32] = [0]
-        var hangul: [UInt16] = [], latin: [UInt8] = []
+        var hangulOffsets: [UInt32] = [0]
+        var latinOffsets: [UInt32] = [0]
+        var hangul: [UInt16] = []
+        var latin: [UInt8] = []
         hangul.reserveCapacity(docs.reduce(0) { $0 + $1.text.hangul.count })
         latin.reserveCapacity(docs.reduce(0) { $0 + $1.text.latin.count })
         for doc in docs {
@@ -263,7 +265,9 @@ final class KeyTable {
     }
 
     func grow() {
-        let oldKeys = keys, oldSlots = slots, oldSize = size
+        let oldKeys = keys
+        let oldSlots = slots
+        let oldSize = size
         size *= 2
         keys = .allocate(capacity: size)
         slots = .allocate(capacity: size)

@@ -46,9 +46,12 @@ public struct TermGroup: Sendable, Hashable {
             let part = raw.text
             if part.isEmpty { continue }
             if !raw.quoted, let colon = part.firstIndex(of: ":") {
-                let key = part[..<colon].lowercased(), value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let key = part[..<colon].lowercased()
+                let value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 switch key {
-                case "outlet": outlets.append(value); continue
+                case "outlet":
+                    outlets.append(value)
+                    continue
                 case "from", "to":
                     guard let date = DateParser.iso(value) else {
                         throw QueryError(query: query, reason: "\(key):\(value) is not a date; expected from:2010, from:2010-03 or from:2010-03-05")
@@ -57,9 +60,12 @@ public struct TermGroup: Sendable, Hashable {
                         from = date.firstDayNumber
                     } else {
                         // The last day the date covers.
-                        let next = date.day != nil ? date.firstDayNumber + 1
-                            : date.month != nil ? PartialDate.dayNumber(year: date.year + (date.month == 12 ? 1 : 0), month: date.month! % 12 + 1, day: 1)
-                            : PartialDate.dayNumber(year: date.year + 1, month: 1, day: 1)
+                        let next =
+                            date.day != nil
+                            ? date.firstDayNumber + 1
+                            : date.month != nil
+                                ? PartialDate.dayNumber(year: date.year + (date.month == 12 ? 1 : 0), month: date.month! % 12 + 1, day: 1)
+                                : PartialDate.dayNumber(year: date.year + 1, month: 1, day: 1)
                         to = next - 1
                     }
                     continue
@@ -81,10 +87,14 @@ public struct TermGroup: Sendable, Hashable {
     /// Splits at `|` outside double quotes; quotes are removed and remembered.
     static func alternatives(_ query: String) -> [(text: String, quoted: Bool)] {
         var parts: [(String, Bool)] = []
-        var current = "", quoted = false, inQuotes = false
+        var current = ""
+        var quoted = false
+        var inQuotes = false
         for character in query {
             switch character {
-            case "\"": inQuotes.toggle(); quoted = true
+            case "\"":
+                inQuotes.toggle()
+                quoted = true
             case "|" where !inQuotes:
                 parts.append((current.trimmingCharacters(in: .whitespaces), quoted))
                 current = ""

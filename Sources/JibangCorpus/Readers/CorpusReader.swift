@@ -1,9 +1,10 @@
 import Foundation
+import JibangCSV
+import KoreanText
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import JibangCSV
-import KoreanText
 
 /// The input formats Jibang reads a corpus from; each yields the same `Document`s and
 /// reports bad records with file, line and reason.
@@ -66,7 +67,8 @@ public enum CorpusReader {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8192)) ?? Data()
         if head.contains(0) {
-            return ReadProblem(file: file, line: nil, kind: .binaryFile, detail: "the file contains NUL bytes; expected UTF-8 text (JSONL, CSV or JSON)")
+            return ReadProblem(
+                file: file, line: nil, kind: .binaryFile, detail: "the file contains NUL bytes; expected UTF-8 text (JSONL, CSV or JSON)")
         }
         return nil
     }
@@ -116,7 +118,8 @@ public enum CorpusReader {
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return nil }
         if String(validating: line, as: UTF8.self) == nil {
-            return .problem(ReadProblem(file: file, line: number, kind: .invalidUTF8, detail: "the line is not valid UTF-8; re-save the file as UTF-8"))
+            return .problem(
+                ReadProblem(file: file, line: number, kind: .invalidUTF8, detail: "the line is not valid UTF-8; re-save the file as UTF-8"))
         }
         return .problem(ReadProblem(file: file, line: number, kind: .malformed, detail: "not a JSON object; expected one {…} per line"))
     }
@@ -151,7 +154,11 @@ public enum CorpusReader {
             return
         }
         guard let items = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
-            try emit(.problem(ReadProblem(file: file, line: nil, kind: .malformed, detail: "not a JSON array; expected the KCNA scraper's [{topic, headline, link, date, story_text, date_str}, …]")))
+            try emit(
+                .problem(
+                    ReadProblem(
+                        file: file, line: nil, kind: .malformed,
+                        detail: "not a JSON array; expected the KCNA scraper's [{topic, headline, link, date, story_text, date_str}, …]")))
             return
         }
         var kcna = options
@@ -195,7 +202,11 @@ public enum CorpusReader {
             do {
                 let table = try CSVTable(parsing: text)
                 guard let fileColumn = table.column("file") else {
-                    try emit(.problem(ReadProblem(file: "metadata.csv", line: 1, kind: .malformed, detail: "no \"file\" column; expected file,date,outlet,… naming each .txt file")))
+                    try emit(
+                        .problem(
+                            ReadProblem(
+                                file: "metadata.csv", line: 1, kind: .malformed,
+                                detail: "no \"file\" column; expected file,date,outlet,… naming each .txt file")))
                     return
                 }
                 for row in table.rows { sidecar[row.fields[fileColumn]] = Dictionary(zip(table.header, row.fields), uniquingKeysWith: { a, _ in a }) }

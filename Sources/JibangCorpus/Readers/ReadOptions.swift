@@ -27,9 +27,10 @@ public struct ReadOptions: Sendable {
     func document(from fields: [String: String], file: String, line: Int) -> ReadRecord {
         let body = fields[bodyField] ?? ""
         if body.utf8.count > maxDocumentBytes {
-            return .problem(ReadProblem(
-                file: file, line: line, kind: .tooLarge,
-                detail: "body is \(body.utf8.count / 1_048_576) MB; the limit is \(maxDocumentBytes / 1_048_576) MB (--max-document-mb)"))
+            return .problem(
+                ReadProblem(
+                    file: file, line: line, kind: .tooLarge,
+                    detail: "body is \(body.utf8.count / 1_048_576) MB; the limit is \(maxDocumentBytes / 1_048_576) MB (--max-document-mb)"))
         }
         if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             return .problem(ReadProblem(file: file, line: line, kind: .emptyBody, detail: "field \"\(bodyField)\" is empty or missing"))
@@ -37,9 +38,10 @@ public struct ReadOptions: Sendable {
         let dateText = fields[dateField] ?? ""
         guard let date = DateParser.parse(dateText) ?? DateParser.parse(String(body.prefix(200))) else {
             let found = dateText.isEmpty ? "field \"\(dateField)\" is missing" : "found \"\(dateText.prefix(40))\""
-            return .problem(ReadProblem(
-                file: file, line: line, kind: .missingDate,
-                detail: "\(found); expected ISO 8601, epoch seconds/ms, 2024년 1월 15일, 주체113(2024)년 or a KCNA dateline with a year"))
+            return .problem(
+                ReadProblem(
+                    file: file, line: line, kind: .missingDate,
+                    detail: "\(found); expected ISO 8601, epoch seconds/ms, 2024년 1월 15일, 주체113(2024)년 or a KCNA dateline with a year"))
         }
         let outlet = overrideOutlet ? outlet : (fields[outletField].flatMap { $0.isEmpty ? nil : $0 } ?? outlet)
         var metadata = fields

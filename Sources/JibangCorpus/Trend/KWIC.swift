@@ -39,17 +39,22 @@ public enum KWIC {
         let compiled = CompiledGroup(group, options: options)
         var lines: [KWICLine] = []
         for entry in compiled.patterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern(for: entry.pattern.text, options: options), options: [.caseInsensitive]) else { continue }
+            guard let regex = try? NSRegularExpression(pattern: pattern(for: entry.pattern.text, options: options), options: [.caseInsensitive])
+            else { continue }
             let ns = text as NSString
             for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
                 let start = max(0, match.range.location - width)
                 let end = min(ns.length, match.range.location + match.range.length + width)
-                lines.append(KWICLine(
-                    rowID: rowID,
-                    left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
-                    match: clean(ns.substring(with: match.range)),
-                    right: clean(ns.substring(with: NSRange(location: match.range.location + match.range.length, length: end - match.range.location - match.range.length)))))
+                lines.append(
+                    KWICLine(
+                        rowID: rowID,
+                        left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
+                        match: clean(ns.substring(with: match.range)),
+                        right: clean(
+                            ns.substring(
+                                with: NSRange(
+                                    location: match.range.location + match.range.length, length: end - match.range.location - match.range.length)))))
             }
         }
         return lines

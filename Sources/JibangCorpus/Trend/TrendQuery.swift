@@ -89,20 +89,24 @@ public struct TrendEngine: Sendable {
         self.rawText = rawText
     }
 
+    /// One segment's counts in flat arrays: index `(period - firstPeriod) * outlets + outlet`.
     struct Partial {
-        var totals: [Int: [Int: Int]] = [:]  // period → outlet name index → documents
-        var counts: [[Int: [Int: Int]]] = []  // group → period → outlet → measure
+        var firstPeriod = 0
+        var periodCount = 0
+        var outlets = 0
+        var totals: [Int] = []
+        var counts: [[Int]] = []  // group → flat period × outlet
         var variants: [[Int]] = []  // group → pattern → count
         var documents = 0
         var tooCoarse = 0
-        var periods = Set<Int>()
     }
 
     /// Answers `query`. Throws when an option needs the original texts and none were given.
     public func run(_ query: TrendQuery) throws -> TrendResult {
         let compiled = query.groups.map { CompiledGroup($0, options: query.options) }
         if (!query.options.spacing || !query.options.substring) && rawText == nil {
-            throw QueryError(query: query.groups.map(\.query).joined(separator: " "), reason: "switching off spacing or substring matching needs the stored texts")
+            throw QueryError(
+                query: query.groups.map(\.query).joined(separator: " "), reason: "switching off spacing or substring matching needs the stored texts")
         }
         var outletNames: [String] = []
         var outletIndex: [String: Int] = [:]
@@ -115,23 +119,43 @@ public struct TrendEngine: Sendable {
         let partials = Self.parallelMap(segments) { segment in
             evaluate(segment, query: query, groups: compiled, outletIndex: outletIndex)
         }
-        var merged = Partial()
+        var merged = Merged()
         merged.counts = Array(repeating: [:], count: compiled.count)
         merged.variants = compiled.map { Array(repeating: 0, count: $0.patterns.count) }
-        for partial in partials {
+        for (segment, partial) in zip(segments, partials) {
             merged.documents += partial.documents
             merged.tooCoarse += partial.tooCoarse
-            merged.periods.formUnion(partial.periods)
-            for (period, outlets) in partial.totals { for (o, n) in outlets { merged.totals[period, default: [:]][o, default: 0] += n } }
+            let outletNumbers = segment.outlets.map { outletIndex[$0]! }
+            for p in 0..<partial.periodCount {
+                let period = partial.firstPeriod + p
+                for o in 0..<partial.outlets {
+                    let i = p * partial.outlets + o
+                    guard partial.totals[i] > 0 else { continue }
+                    merged.periods.insert(period)
+                    merged.totals[period, default: [:]][outletNumbers[o], default: 0] += partial.totals[i]
+                    for g in compiled.indices where partial.counts[g][i] > 0 {
+                        merged.counts[g][period, default: [:]][outletNumbers[o], default: 0] += partial.counts[g][i]
+                    }
+                }
+            }
             for g in compiled.indices {
-                for (period, outlets) in partial.counts[g] { for (o, n) in outlets { merged.counts[g][period, default: [:]][o, default: 0] += n } }
                 for p in merged.variants[g].indices { merged.variants[g][p] += partial.variants[g][p] }
             }
         }
         return result(query, compiled, merged, outletNames)
     }
 
-    func result(_ query: TrendQuery, _ compiled: [CompiledGroup], _ merged: Partial, _ outletNames: [String]) -> TrendResult {
+    /// All segments' counts by period and global outlet number.
+    struct Merged {
+        var totals: [Int: [Int: Int]] = [:]
+        var counts: [[Int: [Int: Int]]] = []
+        var variants: [[Int]] = []
+        var documents = 0
+        var tooCoarse = 0
+        var periods = Set<Int>()
+    }
+
+    func result(_ query: TrendQuery, _ compiled: [CompiledGroup], _ merged: Merged, _ outletNames: [String]) -> TrendResult {
         var rows: [TrendResult.Row] = []
         let usedOutlets = Set(merged.totals.values.flatMap(\.keys)).sorted { outletNames[$0] < outletNames[$1] }
         if let first = merged.periods.min(), let last = merged.periods.max() {
@@ -139,7 +163,8 @@ public struct TrendEngine: Sendable {
                 let label = query.by.label(period)
                 func row(_ outlet: String, _ pick: ([Int: Int]) -> Int) -> TrendResult.Row {
                     let total = pick(merged.totals[period] ?? [:])
-                    var counts: [String: Int] = [:], per1000: [String: Double] = [:]
+                    var counts: [String: Int] = [:]
+                    var per1000: [String: Double] = [:]
                     for (g, group) in compiled.enumerated() {
                         let n = pick(merged.counts[g][period] ?? [:])
                         counts[group.name] = n
@@ -167,30 +192,42 @@ public struct TrendEngine: Sendable {
 
     func evaluate(_ segment: Segment, query: TrendQuery, groups: [CompiledGroup], outletIndex: [String: Int]) -> Partial {
         var partial = Partial()
-        partial.counts = Array(repeating: [:], count: groups.count)
         partial.variants = groups.map { Array(repeating: 0, count: $0.patterns.count) }
-        // Per document: its period, or -1 when filtered out.
-        let globalOutlets = Set(query.outlets)
-        let segmentOutlets = segment.outlets.map { outletIndex[$0]! }
-        var periods = [Int](repeating: -1, count: segment.count)
+        // Per document: its period, or Int.min when filtered out.
+        let allowedOutlets = query.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { query.outlets.contains(segment.outlets[$0]) })
+        let cached = segment.periods(query.by)
+        var periods = [Int](repeating: .min, count: segment.count)
+        var first = Int.max
+        var last = Int.min
         for doc in 0..<segment.count {
             let day = Int(segment.day(doc))
             if let from = query.from, day < from { continue }
             if let to = query.to, day > to { continue }
-            if !globalOutlets.isEmpty && !globalOutlets.contains(segment.outlets[segment.outletNumber(doc)]) { continue }
-            guard let period = query.by.period(day: day, precision: segment.precision(doc)) else {
+            if let allowedOutlets, !allowedOutlets.contains(segment.outletNumber(doc)) { continue }
+            let period = cached[doc]
+            guard period != .min else {
                 partial.tooCoarse += 1
                 continue
             }
             periods[doc] = period
+            first = min(first, period)
+            last = max(last, period)
+        }
+        guard first <= last else { return partial }
+        let outlets = segment.outlets.count
+        partial.firstPeriod = first
+        partial.periodCount = last - first + 1
+        partial.outlets = outlets
+        partial.totals = Array(repeating: 0, count: partial.periodCount * outlets)
+        @inline(__always) func cell(_ doc: Int) -> Int { (periods[doc] - first) * outlets + segment.outletNumber(doc) }
+        for doc in 0..<segment.count where periods[doc] != .min {
+            partial.totals[cell(doc)] += 1
             partial.documents += 1
-            partial.periods.insert(period)
-            partial.totals[period, default: [:]][segmentOutlets[segment.outletNumber(doc)], default: 0] += 1
         }
         for (g, group) in groups.enumerated() {
             let allowed = group.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { group.outlets.contains(segment.outlets[$0]) })
             func eligible(_ doc: Int) -> Bool {
-                guard periods[doc] >= 0 else { return false }
+                guard periods[doc] != .min else { return false }
                 let day = Int(segment.day(doc))
                 if let from = group.from, day < from { return false }
                 if let to = group.to, day > to { return false }
@@ -198,14 +235,17 @@ public struct TrendEngine: Sendable {
                 return true
             }
             var measure = [Int](repeating: 0, count: segment.count)
+            var touched: [Int] = []
             for (p, entry) in group.patterns.enumerated() {
                 let (candidates, exact) = segment.candidates(entry.pattern)
                 for candidate in candidates {
                     let doc = Int(candidate)
                     guard eligible(doc) else { continue }
-                    let n = occurrences(entry, in: segment, doc: doc, exact: exact, documentsOnly: query.measure == .documents, options: query.options)
+                    let n = occurrences(
+                        entry, in: segment, doc: doc, exact: exact, documentsOnly: query.measure == .documents, options: query.options)
                     guard n > 0 else { continue }
                     partial.variants[g][p] += query.measure == .documents ? 1 : n
+                    if measure[doc] == 0 { touched.append(doc) }
                     measure[doc] += query.measure == .documents ? 1 : n
                 }
             }
@@ -216,10 +256,11 @@ public struct TrendEngine: Sendable {
                     }
                 }
             }
-            for doc in 0..<segment.count where measure[doc] > 0 {
-                partial.counts[g][periods[doc], default: [:]][segmentOutlets[segment.outletNumber(doc)], default: 0] +=
-                    query.measure == .documents ? 1 : measure[doc]
+            var counts = [Int](repeating: 0, count: partial.totals.count)
+            for doc in touched where measure[doc] > 0 {
+                counts[cell(doc)] += query.measure == .documents ? 1 : measure[doc]
             }
+            partial.counts.append(counts)
         }
         return partial
     }
@@ -284,29 +325,20 @@ struct CompiledGroup: Sendable {
     }
 }
 
-/// Matching on the original text, for spacing- or substring-sensitive searches: the term's
-/// spaces must be there (spacing off) and it must stand as a whole word (substring off).
+/// Matching on the original text, for spacing- or substring-sensitive searches: with spacing
+/// off the term's spaces must be there as written; with substring off it must stand as a
+/// whole word (no letter or digit on either side). Case-insensitive.
 struct RawMatcher {
-    let needle: String
-    let options: MatchOptions
+    let regex: NSRegularExpression?
 
     init(_ term: String, options: MatchOptions) {
-        needle = options.spacing ? term.filter { !$0.isWhitespace } : term
-        self.options = options
+        var pattern = KWIC.pattern(for: term, options: options)
+        if !options.substring { pattern = "(?<![\\p{L}\\p{N}])" + pattern + "(?![\\p{L}\\p{N}])" }
+        regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
     func count(in text: String) -> Int {
-        let haystack = options.spacing ? String(text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }.map(Character.init)) : text
-        var count = 0
-        var range = haystack.startIndex..<haystack.endIndex
-        while let found = haystack.range(of: needle, options: [.caseInsensitive], range: range) {
-            let before = found.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: found.lowerBound)]
-            let after = found.upperBound == haystack.endIndex ? nil : haystack[found.upperBound]
-            let isWord: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber } ?? false }
-            if options.substring || (!isWord(before) && !isWord(after)) { count += 1 }
-            range = found.upperBound..<haystack.endIndex
-        }
-        return count
+        regex?.numberOfMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) ?? 0
     }
 }
 
