@@ -1,4 +1,5 @@
 import Foundation
+import KoreanText
 
 /// A deterministic synthetic corpus: articles whose sentences are drawn from the real New
 /// Year addresses (CC0), so term frequencies and their movement over the years are realistic.
@@ -63,25 +64,9 @@ struct SyntheticCorpus {
         return written + buffer.count
     }
 
-    static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-    }
+    static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int { PartialDate.dayNumber(year: year, month: month, day: day) }
 
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    static func civil(_ day: Int) -> (Int, Int, Int) { PartialDate.civil(fromDayNumber: day) }
 }
 
 /// SplitMix64: a small, fast, well-mixed deterministic generator.

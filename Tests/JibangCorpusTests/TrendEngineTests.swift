@@ -215,3 +215,30 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
         #expect(lexicon.version != custom.version)
     }
 }
+
+@Suite struct PatternSearchTests {
+    /// The SIMD scan agrees with a one-position-at-a-time scan on random texts over a small
+    /// alphabet (many near-misses), at every length and for overlapping patterns.
+    @Test func simdScanAgreesWithANaiveScan() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt16] = [0xAC00, 0xAC01, 0xAC02]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...80, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let pattern = (0..<Int.random(in: 2...5, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            var naive = 0
+            var i = 0
+            while i + pattern.count <= text.count {
+                if Array(text[i..<(i + pattern.count)]) == pattern {
+                    naive += 1
+                    i += pattern.count
+                } else {
+                    i += 1
+                }
+            }
+            text.withUnsafeBufferPointer { buffer in
+                #expect(Segment.countHangul(pattern, in: buffer, firstOnly: false) == naive)
+                #expect(Segment.countHangul(pattern, in: buffer, firstOnly: true) == min(naive, 1))
+            }
+        }
+    }
+}

@@ -216,7 +216,7 @@ extension Segment {
     func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false) -> Int {
         var count = 0
         if !pattern.hangul.isEmpty {
-            count = Self.count(pattern.hangul, in: hangulText(doc), overlapAllowance: 0, firstOnly: firstOnly)
+            count = Self.countHangul(pattern.hangul, in: hangulText(doc), firstOnly: firstOnly)
             if count == 0 { return 0 }
         }
         if !pattern.latin.isEmpty {
@@ -226,6 +226,66 @@ extension Segment {
             if pattern.hangul.isEmpty { count = latinCount }
         }
         return count
+    }
+
+    /// Non-overlapping occurrences of a Hangul pattern, scanning 16 syllables at a time for
+    /// the pattern's first two (SIMD compare), then checking the rest.
+    static func countHangul(_ needle: [UInt16], in haystack: UnsafeBufferPointer<UInt16>, firstOnly: Bool) -> Int {
+        let m = needle.count
+        let n = haystack.count
+        guard m >= 2, n >= m, let base = haystack.baseAddress else {
+            return count(needle, in: haystack, overlapAllowance: 0, firstOnly: firstOnly)
+        }
+        let first = SIMD16<UInt16>(repeating: needle[0])
+        let second = SIMD16<UInt16>(repeating: needle[1])
+        var count = 0
+        var i = 0
+        let last = n - m
+        return needle.withUnsafeBufferPointer { p in
+            while i <= last {
+                if i + 17 <= n {
+                    let a = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
+                    let b = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD16<UInt16>.self)
+                    let hits = (a .== first) .& (b .== second)
+                    if !any(hits) {
+                        i += 16
+                        continue
+                    }
+                    // Check each lane that starts the first two syllables, in order.
+                    var lane = 0
+                    var advanced = false
+                    while lane < 16 && i + lane <= last {
+                        if hits[lane] {
+                            var j = 2
+                            while j < m && base[i + lane + j] == p[j] { j += 1 }
+                            if j == m {
+                                count += 1
+                                if firstOnly { return count }
+                                i += lane + m
+                                advanced = true
+                                break
+                            }
+                        }
+                        lane += 1
+                    }
+                    if !advanced { i += 16 }
+                    continue
+                }
+                // The tail: one position at a time.
+                if base[i] == p[0] && base[i + 1] == p[1] {
+                    var j = 2
+                    while j < m && base[i + j] == p[j] { j += 1 }
+                    if j == m {
+                        count += 1
+                        if firstOnly { return count }
+                        i += m
+                        continue
+                    }
+                }
+                i += 1
+            }
+            return count
+        }
     }
 
     @inline(__always)
