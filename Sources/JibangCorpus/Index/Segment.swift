@@ -107,17 +107,17 @@ public final class Segment: @unchecked Sendable {
     deinit { release() }
 
     private let periodLock = NSLock()
-    private var periodCache: [PeriodUnit: [Int]] = [:]
+    private var periodCache: [PeriodUnit: PeriodTable] = [:]
 
-    /// Each document's period number for `unit` (Int.min when its date is too coarse),
-    /// computed once per segment and unit.
-    func periods(_ unit: PeriodUnit) -> [Int] {
+    /// Each document's period for `unit` and the document totals per period and outlet,
+    /// computed once per segment and unit (the segment never changes).
+    func periods(_ unit: PeriodUnit) -> PeriodTable {
         periodLock.lock()
         defer { periodLock.unlock() }
         if let cached = periodCache[unit] { return cached }
-        let periods = (0..<count).map { unit.period(day: Int(days[$0]), precision: precisions[$0]) ?? .min }
-        periodCache[unit] = periods
-        return periods
+        let table = PeriodTable(self, unit: unit)
+        periodCache[unit] = table
+        return table
     }
 
     @inline(__always) public func rowID(_ doc: Int) -> Int64 { rowIDs[doc] }
@@ -178,20 +178,32 @@ public struct Pattern: Sendable, Hashable {
 
 extension Segment {
     /// Documents that may contain `pattern` (ascending), and whether every one surely does.
+    ///
+    /// Only the shorter posting lists are decoded and intersected: a list more than four
+    /// times the size (in bytes) of the shortest would cost more to decode than the documents
+    /// it rules out cost to verify, and every pattern longer than one key is verified anyway.
     func candidates(_ pattern: Pattern) -> (docs: [UInt32], exact: Bool) {
-        var lists: [[UInt32]] = []
+        var keys: [UInt64] = []
         var exact = true
         let h = pattern.hangul
         if h.count == 1 {
-            lists.append(postingList(PostingKey.unigram(h[0])))
+            keys.append(PostingKey.unigram(h[0]))
         } else if h.count >= 2 {
-            for i in 0..<(h.count - 1) { lists.append(postingList(PostingKey.bigram(h[i], h[i + 1]))) }
+            for i in 0..<(h.count - 1) { keys.append(PostingKey.bigram(h[i], h[i + 1])) }
             if h.count > 2 { exact = false }
         }
         let words = pattern.latinWords
-        for word in words { lists.append(postingList(PostingKey.word(word))) }
-        if words.count > 1 { exact = false }
-        return (Self.intersect(lists), exact)
+        for word in words { keys.append(PostingKey.word(word)) }
+        if words.count > 1 || (!h.isEmpty && !words.isEmpty) { exact = false }
+        var lists: [UnsafeRawBufferPointer] = []
+        for key in keys {
+            guard let bytes = postingBytes(key) else { return ([], exact) }
+            lists.append(bytes)
+        }
+        guard let shortest = lists.map(\.count).min() else { return ([], exact) }
+        let chosen = lists.filter { $0.count <= shortest * 4 }
+        if chosen.count < lists.count { exact = false }
+        return (Self.intersect(chosen.map(PostingCoding.decode)), exact)
     }
 
     static func intersect(_ lists: [[UInt32]]) -> [UInt32] {
@@ -313,5 +325,33 @@ extension Segment {
             }
             return count
         }
+    }
+}
+
+/// A segment's documents by period: each document's period number (Int.min when its date is
+/// coarser than the unit), the range of periods, and document totals per period and outlet.
+struct PeriodTable: Sendable {
+    let periods: [Int]
+    let first: Int
+    let last: Int
+    let outlets: Int
+    /// Index `(period - first) * outlets + outlet`.
+    let totals: [Int]
+    let documents: Int
+    let tooCoarse: Int
+
+    init(_ segment: Segment, unit: PeriodUnit) {
+        periods = (0..<segment.count).map { unit.period(day: Int(segment.day($0)), precision: segment.precision($0)) ?? .min }
+        let dated = periods.filter { $0 != .min }
+        first = dated.min() ?? 0
+        last = dated.max() ?? -1
+        outlets = segment.outlets.count
+        var totals = [Int](repeating: 0, count: max(0, last - first + 1) * outlets)
+        for doc in 0..<segment.count where periods[doc] != .min {
+            totals[(periods[doc] - first) * outlets + segment.outletNumber(doc)] += 1
+        }
+        self.totals = totals
+        documents = dated.count
+        tooCoarse = periods.count - dated.count
     }
 }

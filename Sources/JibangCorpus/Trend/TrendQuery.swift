@@ -193,37 +193,54 @@ public struct TrendEngine: Sendable {
     func evaluate(_ segment: Segment, query: TrendQuery, groups: [CompiledGroup], outletIndex: [String: Int]) -> Partial {
         var partial = Partial()
         partial.variants = groups.map { Array(repeating: 0, count: $0.patterns.count) }
-        // Per document: its period, or Int.min when filtered out.
-        let allowedOutlets = query.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { query.outlets.contains(segment.outlets[$0]) })
-        let cached = segment.periods(query.by)
-        var periods = [Int](repeating: .min, count: segment.count)
-        var first = Int.max
-        var last = Int.min
-        for doc in 0..<segment.count {
-            let day = Int(segment.day(doc))
-            if let from = query.from, day < from { continue }
-            if let to = query.to, day > to { continue }
-            if let allowedOutlets, !allowedOutlets.contains(segment.outletNumber(doc)) { continue }
-            let period = cached[doc]
-            guard period != .min else {
-                partial.tooCoarse += 1
-                continue
-            }
-            periods[doc] = period
-            first = min(first, period)
-            last = max(last, period)
-        }
-        guard first <= last else { return partial }
+        // Per document: its period, or Int.min when filtered out. Without global filters the
+        // segment's cached table is the answer; with them, documents are filtered here.
+        let table = segment.periods(query.by)
         let outlets = segment.outlets.count
-        partial.firstPeriod = first
-        partial.periodCount = last - first + 1
-        partial.outlets = outlets
-        partial.totals = Array(repeating: 0, count: partial.periodCount * outlets)
-        @inline(__always) func cell(_ doc: Int) -> Int { (periods[doc] - first) * outlets + segment.outletNumber(doc) }
-        for doc in 0..<segment.count where periods[doc] != .min {
-            partial.totals[cell(doc)] += 1
-            partial.documents += 1
+        var periods: [Int]
+        let first: Int
+        if query.from == nil && query.to == nil && query.outlets.isEmpty {
+            guard table.first <= table.last else {
+                partial.tooCoarse = table.tooCoarse
+                return partial
+            }
+            periods = table.periods
+            first = table.first
+            partial.periodCount = table.last - table.first + 1
+            partial.totals = table.totals
+            partial.documents = table.documents
+            partial.tooCoarse = table.tooCoarse
+        } else {
+            let allowedOutlets = query.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { query.outlets.contains(segment.outlets[$0]) })
+            periods = [Int](repeating: .min, count: segment.count)
+            var low = Int.max
+            var high = Int.min
+            for doc in 0..<segment.count {
+                let day = Int(segment.day(doc))
+                if let from = query.from, day < from { continue }
+                if let to = query.to, day > to { continue }
+                if let allowedOutlets, !allowedOutlets.contains(segment.outletNumber(doc)) { continue }
+                let period = table.periods[doc]
+                guard period != .min else {
+                    partial.tooCoarse += 1
+                    continue
+                }
+                periods[doc] = period
+                low = min(low, period)
+                high = max(high, period)
+            }
+            guard low <= high else { return partial }
+            first = low
+            partial.periodCount = high - low + 1
+            partial.totals = Array(repeating: 0, count: partial.periodCount * outlets)
+            for doc in 0..<segment.count where periods[doc] != .min {
+                partial.totals[(periods[doc] - first) * outlets + segment.outletNumber(doc)] += 1
+                partial.documents += 1
+            }
         }
+        partial.firstPeriod = first
+        partial.outlets = outlets
+        @inline(__always) func cell(_ doc: Int) -> Int { (periods[doc] - first) * outlets + segment.outletNumber(doc) }
         for (g, group) in groups.enumerated() {
             let allowed = group.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { group.outlets.contains(segment.outlets[$0]) })
             func eligible(_ doc: Int) -> Bool {
