@@ -180,19 +180,21 @@ struct ReaderStage: Sendable {
             return channel.send(.batch(batch, segment, bytesRead: bytesRead))
         }
         do {
-            try CorpusReader.read(path, format: format, options: options, progress: { bytesRead = $0 }) { record in
-                switch record {
-                case let .document(document, _):
-                    guard document.date != nil else { break }
-                    batch.append(PreparedDocument(document, file: file))
-                    batchText += document.body.utf8.count
-                    if batch.count >= batchDocuments || batchText >= batchBytes {
-                        guard send() else { throw Cancelled() }
+            try CorpusReader.read(
+                path, format: format, options: options, progress: { bytesRead = $0 },
+                emit: { record in
+                    switch record {
+                    case let .document(document, _):
+                        guard document.date != nil else { break }
+                        batch.append(PreparedDocument(document, file: file))
+                        batchText += document.body.utf8.count
+                        if batch.count >= batchDocuments || batchText >= batchBytes {
+                            guard send() else { throw Cancelled() }
+                        }
+                    case let .problem(p):
+                        channel.send(.problem(p))
                     }
-                case let .problem(p):
-                    channel.send(.problem(p))
-                }
-            }
+                })
             if !batch.isEmpty { _ = send() }
         } catch is Cancelled {
             return

@@ -32,6 +32,13 @@ public struct PartialDate: Sendable, Hashable, Codable, CustomStringConvertible 
     /// Days since 1970-01-01 of the first day the date covers.
     public var firstDayNumber: Int { Self.dayNumber(year: year, month: month ?? 1, day: day ?? 1) }
 
+    /// Days since 1970-01-01 of the last day the date covers (31 December for a year).
+    public var lastDayNumber: Int {
+        if day != nil { return firstDayNumber }
+        if let month { return Self.dayNumber(year: year, month: month, day: Self.daysIn(month: month, year: year)) }
+        return Self.dayNumber(year: year, month: 12, day: 31)
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days-from-civil).
     public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

@@ -64,3 +64,11 @@ import Testing
         #expect(InitialSoundVariants.of("regional industry") == ["regional industry"])
     }
 }
+
+@Suite struct PartialDateTests {
+    @Test func lastDayFollowsPrecision() {
+        #expect(PartialDate(year: 2024, month: 2)!.lastDayNumber == PartialDate.dayNumber(year: 2024, month: 2, day: 29))
+        #expect(PartialDate(year: 2023)!.lastDayNumber == PartialDate.dayNumber(year: 2023, month: 12, day: 31))
+        #expect(PartialDate(year: 2023, month: 5, day: 7)!.lastDayNumber == PartialDate(year: 2023, month: 5, day: 7)!.firstDayNumber)
+    }
+}

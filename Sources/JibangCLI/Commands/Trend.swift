@@ -40,9 +40,7 @@ struct CorpusQueryOptions: ParsableArguments {
         func parse(_ text: String?, _ name: String, last: Bool) throws -> Int? {
             guard let text else { return nil }
             guard let date = DateParser.iso(text) else { throw ValidationError("--\(name) \(text): expected 2010, 2010-03 or 2010-03-05") }
-            guard last else { return date.firstDayNumber }
-            let group = try TermGroup(name: "range", query: "x|to:\(text)")
-            return group.to
+            return last ? date.lastDayNumber : date.firstDayNumber
         }
         return (try parse(from, "from", last: false), try parse(to, "to", last: true))
     }

@@ -115,7 +115,8 @@ public enum TextNormalizer {
                 return true  // 302A–302F, 3099–309A (not the 《》 and 「」 state media uses)
             case 0xEA where second == 0xA5: return true  // jamo extended-A
             case 0xED where (second == 0x9E && third >= 0xB0) || second == 0x9F: return true  // jamo extended-B (after 힣)
-            case 0xEF where (0xA4...0xAD).contains(second) || second == 0xB8: return true  // compatibility ideographs, Hebrew presentation forms, half marks
+            case 0xEF where (0xA4...0xAD).contains(second) || second == 0xB8:
+                return true  // compatibility ideographs, Hebrew presentation forms, half marks
             case 0xE1...0xEF: i += 3
             default: return true  // supplementary planes
             }

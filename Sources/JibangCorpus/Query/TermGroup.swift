@@ -56,18 +56,7 @@ public struct TermGroup: Sendable, Hashable {
                     guard let date = DateParser.iso(value) else {
                         throw QueryError(query: query, reason: "\(key):\(value) is not a date; expected from:2010, from:2010-03 or from:2010-03-05")
                     }
-                    if key == "from" {
-                        from = date.firstDayNumber
-                    } else {
-                        // The last day the date covers.
-                        let next =
-                            date.day != nil
-                            ? date.firstDayNumber + 1
-                            : date.month != nil
-                                ? PartialDate.dayNumber(year: date.year + (date.month == 12 ? 1 : 0), month: date.month! % 12 + 1, day: 1)
-                                : PartialDate.dayNumber(year: date.year + 1, month: 1, day: 1)
-                        to = next - 1
-                    }
+                    if key == "from" { from = date.firstDayNumber } else { to = date.lastDayNumber }
                     continue
                 default: break
                 }
