@@ -26,17 +26,21 @@ public struct Document: Sendable, Hashable, Codable {
         id: String?, outlet: String, date: PartialDate?, title: String, body: String, language: String? = nil, url: String? = nil,
         metadata: [String: String] = [:]
     ) {
-        let normalised = TextNormalizer.nfc(body)
-        self.body = normalised
-        // Scalar by scalar: String's == treats NFD and NFC as equal.
-        self.original = normalised.unicodeScalars.elementsEqual(body.unicodeScalars) ? nil : body
+        if let normalised = TextNormalizer.normalizedIfNeeded(body) {
+            self.body = normalised
+            // Scalar by scalar: String's == treats NFD and NFC as equal.
+            self.original = normalised.unicodeScalars.elementsEqual(body.unicodeScalars) ? nil : body
+        } else {
+            self.body = body
+            self.original = nil
+        }
         self.title = TextNormalizer.nfc(title)
         self.outlet = outlet
         self.date = date
         self.language = language
         self.url = url
         self.metadata = metadata
-        self.id = id ?? Document.derivedID(outlet: outlet, date: date, body: normalised)
+        self.id = id ?? Document.derivedID(outlet: outlet, date: date, body: self.body)
     }
 
     /// What makes two documents the same when their ids differ: outlet, date and body.
@@ -81,10 +85,13 @@ public struct Document: Sendable, Hashable, Codable {
 /// is nearly all corpus text: precomposed Hangul, ASCII and punctuation.
 public enum TextNormalizer {
     /// `text` in NFC. O(n).
-    public static func nfc(_ text: String) -> String {
+    public static func nfc(_ text: String) -> String { normalizedIfNeeded(text) ?? text }
+
+    /// `text` in NFC, or nil when the fast check shows it already is (nearly always).
+    public static func normalizedIfNeeded(_ text: String) -> String? {
         var text = text
         let mayNeed = text.withUTF8 { mayNeedNormalizing($0) }
-        return mayNeed ? text.precomposedStringWithCanonicalMapping : text
+        return mayNeed ? text.precomposedStringWithCanonicalMapping : nil
     }
 
     /// False only when every scalar is one whose NFC is itself and that cannot combine with

@@ -240,7 +240,7 @@ extension Segment {
         return count
     }
 
-    /// Non-overlapping occurrences of a Hangul pattern, scanning 16 syllables at a time for
+    /// Non-overlapping occurrences of a Hangul pattern, scanning 32 syllables at a time for
     /// the pattern's first two (SIMD compare), then checking the rest.
     static func countHangul(_ needle: [UInt16], in haystack: UnsafeBufferPointer<UInt16>, firstOnly: Bool) -> Int {
         let m = needle.count
@@ -248,25 +248,25 @@ extension Segment {
         guard m >= 2, n >= m, let base = haystack.baseAddress else {
             return count(needle, in: haystack, overlapAllowance: 0, firstOnly: firstOnly)
         }
-        let first = SIMD16<UInt16>(repeating: needle[0])
-        let second = SIMD16<UInt16>(repeating: needle[1])
+        let first = SIMD32<UInt16>(repeating: needle[0])
+        let second = SIMD32<UInt16>(repeating: needle[1])
         var count = 0
         var i = 0
         let last = n - m
         return needle.withUnsafeBufferPointer { p in
             while i <= last {
-                if i + 17 <= n {
-                    let a = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
-                    let b = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD16<UInt16>.self)
+                if i + 33 <= n {
+                    let a = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD32<UInt16>.self)
+                    let b = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD32<UInt16>.self)
                     let hits = (a .== first) .& (b .== second)
                     if !any(hits) {
-                        i += 16
+                        i += 32
                         continue
                     }
                     // Check each lane that starts the first two syllables, in order.
                     var lane = 0
                     var advanced = false
-                    while lane < 16 && i + lane <= last {
+                    while lane < 32 && i + lane <= last {
                         if hits[lane] {
                             var j = 2
                             while j < m && base[i + lane + j] == p[j] { j += 1 }
@@ -280,7 +280,7 @@ extension Segment {
                         }
                         lane += 1
                     }
-                    if !advanced { i += 16 }
+                    if !advanced { i += 32 }
                     continue
                 }
                 // The tail: one position at a time.
