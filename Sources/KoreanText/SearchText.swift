@@ -16,31 +16,54 @@ public struct SearchText: Sendable, Equatable {
     public static let separator: UInt16 = 0x20
 
     public init(_ text: String) {
+        var text = text
         var hangul: [UInt16] = []
         var latin: [UInt8] = [0x20]
-        hangul.reserveCapacity(text.utf8.count / 3)
-        latin.reserveCapacity(text.utf8.count / 4)
-        var pendingSeparator = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v >= 0xAC00 && v <= 0xD7A3 {
-                if pendingSeparator && !hangul.isEmpty { hangul.append(Self.separator) }
-                pendingSeparator = false
-                hangul.append(UInt16(v))
-                if latin.last != 0x20 { latin.append(0x20) }
-                continue
-            }
-            if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 {
-                if latin.last != 0x20 { latin.append(0x20) }
-                continue
-            }
-            pendingSeparator = true
-            if let folded = Self.latinFold(v) {
-                latin.append(folded)
-            } else if v >= 0xC0 && v < 0x250, let base = Self.baseLetter(scalar) {
-                latin.append(base)
-            } else if latin.last != 0x20 {
-                latin.append(0x20)
+        text.withUTF8 { bytes in
+            hangul.reserveCapacity(bytes.count / 3)
+            latin.reserveCapacity(bytes.count / 4)
+            var pendingSeparator = false
+            var i = 0
+            let n = bytes.count
+            // Reads UTF-8 directly (the text is valid UTF-8): ASCII and Hangul syllables, nearly
+            // all of a corpus, take the short paths.
+            while i < n {
+                let lead = bytes[i]
+                var v: UInt32
+                if lead < 0x80 {
+                    v = UInt32(lead)
+                    i += 1
+                } else if lead < 0xE0 {
+                    v = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    v = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v =
+                        (UInt32(lead & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                if v >= 0xAC00 && v <= 0xD7A3 {
+                    if pendingSeparator && !hangul.isEmpty { hangul.append(Self.separator) }
+                    pendingSeparator = false
+                    hangul.append(UInt16(v))
+                    if latin.last != 0x20 { latin.append(0x20) }
+                    continue
+                }
+                if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 {
+                    if latin.last != 0x20 { latin.append(0x20) }
+                    continue
+                }
+                pendingSeparator = true
+                if let folded = Self.latinFold(v) {
+                    latin.append(folded)
+                } else if v >= 0xC0 && v < 0x250, let scalar = Unicode.Scalar(v), let base = Self.baseLetter(scalar) {
+                    latin.append(base)
+                } else if latin.last != 0x20 {
+                    latin.append(0x20)
+                }
             }
         }
         if latin.last != 0x20 { latin.append(0x20) }

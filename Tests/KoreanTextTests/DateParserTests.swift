@@ -40,6 +40,13 @@ import Testing
         #expect(String(decoding: text.hangul.map { $0 == SearchText.separator ? 0x7C : $0 }, as: UTF16.self) == "지방공업을|발전")
     }
 
+    @Test func everyUTF8LengthIsDecoded() {
+        // 1-byte ASCII, 2-byte é and NBSP, 3-byte Hangul and ideographic space, 4-byte emoji.
+        let text = SearchText("Café\u{00A0}de 지방\u{3000}공업 😀 Ŭnsan")
+        #expect(String(decoding: text.latin, as: UTF8.self) == " cafe de unsan ")
+        #expect(String(decoding: text.hangul, as: UTF16.self) == "지방공업")
+    }
+
     @Test func latinIsLowercasedWithWordBoundaries() {
         #expect(String(decoding: SearchText("Regional-Industry factories, Kimhwa!").latin, as: UTF8.self) == " regional industry factories kimhwa ")
         #expect(String(decoding: SearchText("P'yŏngsŏng 20×10").latin, as: UTF8.self) == " p yongsong 20x10 ")
