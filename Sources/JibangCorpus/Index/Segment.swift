@@ -147,8 +147,9 @@ public final class Segment: @unchecked Sendable {
         return UnsafeRawBufferPointer(start: postings + start, count: end - start)
     }
 
-    func postingList(_ key: UInt64) -> [UInt32] {
-        postingBytes(key).map(PostingCoding.decode) ?? []
+    /// The segment's numbers for the outlets named, or nil (every outlet) when none is named.
+    func outletNumbers(named names: [String]) -> Set<Int>? {
+        names.isEmpty ? nil : Set(outlets.indices.filter { names.contains(outlets[$0]) })
     }
 }
 

@@ -17,14 +17,13 @@ public enum KWIC {
         var found: [(Int64, Int)] = []
         var seen = Set<Int64>()
         for segment in segments {
+            let allowed = segment.outletNumbers(named: group.outlets)
             for entry in compiled.patterns {
                 let (candidates, exact) = segment.candidates(entry.pattern)
                 for candidate in candidates {
                     let doc = Int(candidate)
                     let day = Int(segment.day(doc))
-                    if let from = group.from, day < from { continue }
-                    if let to = group.to, day > to { continue }
-                    if !group.outlets.isEmpty && !group.outlets.contains(segment.outlets[segment.outletNumber(doc)]) { continue }
+                    guard compiled.admits(day: day), allowed?.contains(segment.outletNumber(doc)) ?? true else { continue }
                     guard exact || segment.occurrences(entry.pattern, in: doc, firstOnly: true) > 0 else { continue }
                     if seen.insert(segment.rowID(doc)).inserted { found.append((segment.rowID(doc), day)) }
                 }

@@ -211,7 +211,7 @@ public struct TrendEngine: Sendable {
             partial.documents = table.documents
             partial.tooCoarse = table.tooCoarse
         } else {
-            let allowedOutlets = query.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { query.outlets.contains(segment.outlets[$0]) })
+            let allowedOutlets = segment.outletNumbers(named: query.outlets)
             periods = [Int](repeating: .min, count: segment.count)
             var low = Int.max
             var high = Int.min
@@ -242,14 +242,10 @@ public struct TrendEngine: Sendable {
         partial.outlets = outlets
         @inline(__always) func cell(_ doc: Int) -> Int { (periods[doc] - first) * outlets + segment.outletNumber(doc) }
         for (g, group) in groups.enumerated() {
-            let allowed = group.outlets.isEmpty ? nil : Set(segment.outlets.indices.filter { group.outlets.contains(segment.outlets[$0]) })
+            let allowed = segment.outletNumbers(named: group.outlets)
             func eligible(_ doc: Int) -> Bool {
-                guard periods[doc] != .min else { return false }
-                let day = Int(segment.day(doc))
-                if let from = group.from, day < from { return false }
-                if let to = group.to, day > to { return false }
-                if let allowed, !allowed.contains(segment.outletNumber(doc)) { return false }
-                return true
+                periods[doc] != .min && group.admits(day: Int(segment.day(doc)))
+                    && (allowed?.contains(segment.outletNumber(doc)) ?? true)
             }
             var measure = [Int](repeating: 0, count: segment.count)
             var touched: [Int] = []
@@ -339,6 +335,12 @@ struct CompiledGroup: Sendable {
         outlets = group.outlets
         from = group.from
         to = group.to
+    }
+
+    /// True when a day lies within the group's own from:/to: filters.
+    @inline(__always)
+    func admits(day: Int) -> Bool {
+        (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
     }
 }
 
