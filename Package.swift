@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "jibang-bench", targets: ["jibang-bench"]),
         .library(name: "JibangCore", targets: ["JibangCore"]),
         .library(name: "JibangStore", targets: ["JibangStore"]),
+        .library(name: "JibangAnalytics", targets: ["JibangAnalytics"]),
+        .library(name: "JibangCharts", targets: ["JibangCharts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,14 +33,21 @@ let package = Package(
         ),
         .target(name: "JibangCorpus", dependencies: ["KoreanText", "JibangCSV"], swiftSettings: strict),
         .target(
+            name: "JibangAnalytics",
+            dependencies: ["JibangCorpus", "KoreanText", "JibangCSV"],
+            resources: [.copy("Resources/Bundled")],
+            swiftSettings: strict
+        ),
+        .target(name: "JibangCharts", swiftSettings: strict),
+        .target(
             name: "JibangStore",
-            dependencies: ["JibangCore", "JibangCorpus", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["JibangCore", "JibangCorpus", "JibangAnalytics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
             name: "JibangCLI",
             dependencies: [
-                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus",
+                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -69,6 +78,11 @@ let package = Package(
         .testTarget(
             name: "JibangCorpusTests",
             dependencies: ["JibangCorpus", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JibangAnalyticsTests",
+            dependencies: ["JibangAnalytics", "JibangCharts", "JibangTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -44,4 +44,44 @@ public enum PeriodUnit: String, Sendable, Codable, CaseIterable {
             return "\(y)-\(two(m))-\(two(d))"
         }
     }
+
+    /// The period number of a label `label(_:)` wrote, or nil when it is not one.
+    public func period(label: String) -> Int? {
+        switch self {
+        case .year:
+            return Int(label)
+        case .month:
+            guard let date = DateParser.iso(label), date.month != nil, date.day == nil else { return nil }
+            return date.year * 12 + date.month! - 1
+        case .week:
+            let parts = label.split(separator: "-W")
+            guard parts.count == 2, let year = Int(parts[0]), let week = Int(parts[1]), (1...53).contains(week) else { return nil }
+            // The Thursday of ISO week 1 is the first Thursday of the year.
+            let january1 = PartialDate.dayNumber(year: year, month: 1, day: 1)
+            let firstThursday = january1 + ((3 - (january1 + 3) % 7) + 7) % 7
+            return (firstThursday + (week - 1) * 7) / 7
+        case .day:
+            guard let date = DateParser.iso(label), date.day != nil else { return nil }
+            return date.firstDayNumber
+        }
+    }
+
+    /// The first and last day of a period.
+    public func days(of period: Int) -> ClosedRange<Int> {
+        switch self {
+        case .year:
+            return PartialDate.dayNumber(year: period, month: 1, day: 1)...PartialDate.dayNumber(year: period, month: 12, day: 31)
+        case .month:
+            let year = Int((Double(period) / 12).rounded(.down))
+            let month = period - year * 12 + 1
+            let first = PartialDate.dayNumber(year: year, month: month, day: 1)
+            let next = month == 12 ? PartialDate.dayNumber(year: year + 1, month: 1, day: 1) : PartialDate.dayNumber(year: year, month: month + 1, day: 1)
+            return first...(next - 1)
+        case .week:
+            let monday = period * 7 - 3
+            return monday...(monday + 6)
+        case .day:
+            return period...period
+        }
+    }
 }

@@ -1,0 +1,103 @@
+import JibangCorpus
+
+/// Two groups' series compared: correlation on levels and on first differences, the
+/// cross-correlation over lags, and the peaks of each. Its JSON is the contract of
+/// `jibang compare --format json`.
+public struct Comparison: Sendable, Codable, Equatable {
+    /// How to build and test the series.
+    public struct Options: Sendable, Codable, Equatable {
+        public var value: Series.Value
+        /// Odd window of a centred moving average applied before everything else, or nil.
+        public var smoothing: Int?
+        /// Lags −maxLag…maxLag are scanned.
+        public var maxLag: Int
+        public var confidence: Double
+        public var peaks: PeakFinder
+        /// The outlet whose series are compared ("all": the total over outlets).
+        public var outlet: String
+
+        public init(
+            value: Series.Value = .count, smoothing: Int? = nil, maxLag: Int = 3, confidence: Double = 0.95, peaks: PeakFinder = PeakFinder(),
+            outlet: String = "all"
+        ) {
+            self.value = value
+            self.smoothing = smoothing
+            self.maxLag = maxLag
+            self.confidence = confidence
+            self.peaks = peaks
+            self.outlet = outlet
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case value, smoothing
+            case maxLag = "max_lag"
+            case confidence, peaks, outlet
+        }
+    }
+
+    public struct Differences: Sendable, Codable, Equatable {
+        public let pearson: Correlation
+        public let spearman: Correlation
+    }
+
+    public let by: PeriodUnit
+    public let measure: Measure
+    public let options: Options
+    public let series: [Series]
+    public let pearson: Correlation
+    public let spearman: Correlation
+    /// The same tests on period-to-period changes, so a shared trend does not fake a correlation.
+    public let differences: Differences
+    public let lags: [LaggedCorrelation]
+    public let bestLag: LaggedCorrelation?
+    /// Group name → the periods where it peaks.
+    public let peaks: [String: [String]]
+    /// Group name → each peak in full.
+    public let peakDetails: [String: [Peak]]
+
+    enum CodingKeys: String, CodingKey {
+        case by, measure, options, series, pearson, spearman, differences, lags
+        case bestLag = "best_lag"
+        case peaks
+        case peakDetails = "peak_details"
+    }
+
+    /// Compares groups `a` and `b` of `result` (a trend of both). Throws when a series is too
+    /// short or constant, or an option is out of range.
+    public init(_ result: TrendResult, a: String, b: String, options: Options = Options()) throws(AnalyticsError) {
+        for name in [a, b] where !result.groups.contains(where: { $0.name == name }) {
+            throw AnalyticsError(kind: .invalidOption, message: "the trend has no group named \(name)")
+        }
+        guard options.maxLag >= 0 else {
+            throw AnalyticsError(kind: .invalidOption, message: "--lag must be 0 or more; got \(options.maxLag)")
+        }
+        guard options.confidence > 0, options.confidence < 1 else {
+            throw AnalyticsError(kind: .invalidOption, message: "the confidence level must be between 0 and 1; got \(options.confidence)")
+        }
+        var first = Series(result, group: a, outlet: options.outlet, value: options.value)
+        var second = Series(result, group: b, outlet: options.outlet, value: options.value)
+        if let window = options.smoothing {
+            first = try first.movingAverage(window: window)
+            second = try second.movingAverage(window: window)
+        }
+        let names = (first.name, second.name)
+        by = result.by
+        measure = result.measure
+        self.options = options
+        series = [first, second]
+        pearson = try Correlation.pearson(first.values, second.values, names: names, confidence: options.confidence)
+        spearman = try Correlation.spearman(first.values, second.values, names: names, confidence: options.confidence)
+        let da = first.differences
+        let db = second.differences
+        let differenceNames = ("the changes in \(first.name)", "the changes in \(second.name)")
+        differences = Differences(
+            pearson: try Correlation.pearson(da.values, db.values, names: differenceNames, confidence: options.confidence),
+            spearman: try Correlation.spearman(da.values, db.values, names: differenceNames, confidence: options.confidence))
+        lags = LaggedCorrelation.scan(first.values, second.values, maxLag: options.maxLag)
+        bestLag = LaggedCorrelation.strongest(lags)
+        var details: [String: [Peak]] = [:]
+        for s in series { details[s.name] = try options.peaks.peaks(s) }
+        peakDetails = details
+        peaks = details.mapValues { $0.map(\.period) }
+    }
+}

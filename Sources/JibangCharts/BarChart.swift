@@ -1,0 +1,69 @@
+/// A bar chart: one bar per category, value printed above it. `svg()` is pure.
+public struct BarChart: Sendable {
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Double
+        /// Hover text (e.g. the source).
+        public var note: String?
+
+        public init(label: String, value: Double, note: String? = nil) {
+            self.label = label
+            self.value = value
+            self.note = note
+        }
+    }
+
+    public var title: String
+    public var subtitle: String?
+    public var bars: [Bar]
+    public var yLabel: String
+    public var width: Int
+    public var height: Int
+
+    public init(title: String, subtitle: String? = nil, bars: [Bar], yLabel: String, width: Int = 860, height: Int = 420) {
+        self.title = title
+        self.subtitle = subtitle
+        self.bars = bars
+        self.yLabel = yLabel
+        self.width = width
+        self.height = height
+    }
+
+    public func svg() -> String {
+        let left = 70.0
+        let right = Double(width) - 20
+        let top = 60.0
+        let bottom = Double(height) - 50
+        var out = SVG.open(width: width, height: height, title: title, description: subtitle)
+        if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
+        let y = LinearScale(values: bars.map(\.value), range: (bottom, top))
+        out.append("<g class=\"axes\" stroke=\"#cccccc\">")
+        for tick in y.ticks {
+            out.append("<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(y(tick)))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(y(tick)))\"/>")
+        }
+        out.append("</g>")
+        out.append("<g class=\"y-ticks\" fill=\"#333333\">")
+        for tick in y.ticks { out.append(SVG.text(SVG.label(tick), x: left - 6, y: y(tick) + 4, anchor: "end")) }
+        out.append("</g>")
+        out.append(SVG.text(yLabel, x: 16, y: (top + bottom) / 2, extra: " transform=\"rotate(-90 16 \(SVG.number((top + bottom) / 2)))\""))
+        let slot = bars.isEmpty ? 0 : (right - left) / Double(bars.count)
+        let barWidth = min(60, slot * 0.7)
+        out.append("<g class=\"bars\">")
+        for (i, bar) in bars.enumerated() {
+            let cx = left + slot * (Double(i) + 0.5)
+            let top = min(y(bar.value), y(0))
+            let height = abs(y(bar.value) - y(0))
+            let note = bar.note.map { " — \($0)" } ?? ""
+            out.append(
+                "<rect x=\"\(SVG.number(cx - barWidth / 2))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(barWidth))\" height=\"\(SVG.number(height))\" fill=\"\(SVG.colour(0))\"><title>\(SVG.escape("\(bar.label): \(SVG.label(bar.value))\(note)"))</title></rect>"
+            )
+            out.append(SVG.text(SVG.label(bar.value), x: cx, y: top - 4))
+            out.append(SVG.text(bar.label, x: cx, y: bottom + 18))
+        }
+        out.append("</g>")
+        out.append(
+            "<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(y(0)))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(y(0)))\" stroke=\"#333333\"/>")
+        out.append("</svg>")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

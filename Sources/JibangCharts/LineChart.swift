@@ -1,0 +1,164 @@
+/// A multi-series line chart over categorical periods, with peak markers and event labels.
+/// `svg()` is a pure function of the chart's values.
+public struct LineChart: Sendable {
+    public struct Line: Sendable {
+        public var name: String
+        /// One value per period; nil leaves a gap.
+        public var values: [Double?]
+        public var dashed: Bool
+
+        public init(name: String, values: [Double?], dashed: Bool = false) {
+            self.name = name
+            self.values = values
+            self.dashed = dashed
+        }
+    }
+
+    /// A marked point: a line's value at a period, drawn as a ring.
+    public struct Marker: Sendable {
+        public var line: Int
+        public var period: Int
+        public var label: String
+
+        public init(line: Int, period: Int, label: String) {
+            self.line = line
+            self.period = period
+            self.label = label
+        }
+    }
+
+    /// A vertical rule at a (fractional) period position with a label.
+    public struct Annotation: Sendable {
+        public var position: Double
+        public var label: String
+
+        public init(position: Double, label: String) {
+            self.position = position
+            self.label = label
+        }
+    }
+
+    public var title: String
+    public var subtitle: String?
+    public var periods: [String]
+    public var lines: [Line]
+    public var yLabel: String
+    public var markers: [Marker]
+    public var annotations: [Annotation]
+    public var width: Int
+    public var height: Int
+
+    public init(
+        title: String, subtitle: String? = nil, periods: [String], lines: [Line], yLabel: String, markers: [Marker] = [],
+        annotations: [Annotation] = [],
+        width: Int = 860, height: Int = 480
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.periods = periods
+        self.lines = lines
+        self.yLabel = yLabel
+        self.markers = markers
+        self.annotations = annotations
+        self.width = width
+        self.height = height
+    }
+
+    public func svg() -> String {
+        let left = 70.0
+        let right = Double(width) - 20
+        let top = 60.0 + (annotations.isEmpty ? 0 : 14)
+        let legendRows = (lines.count + 2) / 3
+        let bottom = Double(height) - 60 - Double(legendRows) * 18
+        var out = SVG.open(width: width, height: height, title: title, description: subtitle)
+        if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
+        let y = LinearScale(values: lines.flatMap { $0.values.compactMap { $0 } }, range: (bottom, top))
+        let step = periods.count > 1 ? (right - left - 20) / Double(periods.count - 1) : 0
+        func x(_ i: Double) -> Double { periods.count > 1 ? left + 10 + i * step : (left + right) / 2 }
+        // Axes and grid.
+        out.append("<g class=\"axes\" stroke=\"#cccccc\" stroke-width=\"1\">")
+        for tick in y.ticks {
+            out.append("<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(y(tick)))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(y(tick)))\"/>")
+        }
+        out.append("</g>")
+        out.append("<g class=\"y-ticks\" fill=\"#333333\">")
+        for tick in y.ticks { out.append(SVG.text(SVG.label(tick), x: left - 6, y: y(tick) + 4, anchor: "end")) }
+        out.append("</g>")
+        out.append(
+            SVG.text(
+                yLabel, x: 16, y: (top + bottom) / 2, extra: " transform=\"rotate(-90 16 \(SVG.number((top + bottom) / 2)))\""))
+        out.append(
+            "<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(bottom))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(bottom))\" stroke=\"#333333\"/>"
+        )
+        let every = max(1, Int((Double(periods.count) / ((right - left) / 44)).rounded(.up)))
+        out.append("<g class=\"x-ticks\" fill=\"#333333\">")
+        for (i, period) in periods.enumerated() where i % every == 0 || i == periods.count - 1 {
+            out.append(
+                "<line x1=\"\(SVG.number(x(Double(i))))\" y1=\"\(SVG.number(bottom))\" x2=\"\(SVG.number(x(Double(i))))\" y2=\"\(SVG.number(bottom + 4))\" stroke=\"#333333\"/>"
+            )
+            out.append(SVG.text(period, x: x(Double(i)), y: bottom + 18))
+        }
+        out.append("</g>")
+        // Event rules.
+        if !annotations.isEmpty {
+            out.append("<g class=\"events\" fill=\"#666666\" font-size=\"10\">")
+            for (n, annotation) in annotations.enumerated() {
+                let ax = x(annotation.position)
+                out.append(
+                    "<line x1=\"\(SVG.number(ax))\" y1=\"\(SVG.number(top - 4))\" x2=\"\(SVG.number(ax))\" y2=\"\(SVG.number(bottom))\" stroke=\"#999999\" stroke-dasharray=\"3 3\"/>"
+                )
+                out.append(SVG.text(annotation.label, x: ax + 3, y: top - 6 - Double(n % 2) * 11, anchor: "start"))
+            }
+            out.append("</g>")
+        }
+        // Lines.
+        for (n, line) in lines.enumerated() {
+            let colour = SVG.colour(n)
+            var runs: [[String]] = [[]]
+            for (i, value) in line.values.enumerated() {
+                guard let value else {
+                    runs.append([])
+                    continue
+                }
+                runs[runs.count - 1].append("\(SVG.number(x(Double(i)))),\(SVG.number(y(value)))")
+            }
+            out.append("<g class=\"series\" data-name=\"\(SVG.escape(line.name))\">")
+            for run in runs where !run.isEmpty {
+                let dash = line.dashed ? " stroke-dasharray=\"6 3\"" : ""
+                out.append("<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) points=\"\(run.joined(separator: " "))\"/>")
+            }
+            for (i, value) in line.values.enumerated() {
+                guard let value else { continue }
+                out.append(
+                    "<circle cx=\"\(SVG.number(x(Double(i))))\" cy=\"\(SVG.number(y(value)))\" r=\"2.5\" fill=\"\(colour)\"><title>\(SVG.escape("\(line.name), \(periods[i]): \(SVG.label(value))"))</title></circle>"
+                )
+            }
+            out.append("</g>")
+        }
+        // Peak markers.
+        if !markers.isEmpty {
+            out.append("<g class=\"peaks\">")
+            for marker in markers where marker.line < lines.count && marker.period < periods.count {
+                guard let value = lines[marker.line].values[marker.period] else { continue }
+                out.append(
+                    "<circle cx=\"\(SVG.number(x(Double(marker.period))))\" cy=\"\(SVG.number(y(value)))\" r=\"6\" fill=\"none\" stroke=\"\(SVG.colour(marker.line))\" stroke-width=\"1.5\"><title>\(SVG.escape(marker.label))</title></circle>"
+                )
+            }
+            out.append("</g>")
+        }
+        // Legend.
+        out.append("<g class=\"legend\">")
+        for (n, line) in lines.enumerated() {
+            let lx = left + Double(n % 3) * ((right - left) / 3)
+            let ly = bottom + 40 + Double(n / 3) * 18
+            let dash = line.dashed ? " stroke-dasharray=\"6 3\"" : ""
+            out.append(
+                "<line x1=\"\(SVG.number(lx))\" y1=\"\(SVG.number(ly - 4))\" x2=\"\(SVG.number(lx + 24))\" y2=\"\(SVG.number(ly - 4))\" stroke=\"\(SVG.colour(n))\" stroke-width=\"2\"\(dash)/>"
+            )
+            out.append(SVG.text(line.name, x: lx + 30, y: ly, anchor: "start"))
+        }
+        out.append("</g>")
+        out.append("</svg>")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

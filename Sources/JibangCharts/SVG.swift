@@ -1,0 +1,136 @@
+/// Small pieces every chart shares: escaping, number formatting, fonts, colours. Output is
+/// deterministic: the same data always gives the same bytes.
+package enum SVG {
+    /// Fonts that render Hangul on common systems, ending with a generic family.
+    package static let fontFamily =
+        "'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', NanumGothic, 'Source Han Sans KR', sans-serif"
+
+    /// A colour-blind-safe palette (Okabe–Ito), cycled.
+    package static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+
+    package static func colour(_ index: Int) -> String { palette[index % palette.count] }
+
+    /// Escapes text for XML content and attribute values.
+    package static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters are not allowed in XML 1.0.
+                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out
+    }
+
+    /// A coordinate with at most two decimals, no trailing zeros, never "-0".
+    package static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == 0 { return "0" }
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        var text = String(rounded)
+        if text.contains("e") { text = String(Int(rounded)) }
+        return text
+    }
+
+    /// A tick label: integers plainly, otherwise up to three significant decimals.
+    package static func label(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        var text = String((value * 1000).rounded() / 1000)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    /// The document head: size, title for assistive technology, and the font.
+    package static func open(width: Int, height: Int, title: String, description: String?) -> [String] {
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" font-family=\"\(escape(fontFamily))\" font-size=\"12\">",
+            "<title>\(escape(title))</title>",
+        ]
+        if let description { lines.append("<desc>\(escape(description))</desc>") }
+        lines.append("<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>")
+        lines.append("<text x=\"\(width / 2)\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>")
+        return lines
+    }
+
+    package static func text(_ content: String, x: Double, y: Double, anchor: String = "middle", size: Int? = nil, extra: String = "") -> String {
+        let sizeAttribute = size.map { " font-size=\"\($0)\"" } ?? ""
+        return "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\"\(sizeAttribute)\(extra)>\(escape(content))</text>"
+    }
+}
+
+/// A linear map from data to pixels with "nice" ticks (1, 2 or 5 × 10ⁿ).
+package struct LinearScale {
+    package let low: Double
+    package let high: Double
+    package let start: Double
+    package let end: Double
+    package let ticks: [Double]
+
+    /// Covers `values` (and zero when `includeZero`), widened to round tick values.
+    package init(values: [Double], range: (Double, Double), includeZero: Bool = true, tickCount: Int = 5) {
+        var low = values.min() ?? 0
+        var high = values.max() ?? 1
+        if includeZero {
+            low = min(low, 0)
+            high = max(high, 0)
+        }
+        if high == low { high = low + 1 }
+        let rough = (high - low) / Double(tickCount)
+        let magnitude = pow10(floor(log10(rough)))
+        let residual = rough / magnitude
+        let step = (residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10) * magnitude
+        let first = floor(low / step) * step
+        let last = ceil(high / step) * step
+        self.low = first
+        self.high = last
+        var ticks: [Double] = []
+        var tick = first
+        while tick <= last + step / 2 {
+            ticks.append((tick / step).rounded() * step)
+            tick += step
+        }
+        self.ticks = ticks
+        start = range.0
+        end = range.1
+    }
+
+    package func callAsFunction(_ value: Double) -> Double {
+        start + (value - low) / (high - low) * (end - start)
+    }
+}
+
+private func pow10(_ x: Double) -> Double {
+    var result = 1.0
+    if x >= 0 {
+        for _ in 0..<Int(x) { result *= 10 }
+    } else {
+        for _ in 0..<Int(-x) { result /= 10 }
+    }
+    return result
+}
+
+private func floor(_ x: Double) -> Double { x.rounded(.down) }
+private func ceil(_ x: Double) -> Double { x.rounded(.up) }
+private func log10(_ x: Double) -> Double {
+    // Exact enough for choosing a tick magnitude without importing Foundation.
+    guard x > 0 else { return 0 }
+    var n = 0.0
+    var v = x
+    while v >= 10 {
+        v /= 10
+        n += 1
+    }
+    while v < 1 {
+        v *= 10
+        n -= 1
+    }
+    return n
+}
