@@ -38,7 +38,7 @@ let package = Package(
             resources: [.copy("Resources/Bundled")],
             swiftSettings: strict
         ),
-        .target(name: "JibangCharts", swiftSettings: strict),
+        .target(name: "JibangCharts", dependencies: ["JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangStore",
             dependencies: ["JibangCore", "JibangCorpus", "JibangAnalytics", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import JibangAnalytics
 import JibangCore
+import JibangCorpus
 import JibangStore
 
 /// The `jibang` command: one subcommand per job. Each parses its flags, calls a library and
@@ -16,7 +18,8 @@ public struct Jibang: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Status.self, Sites.self, SiteCommand.self, Place.self, Init.self, Import.self, Export.self, Add.self,
-            Ingest.self, Trend.self, Kwic.self, CorpusCommand.self,
+            Ingest.self, Trend.self, Kwic.self, CorpusCommand.self, Compare.self, Peaks.self, Report.self, IndicatorCommand.self,
+            EventsCommand.self,
         ],
         defaultSubcommand: Status.self
     )
@@ -74,6 +77,12 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as JibangError {
         FileHandle.standardError.write(Data("jibang: \(error)\n".utf8))
         throw ExitCode(error.exitCode)
+    } catch let error as QueryError {
+        FileHandle.standardError.write(Data("jibang: \(error)\n".utf8))
+        throw ExitCode(65)
+    } catch let error as AnalyticsError {
+        FileHandle.standardError.write(Data("jibang: \(error)\n".utf8))
+        throw ExitCode(65)
     }
 }
 

@@ -180,6 +180,27 @@ public struct CorpusStore: Sendable {
 
     // MARK: - Stats
 
+    /// Identifies the corpus's content for methods notes: the document count and an FNV-1a
+    /// hash over every document's id and content key (outlet, date and normalised text), in id
+    /// order. Two stores with the same documents give the same fingerprint.
+    public func fingerprint() throws(JibangError) -> (documents: Int, hash: String) {
+        do {
+            return try writer.read { db in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var count = 0
+                let rows = try Row.fetchCursor(db, sql: "SELECT doc_id, content_key FROM document ORDER BY doc_id")
+                while let row = try rows.next() {
+                    count += 1
+                    for byte in "\(row[0] as String)\t\(row[1] as String)\n".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                }
+                let hex = String(hash, radix: 16)
+                return (count, String(repeating: "0", count: 16 - hex.count) + hex)
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
     public func stats() throws(JibangError) -> CorpusStats {
         do {
             return try writer.read { db in

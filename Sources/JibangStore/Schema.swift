@@ -112,6 +112,26 @@ enum Schema {
                 t.column("skipped_by_reason", .text).notNull()
             }
         }
+        migrator.registerMigration("v3 indicators") { db in
+            try db.create(table: "indicator") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().check { length($0) > 0 }
+                t.column("unit", .text).notNull()
+                t.column("period", .text).notNull().check { length($0) > 0 }
+                t.column("value", .double).notNull()
+                t.column("source", .text).notNull().check { length($0) > 0 }
+                t.column("note", .text)
+                t.uniqueKey(["name", "period"])
+            }
+            // Preloaded: the figure the domain notes cite, with its source.
+            try db.execute(
+                sql: "INSERT INTO indicator (name, unit, period, value, source, note) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    "GDP per capita", "US$", "2019", 1400,
+                    "DPRK Voluntary National Review on the Implementation of the 2030 Agenda, June 2021 (https://hlpf.un.org/countries/democratic-peoples-republic-of-korea/voluntary-national-review-2021)",
+                    "as reported by North Korea",
+                ])
+        }
         return migrator
     }
 }

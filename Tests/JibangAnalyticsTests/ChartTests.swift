@@ -35,7 +35,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     func lineChart() -> LineChart {
         LineChart(
             title: "지방공업|지방경제 vs 군수공業", subtitle: hostile, periods: ["2010", "2011", "2012", "2013"],
-            lines: [.init(name: "regional-economy", values: [1, 6, nil, 2]), .init(name: hostile, values: [3, 2, 1, 0], dashed: true)],
+            lines: [.init(name: "regional-economy", values: [1, 6, nil, 2]), .init(name: hostile, values: [3, 2, 1, 0], dash: 1)],
             yLabel: "documents", markers: [.init(line: 0, period: 1, label: "peak 2011")],
             annotations: [.init(position: 0, label: "2010 joint editorial")])
     }

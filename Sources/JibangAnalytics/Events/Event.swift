@@ -1,5 +1,6 @@
 import Foundation
 import JibangCSV
+import JibangCorpus
 import KoreanText
 
 /// A dated event to annotate figures and explain peaks, with its source.
@@ -71,5 +72,14 @@ public enum EventFile {
             events.append(Event(date: date, label: try field(labelColumn, "label"), source: try field(sourceColumn, "source")))
         }
         return events.sorted { ($0.firstDay, $0.label) < ($1.firstDay, $1.label) }
+    }
+}
+
+extension Event {
+    /// The events that may explain a peak in `period`: those dated in that period or the one
+    /// before it (attention follows events).
+    public static func near(period: Int, by unit: PeriodUnit, in events: [Event]) -> [Event] {
+        let window = unit.days(of: period - 1).lowerBound...unit.days(of: period).upperBound
+        return events.filter { $0.firstDay <= window.upperBound && $0.lastDay >= window.lowerBound }
     }
 }

@@ -15,7 +15,7 @@ public struct Peak: Sendable, Codable, Equatable {
 
 /// Finds peaks two ways and reports their union:
 /// - **outliers**: value > rolling median + k · scaled MAD over a centred window (the window
-///   shrinks at the ends; the spread is at least a tenth of the series' range, so a flat
+///   shrinks at the ends; the spread is at least a fifth of the series' range, so a flat
 ///   stretch does not make every blip a peak);
 /// - **prominent local maxima**: higher than both neighbours (a plateau counts once, at its
 ///   middle; the first and last periods cannot be local maxima), with prominence at least
@@ -49,7 +49,7 @@ public struct PeakFinder: Sendable, Codable, Equatable {
             let slice = Array(values[max(0, i - half)...min(values.count - 1, i + half)])
             let median = Self.median(slice)
             let mad = Self.median(slice.map { abs($0 - median) }) * 1.482_602_218_505_602
-            let spread = max(mad, range / 10)
+            let spread = max(mad, range / 5)
             let outlier = values[i] > median + k * spread
             let prominence = prominences[i]
             let prominent = prominence.map { $0 >= minProminence * range } ?? false

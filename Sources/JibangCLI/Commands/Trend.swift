@@ -35,6 +35,18 @@ struct CorpusQueryOptions: ParsableArguments {
         return try Lexicon(fileText: text, file: (lexicon as NSString).lastPathComponent)
     }
 
+    /// Runs a trend of `groups` over the corpus of `store`, with these filters and switches.
+    func trend(_ groups: [TermGroup], by: PeriodUnit, measure: Measure, store: StoreOptions) throws -> (result: TrendResult, corpus: CorpusStore) {
+        let (from, to) = try dayRange()
+        let corpus = try CorpusStore.open(path: store.path)
+        let segments = try corpus.segments()
+        if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
+        let engine = TrendEngine(segments: segments, rawText: { corpus.body(rowID: $0) })
+        let result = try engine.run(
+            TrendQuery(groups: groups, by: by, measure: measure, options: matchOptions, outlets: outlet, from: from, to: to))
+        return (result, corpus)
+    }
+
     /// The first and last day the --from/--to options cover.
     func dayRange() throws -> (from: Int?, to: Int?) {
         func parse(_ text: String?, _ name: String, last: Bool) throws -> Int? {
@@ -69,15 +81,7 @@ struct Trend: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let lexicon = try query.loadLexicon()
-            let termGroups = try groups.map { try lexicon.group($0) }
-            let (from, to) = try query.dayRange()
-            let corpus = try CorpusStore.open(path: store.path)
-            let segments = try corpus.segments()
-            if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
-            let engine = TrendEngine(segments: segments, rawText: { corpus.body(rowID: $0) })
-            let result = try engine.run(
-                TrendQuery(
-                    groups: termGroups, by: by, measure: measure, options: query.matchOptions, outlets: query.outlet, from: from, to: to))
+            let result = try query.trend(try groups.map { try lexicon.group($0) }, by: by, measure: measure, store: store).result
             print(TrendView(result: result).render(output.format))
         }
     }

@@ -75,7 +75,8 @@ public enum PeriodUnit: String, Sendable, Codable, CaseIterable {
             let year = Int((Double(period) / 12).rounded(.down))
             let month = period - year * 12 + 1
             let first = PartialDate.dayNumber(year: year, month: month, day: 1)
-            let next = month == 12 ? PartialDate.dayNumber(year: year + 1, month: 1, day: 1) : PartialDate.dayNumber(year: year, month: month + 1, day: 1)
+            let next =
+                month == 12 ? PartialDate.dayNumber(year: year + 1, month: 1, day: 1) : PartialDate.dayNumber(year: year, month: month + 1, day: 1)
             return first...(next - 1)
         case .week:
             let monday = period * 7 - 3

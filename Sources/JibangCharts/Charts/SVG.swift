@@ -60,6 +60,21 @@ package enum SVG {
         return lines
     }
 
+    /// Words in lines of at most `width` characters (a long word gets a line of its own).
+    package static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     package static func text(_ content: String, x: Double, y: Double, anchor: String = "middle", size: Int? = nil, extra: String = "") -> String {
         let sizeAttribute = size.map { " font-size=\"\($0)\"" } ?? ""
         return "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\"\(sizeAttribute)\(extra)>\(escape(content))</text>"

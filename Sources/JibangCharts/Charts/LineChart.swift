@@ -5,12 +5,25 @@ public struct LineChart: Sendable {
         public var name: String
         /// One value per period; nil leaves a gap.
         public var values: [Double?]
-        public var dashed: Bool
+        /// Palette index (defaults to the line's position).
+        public var colour: Int?
+        /// 0 solid, 1 dashed, 2 dotted, 3 dash-dot: a second way to tell lines apart.
+        public var dash: Int
 
-        public init(name: String, values: [Double?], dashed: Bool = false) {
+        public init(name: String, values: [Double?], colour: Int? = nil, dash: Int = 0) {
             self.name = name
             self.values = values
-            self.dashed = dashed
+            self.colour = colour
+            self.dash = dash
+        }
+
+        var dashAttribute: String {
+            switch dash % 4 {
+            case 1: " stroke-dasharray=\"7 4\""
+            case 2: " stroke-dasharray=\"2 3\""
+            case 3: " stroke-dasharray=\"8 3 2 3\""
+            default: ""
+            }
         }
     }
 
@@ -67,8 +80,8 @@ public struct LineChart: Sendable {
     public func svg() -> String {
         let left = 70.0
         let right = Double(width) - 20
-        let top = 60.0 + (annotations.isEmpty ? 0 : 14)
-        let legendRows = (lines.count + 2) / 3
+        let top = 60.0
+        let legendRows = (lines.count + 1) / 2
         let bottom = Double(height) - 60 - Double(legendRows) * 18
         var out = SVG.open(width: width, height: height, title: title, description: subtitle)
         if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
@@ -99,21 +112,25 @@ public struct LineChart: Sendable {
             out.append(SVG.text(period, x: x(Double(i)), y: bottom + 18))
         }
         out.append("</g>")
-        // Event rules.
+        // Event rules, labelled vertically beside the rule (full text on hover).
         if !annotations.isEmpty {
             out.append("<g class=\"events\" fill=\"#666666\" font-size=\"10\">")
-            for (n, annotation) in annotations.enumerated() {
+            for annotation in annotations {
                 let ax = x(annotation.position)
+                let short = annotation.label.count > 48 ? String(annotation.label.prefix(47)) + "…" : annotation.label
                 out.append(
-                    "<line x1=\"\(SVG.number(ax))\" y1=\"\(SVG.number(top - 4))\" x2=\"\(SVG.number(ax))\" y2=\"\(SVG.number(bottom))\" stroke=\"#999999\" stroke-dasharray=\"3 3\"/>"
+                    "<line x1=\"\(SVG.number(ax))\" y1=\"\(SVG.number(top))\" x2=\"\(SVG.number(ax))\" y2=\"\(SVG.number(bottom))\" stroke=\"#999999\" stroke-dasharray=\"3 3\"><title>\(SVG.escape(annotation.label))</title></line>"
                 )
-                out.append(SVG.text(annotation.label, x: ax + 3, y: top - 6 - Double(n % 2) * 11, anchor: "start"))
+                out.append(
+                    SVG.text(
+                        short, x: ax - 3, y: top + 2, anchor: "end", extra: " transform=\"rotate(-90 \(SVG.number(ax - 3)) \(SVG.number(top + 2)))\"")
+                )
             }
             out.append("</g>")
         }
         // Lines.
         for (n, line) in lines.enumerated() {
-            let colour = SVG.colour(n)
+            let colour = SVG.colour(line.colour ?? n)
             var runs: [[String]] = [[]]
             for (i, value) in line.values.enumerated() {
                 guard let value else {
@@ -124,8 +141,8 @@ public struct LineChart: Sendable {
             }
             out.append("<g class=\"series\" data-name=\"\(SVG.escape(line.name))\">")
             for run in runs where !run.isEmpty {
-                let dash = line.dashed ? " stroke-dasharray=\"6 3\"" : ""
-                out.append("<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) points=\"\(run.joined(separator: " "))\"/>")
+                out.append(
+                    "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(line.dashAttribute) points=\"\(run.joined(separator: " "))\"/>")
             }
             for (i, value) in line.values.enumerated() {
                 guard let value else { continue }
@@ -141,7 +158,7 @@ public struct LineChart: Sendable {
             for marker in markers where marker.line < lines.count && marker.period < periods.count {
                 guard let value = lines[marker.line].values[marker.period] else { continue }
                 out.append(
-                    "<circle cx=\"\(SVG.number(x(Double(marker.period))))\" cy=\"\(SVG.number(y(value)))\" r=\"6\" fill=\"none\" stroke=\"\(SVG.colour(marker.line))\" stroke-width=\"1.5\"><title>\(SVG.escape(marker.label))</title></circle>"
+                    "<circle cx=\"\(SVG.number(x(Double(marker.period))))\" cy=\"\(SVG.number(y(value)))\" r=\"6\" fill=\"none\" stroke=\"\(SVG.colour(lines[marker.line].colour ?? marker.line))\" stroke-width=\"1.5\"><title>\(SVG.escape(marker.label))</title></circle>"
                 )
             }
             out.append("</g>")
@@ -149,11 +166,10 @@ public struct LineChart: Sendable {
         // Legend.
         out.append("<g class=\"legend\">")
         for (n, line) in lines.enumerated() {
-            let lx = left + Double(n % 3) * ((right - left) / 3)
-            let ly = bottom + 40 + Double(n / 3) * 18
-            let dash = line.dashed ? " stroke-dasharray=\"6 3\"" : ""
+            let lx = left + Double(n % 2) * ((right - left) / 2)
+            let ly = bottom + 40 + Double(n / 2) * 18
             out.append(
-                "<line x1=\"\(SVG.number(lx))\" y1=\"\(SVG.number(ly - 4))\" x2=\"\(SVG.number(lx + 24))\" y2=\"\(SVG.number(ly - 4))\" stroke=\"\(SVG.colour(n))\" stroke-width=\"2\"\(dash)/>"
+                "<line x1=\"\(SVG.number(lx))\" y1=\"\(SVG.number(ly - 4))\" x2=\"\(SVG.number(lx + 24))\" y2=\"\(SVG.number(ly - 4))\" stroke=\"\(SVG.colour(line.colour ?? n))\" stroke-width=\"2\"\(line.dashAttribute)/>"
             )
             out.append(SVG.text(line.name, x: lx + 30, y: ly, anchor: "start"))
         }

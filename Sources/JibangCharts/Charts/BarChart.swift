@@ -17,12 +17,15 @@ public struct BarChart: Sendable {
     public var subtitle: String?
     public var bars: [Bar]
     public var yLabel: String
+    /// Small print under the chart (the source), wrapped to the width.
+    public var footnote: String?
     public var width: Int
     public var height: Int
 
-    public init(title: String, subtitle: String? = nil, bars: [Bar], yLabel: String, width: Int = 860, height: Int = 420) {
+    public init(title: String, subtitle: String? = nil, bars: [Bar], yLabel: String, footnote: String? = nil, width: Int = 860, height: Int = 420) {
         self.title = title
         self.subtitle = subtitle
+        self.footnote = footnote
         self.bars = bars
         self.yLabel = yLabel
         self.width = width
@@ -33,7 +36,8 @@ public struct BarChart: Sendable {
         let left = 70.0
         let right = Double(width) - 20
         let top = 60.0
-        let bottom = Double(height) - 50
+        let footnoteLines = footnote.map { SVG.wrap($0, width: (width - 40) / 6) } ?? []
+        let bottom = Double(height) - 50 - Double(footnoteLines.count) * 13
         var out = SVG.open(width: width, height: height, title: title, description: subtitle)
         if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
         let y = LinearScale(values: bars.map(\.value), range: (bottom, top))
@@ -63,6 +67,9 @@ public struct BarChart: Sendable {
         out.append("</g>")
         out.append(
             "<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(y(0)))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(y(0)))\" stroke=\"#333333\"/>")
+        for (i, line) in footnoteLines.enumerated() {
+            out.append(SVG.text(line, x: 20, y: bottom + 40 + Double(i) * 13, anchor: "start", size: 10, extra: " fill=\"#555555\""))
+        }
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import JibangAnalytics
+import JibangCore
+import JibangCorpus
+
+extension Series.Value: ExpressibleByArgument {}
+
+/// The series and peak settings that `compare`, `peaks` and `report` share.
+struct AnalysisOptions: ParsableArguments {
+    @Option(help: "count (the measure as counted; the study's figures) or share (per 1,000 documents of the period).")
+    var value: Series.Value = .count
+    @Option(help: ArgumentHelp("Smooth each series with a centred moving average over N periods (odd); figures and tables say so.", valueName: "N"))
+    var smooth: Int?
+    @Option(name: .customLong("peak-window"), help: "Periods in the rolling window peaks are measured against (odd).")
+    var peakWindow = 5
+    @Option(name: .customLong("peak-k"), help: "A peak is above the rolling median by more than this many robust standard deviations (scaled MAD)…")
+    var peakK = 3.0
+    @Option(name: .customLong("peak-prominence"), help: "…or a local maximum with at least this prominence, as a fraction of the series' range.")
+    var peakProminence = 0.25
+    @Option(help: ArgumentHelp("An events CSV (date,label,source) annotated in addition to the bundled events.", valueName: "file"))
+    var events: String?
+
+    var peakFinder: PeakFinder { PeakFinder(window: peakWindow, k: peakK, minProminence: peakProminence) }
+
+    func validate() throws {
+        if let smooth, smooth < 3 || smooth % 2 == 0 { throw ValidationError("--smooth \(smooth): expected an odd number of periods, 3 or more") }
+        if peakWindow < 3 || peakWindow % 2 == 0 {
+            throw ValidationError("--peak-window \(peakWindow): expected an odd number of periods, 3 or more")
+        }
+        if peakK <= 0 { throw ValidationError("--peak-k \(peakK): expected a positive number, e.g. 3") }
+        if !(0...1).contains(peakProminence) { throw ValidationError("--peak-prominence \(peakProminence): expected a fraction between 0 and 1") }
+    }
+
+    /// The bundled events plus those of `--events`.
+    func loadEvents() throws -> [Event] {
+        var all = EventFile.bundled()
+        if let events {
+            guard let text = try? String(contentsOfFile: events, encoding: .utf8) else {
+                throw JibangError.notFound("cannot read the events file \(events)")
+            }
+            all += try EventFile.parse(text, file: (events as NSString).lastPathComponent)
+        }
+        return all.sorted { ($0.firstDay, $0.label) < ($1.firstDay, $1.label) }
+    }
+
+    /// A series as these options shape it.
+    func series(_ result: TrendResult, group: String, outlet: String = "all", name: String? = nil) throws -> Series {
+        let series = Series(result, group: group, outlet: outlet, value: value, name: name)
+        return try smooth.map { try series.movingAverage(window: $0) } ?? series
+    }
+}

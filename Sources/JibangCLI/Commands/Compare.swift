@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import JibangAnalytics
+import JibangCharts
+import JibangCore
+import JibangCorpus
+import JibangStore
+
+/// `jibang compare A B`: do two groups' attention move together, apart, or with a lag?
+struct Compare: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Compare two term groups over time: Pearson r and Spearman ρ with p-values and 95% intervals, on levels and on changes, lags, peaks.",
+        discussion: """
+            Levels share any common trend; the same tests on first differences (period-to-period changes) do not. \
+            A positive best lag k means the first group leads the second by k periods. \
+            Example: jibang compare regional-economy defence-industry --by year --lag 3
+            """)
+
+    @Argument(help: "The first group (preset, lexicon name, NAME=QUERY or a query).")
+    var a: String
+    @Argument(help: "The second group.")
+    var b: String
+    @Option(help: "Period: year, month, week or day.")
+    var by: PeriodUnit = .year
+    @Option(help: "documents (articles with at least one hit) or mentions (occurrences).")
+    var measure: Measure = .documents
+    @Option(help: "Scan lags from -K to K periods.")
+    var lag = 3
+    @Option(help: ArgumentHelp("Also write the two series as an SVG line chart, peaks and events marked.", valueName: "file"))
+    var svg: String?
+    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var query: CorpusQueryOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if lag < 0 { throw ValidationError("--lag \(lag): expected 0 or more periods") }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let lexicon = try query.loadLexicon()
+            let groups = [try lexicon.group(a), try lexicon.group(b)]
+            guard groups[0].name != groups[1].name else {
+                throw JibangError.invalidInput(
+                    InputLocation(file: "arguments"), "both groups are named \(groups[0].name); compare two different groups")
+            }
+            let events = try analysis.loadEvents()
+            let result = try query.trend(groups, by: by, measure: measure, store: store).result
+            let comparison = try Comparison(
+                result, a: groups[0].name, b: groups[1].name,
+                options: Comparison.Options(value: analysis.value, smoothing: analysis.smooth, maxLag: lag, peaks: analysis.peakFinder))
+            if let svg {
+                let chart = Figures.lines(comparison.series, peaks: comparison.peakDetails, events: events, measure: measure, value: analysis.value)
+                try writeFile(svg, chart.svg())
+            }
+            switch output.format {
+            case .json: print(ProgrammeJSON.encode(comparison).trimmingCharacters(in: .newlines))
+            case .csv: print(CompareView.csv(comparison))
+            case .table: print(CompareView.table(comparison, groups: groups, events: events))
+            }
+        }
+    }
+}
+
+/// Renders a comparison for people (table) or spreadsheets (CSV).
+enum CompareView {
+    static func table(_ c: Comparison, groups: [TermGroup], events: [Event]) -> String {
+        let names = c.series.map(\.label)
+        var out: [String] = []
+        var series = TextTable(["period"] + names)
+        for (i, period) in c.series[0].periods.enumerated() {
+            series.add([period] + c.series.map { Figures.number($0.values[i]) })
+        }
+        out.append(series.render())
+        out.append("")
+        let level = Int((c.pearson.confidence * 100).rounded())
+        var stats = TextTable(["on", "method", "r", "p", "\(level)% CI", "n"])
+        func add(_ on: String, _ x: Correlation) {
+            stats.add([
+                on, x.method == .pearson ? "Pearson r" : "Spearman ρ", fixed(x.r, 3), pValue(x.p), "[\(fixed(x.ciLow, 3)), \(fixed(x.ciHigh, 3))]",
+                String(x.n),
+            ])
+        }
+        add("levels", c.pearson)
+        add("levels", c.spearman)
+        add("changes", c.differences.pearson)
+        add("changes", c.differences.spearman)
+        out.append(stats.render())
+        if let best = c.bestLag {
+            let lead = best.lag == 0 ? "no lead" : best.lag > 0 ? "\(groups[0].name) leads by \(best.lag)" : "\(groups[1].name) leads by \(-best.lag)"
+            out.append(
+                "best lag: \(best.lag > 0 ? "+" : "")\(best.lag) \(c.by.rawValue)(s) (\(lead)), r = \(fixed(best.r, 3)), n = \(best.n); lags: "
+                    + c.lags.map { "\($0.lag): \(fixed($0.r, 2))" }.joined(separator: ", "))
+        }
+        for s in c.series {
+            let peaks = c.peakDetails[s.name] ?? []
+            let described = peaks.map { peak -> String in
+                let near = c.by.period(label: peak.period).map { Event.near(period: $0, by: c.by, in: events) } ?? []
+                return peak.period + (near.isEmpty ? "" : " (\(near.map(\.label).joined(separator: "; ")))")
+            }
+            out.append("peaks of \(s.name): \(described.isEmpty ? "none" : described.joined(separator: ", "))")
+        }
+        out.append(
+            "measure: \(c.measure.rawValue) per \(c.by.rawValue), as \(c.options.value.rawValue)\(c.options.smoothing.map { ", \($0)-period centred moving average" } ?? "")"
+        )
+        return out.joined(separator: "\n")
+    }
+
+    static func csv(_ c: Comparison) -> String {
+        var lines = [CSVLine.join(["section", "name", "period_or_method", "value", "p", "ci_low", "ci_high", "n"])]
+        for s in c.series {
+            for (period, value) in zip(s.periods, s.values) {
+                lines.append(CSVLine.join(["series", s.label, period, Figures.number(value), "", "", "", ""]))
+            }
+        }
+        for (on, pair) in [("levels", [c.pearson, c.spearman]), ("differences", [c.differences.pearson, c.differences.spearman])] {
+            for x in pair {
+                lines.append(CSVLine.join([on, x.method.rawValue, "r", String(x.r), String(x.p), String(x.ciLow), String(x.ciHigh), String(x.n)]))
+            }
+        }
+        for l in c.lags { lines.append(CSVLine.join(["lag", "pearson", String(l.lag), String(l.r), "", "", "", String(l.n)])) }
+        for s in c.series {
+            for peak in c.peakDetails[s.name] ?? [] {
+                lines.append(CSVLine.join(["peak", s.name, peak.period, Figures.number(peak.value), "", "", "", ""]))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+
+    static func pValue(_ p: Double) -> String { p < 0.0001 ? "< 0.0001" : String(format: "%.4f", p) }
+}
+
+/// Writes a text file, saying which file could not be written and why.
+func writeFile(_ path: String, _ text: String) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw JibangError.storage("cannot write \(path): \(error.localizedDescription); check the folder exists and is writable")
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import JibangAnalytics
+import JibangCharts
+import JibangCore
+import JibangCorpus
+import JibangStore
+
+/// `jibang peaks GROUP…`: the periods where attention stands out, the articles behind them
+/// and the events near them.
+struct Peaks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the periods where each group's attention peaks, with example articles and nearby events.",
+        discussion: """
+            A peak is a period above its rolling median by more than --peak-k scaled MADs, or a local maximum whose \
+            prominence is at least --peak-prominence of the series' range. Events dated in the peak's period or the \
+            one before are listed beside it.
+            """)
+
+    @Argument(help: "Term groups (preset names, NAME=QUERY, or queries).")
+    var groups: [String]
+    @Option(help: "Period: year, month, week or day.")
+    var by: PeriodUnit = .year
+    @Option(help: "documents (articles with at least one hit) or mentions (occurrences).")
+    var measure: Measure = .documents
+    @Option(help: "Articles listed per peak.")
+    var documents = 3
+    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var query: CorpusQueryOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    /// One peak with its drill-down.
+    struct Found: Encodable {
+        let group: String
+        let period: String
+        let value: Double
+        let baseline: Double
+        let prominence: Double?
+        let outlier: Bool
+        let documents: [DocumentHeader]
+        let events: [Event]
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let lexicon = try query.loadLexicon()
+            let termGroups = try groups.map { try lexicon.group($0) }
+            let events = try analysis.loadEvents()
+            let (result, corpus) = try query.trend(termGroups, by: by, measure: measure, store: store)
+            var found: [Found] = []
+            for group in termGroups {
+                let series = try analysis.series(result, group: group.name)
+                for peak in try analysis.peakFinder.peaks(series) {
+                    let period = by.period(label: peak.period)
+                    let articles = try period.map {
+                        try corpus.documents(
+                            matching: group, period: $0, by: by, options: query.matchOptions, outlets: query.outlet, limit: documents)
+                    }
+                    found.append(
+                        Found(
+                            group: group.name, period: peak.period, value: peak.value, baseline: peak.baseline, prominence: peak.prominence,
+                            outlier: peak.outlier, documents: articles ?? [], events: period.map { Event.near(period: $0, by: by, in: events) } ?? [])
+                    )
+                }
+            }
+            switch output.format {
+            case .json: print(ProgrammeJSON.encode(found).trimmingCharacters(in: .newlines))
+            case .csv:
+                print(CSVLine.join(["group", "period", "value", "baseline", "prominence", "outlier", "documents", "events"]))
+                for f in found {
+                    print(
+                        CSVLine.join([
+                            f.group, f.period, Figures.number(f.value), Figures.number(f.baseline), f.prominence.map(Figures.number) ?? "",
+                            f.outlier ? "yes" : "no", f.documents.map(\.id).joined(separator: " "), f.events.map(\.label).joined(separator: "; "),
+                        ]))
+                }
+            case .table:
+                var table = TextTable(["group", "period", "value", "baseline", "why", "articles", "events near"])
+                for f in found {
+                    let why = [f.outlier ? "outlier" : nil, f.prominence.map { "prominence \(Figures.number($0))" }].compactMap { $0 }.joined(
+                        separator: ", ")
+                    table.add([
+                        f.group, f.period, Figures.number(f.value), Figures.number(f.baseline), why,
+                        f.documents.map { "\($0.id) (\($0.date))" }.joined(separator: "; "),
+                        f.events.map { "\($0.date) \($0.label)" }.joined(separator: "; "),
+                    ])
+                }
+                print(table.render())
+                if found.isEmpty { note("no peaks: every period is within \(analysis.peakK) scaled MADs of its rolling median") }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import JibangTestSupport
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// compare, peaks, report, indicator and events as a user runs them, on the New Year texts.
+@Suite struct AnalyticsCLITests {
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    /// Mentions per year by a plain scan of the fixture: whitespace removed, occurrences counted.
+    func plainMentions(_ terms: [String]) -> [String: Double] {
+        var counts: [String: Double] = [:]
+        for line in Fixtures.text("new-year-addresses-1995-2019.jsonl").split(separator: "\n") {
+            guard let record = try? json(String(line)) as? [String: Any], let body = record["body"] as? String, let date = record["date"] as? String
+            else { continue }
+            let text = body.precomposedStringWithCanonicalMapping.filter { !$0.isWhitespace }
+            let n = terms.reduce(0) { $0 + text.components(separatedBy: $1).count - 1 }
+            counts[String(date.prefix(4)), default: 0] += Double(n)
+        }
+        return counts
+    }
+
+    func pearson(_ x: [Double], _ y: [Double]) -> Double {
+        let mx = x.reduce(0, +) / Double(x.count)
+        let my = y.reduce(0, +) / Double(y.count)
+        let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+        let syy = y.reduce(0) { $0 + ($1 - my) * ($1 - my) }
+        return sxy / (sxx * syy).squareRoot()
+    }
+
+    func ingestedDirectory() throws -> TemporaryDirectory {
+        let dir = TemporaryDirectory()
+        let ingest = try JibangBinary.run(["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return dir
+    }
+
+    @Test func compareFindsThe2011PeakAndMatchesAPlainScan() throws {
+        let dir = try ingestedDirectory()
+        defer { dir.remove() }
+        let run = try JibangBinary.run(
+            ["compare", "regional-economy", "defence-industry", "--measure", "mentions", "--lag", "2", "--format", "json", "--svg", "c.svg"],
+            in: dir.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try json(run.stdout) as? [String: Any])
+        for key in ["pearson", "spearman"] {
+            let stat = try #require(object[key] as? [String: Any])
+            for field in ["r", "p", "ci_low", "ci_high"] { #expect(stat[field] is Double, "\(key).\(field)") }
+            let differences = try #require(object["differences"] as? [String: Any])
+            #expect((differences[key] as? [String: Any])?["r"] is Double)
+        }
+        #expect((object["best_lag"] as? [String: Any])?["lag"] is Int)
+        let peaks = try #require(object["peaks"] as? [String: [String]])
+        #expect(peaks["regional-economy"]?.contains("2011") == true)
+
+        // The same numbers from a plain scan of the raw fixture.
+        let regional = plainMentions(["지방공업", "지방경제"])
+        let defence = plainMentions(["군수공업", "국방공업"])
+        let years = (1995...2019).map(String.init)
+        #expect(regional.max { $0.value < $1.value }?.key == "2011")
+        let expected = pearson(years.map { regional[$0] ?? 0 }, years.map { defence[$0] ?? 0 })
+        let r = try #require((object["pearson"] as? [String: Any])?["r"] as? Double)
+        #expect(abs(r - expected) < 1e-9, "r \(r) vs plain scan \(expected)")
+        let svg = try String(contentsOfFile: dir.file("c.svg"), encoding: .utf8)
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+        #expect(svg.contains("regional-economy") && svg.contains("defence-industry"))
+    }
+
+    @Test func peaksListTheirArticlesAndNearbyEvents() throws {
+        let dir = try ingestedDirectory()
+        defer { dir.remove() }
+        let run = try JibangBinary.run(["peaks", "지방공업|지방경제", "--measure", "mentions", "--format", "json"], in: dir.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let peaks = try #require(try json(run.stdout) as? [[String: Any]])
+        let peak2011 = try #require(peaks.first { $0["period"] as? String == "2011" })
+        #expect(((peak2011["documents"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String } == ["nya-2011"])
+        #expect(((peak2011["events"] as? [[String: Any]]) ?? []).contains { $0["date"] as? String == "2010-01-01" })
+    }
+
+    @Test func reportIsCompleteAndByteIdenticalWhenRepeated() throws {
+        let dir = try ingestedDirectory()
+        defer { dir.remove() }
+        func report() throws -> [String: Data] {
+            try? FileManager.default.removeItem(atPath: dir.file("out"))
+            let run = try JibangBinary.run(["report", "--out", "out", "--measure", "mentions"], in: dir.path)
+            #expect(run.status == 0, "\(run.stderr)")
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.file("out")) {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: dir.file("out/" + name)))
+            }
+            return files
+        }
+        let first = try report()
+        let second = try report()
+        #expect(first == second)
+        for name in [
+            "figure-1-gdp-per-capita.svg", "figure-2-regional-vs-defence.svg", "figure-2-regional-vs-defence.csv", "figure-3-defence-science.svg",
+            "figure-4-scatter.svg", "figure-4-statistics.csv", "peaks.csv", "methods.md",
+        ] {
+            #expect(first[name] != nil, "missing \(name)")
+        }
+        for (name, data) in first where name.hasSuffix(".svg") {
+            #expect(XMLParser(data: data).parse(), "\(name) is not well-formed XML")
+        }
+        let figure2 = String(decoding: first["figure-2-regional-vs-defence.svg"] ?? Data(), as: UTF8.self)
+        #expect(figure2.contains("regional-economy · New Year joint editorial"))
+        #expect(figure2.contains("2010 New Year joint editorial"), "the event is labelled")
+        let peaks = String(decoding: first["peaks.csv"] ?? Data(), as: UTF8.self)
+        #expect(peaks.contains("regional-economy,New Year joint editorial,2011,6,"))
+        let methods = String(decoding: first["methods.md"] ?? Data(), as: UTF8.self)
+        #expect(methods.contains("jibang report --out out --measure mentions"))
+        #expect(methods.contains("Documents in the store: 25; fingerprint `"))
+        #expect(methods.contains("lexicon version"))
+        #expect(methods.contains("1400 US$"))
+        // Every number drawn in figure 2 is in its CSV: the 2011 row carries the joint editorial's 6 mentions.
+        let csv = String(decoding: first["figure-2-regional-vs-defence.csv"] ?? Data(), as: UTF8.self)
+        #expect(csv.split(separator: "\n").contains { $0.hasPrefix("2011,") && $0.contains(",6,") })
+    }
+
+    @Test func indicatorsAreSourcedAndProtectedFromSilentOverwrite() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let list = try JibangBinary.run(["indicator", "list", "--format", "json"], in: dir.path)
+        let preloaded = try #require(try json(list.stdout) as? [[String: Any]])
+        #expect(
+            preloaded.contains {
+                $0["name"] as? String == "GDP per capita" && $0["value"] as? Double == 1400 && ($0["source"] as? String)?.isEmpty == false
+            })
+        let add = [
+            "indicator", "add", "Grain output", "--period", "2020", "--value", "5.5", "--unit", "million tonnes", "--source", "FAO GIEWS 2021",
+        ]
+        #expect(try JibangBinary.run(add, in: dir.path).status == 0)
+        let again = try JibangBinary.run(add, in: dir.path)
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("--replace"))
+        let noSource = try JibangBinary.run(
+            ["indicator", "add", "X", "--period", "2020", "--value", "1", "--unit", "u", "--source", " "], in: dir.path)
+        #expect(noSource.status != 0)
+        #expect(noSource.stderr.contains("source"))
+        let csv = try JibangBinary.run(["indicator", "list", "--format", "csv"], in: dir.path)
+        #expect(csv.stdout.contains("Grain output,million tonnes,2020,5.5,FAO GIEWS 2021,"))
+    }
+
+    @Test func aConstantSeriesIsAClearError() throws {
+        let dir = try ingestedDirectory()
+        defer { dir.remove() }
+        let run = try JibangBinary.run(["compare", "regional-economy", "nowhere=존재하지않는낱말"], in: dir.path)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("nowhere is constant"))
+        let events = try JibangBinary.run(["events", "--events", dir.write("e.csv", "date,label,source\nsoon,x,y\n")], in: dir.path)
+        #expect(events.status == 65)
+        #expect(events.stderr.contains("e.csv:2"))
+    }
+}
