@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "JibangStore", targets: ["JibangStore"]),
         .library(name: "JibangAnalytics", targets: ["JibangAnalytics"]),
         .library(name: "JibangCharts", targets: ["JibangCharts"]),
+        .library(name: "JibangEvidence", targets: ["JibangEvidence"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -38,16 +39,17 @@ let package = Package(
             resources: [.copy("Resources/Bundled")],
             swiftSettings: strict
         ),
+        .target(name: "JibangEvidence", dependencies: ["JibangCore", "KoreanText", "JibangCSV"], swiftSettings: strict),
         .target(name: "JibangCharts", dependencies: ["JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangStore",
-            dependencies: ["JibangCore", "JibangCorpus", "JibangAnalytics", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
             name: "JibangCLI",
             dependencies: [
-                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts",
+                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -86,8 +88,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "JibangEvidenceTests",
+            dependencies: ["JibangEvidence", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "JibangStoreTests",
-            dependencies: ["JibangStore", "JibangTestSupport"],
+            dependencies: ["JibangStore", "JibangEvidence", "JibangTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -132,6 +132,25 @@ enum Schema {
                     "as reported by North Korea",
                 ])
         }
+        migrator.registerMigration("v4 evidence") { db in
+            try db.create(table: "evidence_candidate") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("key", .text).notNull().unique()
+                t.column("document_id", .text).notNull().indexed()
+                t.column("place_id", .text).references("division")
+                t.column("province_id", .text).references("division")
+                t.column("event", .text).notNull().check {
+                    ["groundbreaking", "inauguration", "leader_visit", "official_visit", "framework_completed", "construction_progress"].contains($0)
+                }
+                t.column("date", .text).notNull()
+                t.column("confidence", .double).notNull().check { $0 >= 0 && $0 <= 1 }
+                t.column("status", .text).notNull().defaults(to: "pending").check { ["pending", "accepted", "rejected"].contains($0) }
+                t.column("payload", .text).notNull()
+                t.column("milestone_id", .integer).references("milestone", onDelete: .setNull)
+                t.column("corroborates", .integer).references("milestone", onDelete: .setNull)
+                t.column("decision_note", .text)
+            }
+        }
         return migrator
     }
 }

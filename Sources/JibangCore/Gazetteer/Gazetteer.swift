@@ -61,6 +61,11 @@ public struct Gazetteer: Sendable {
         return candidates.isEmpty ? .notFound(suggestions: suggestions(for: name, level: nil)) : .found(candidates)
     }
 
+    /// Every division known by exactly this name (any spelling family, with or without its unit
+    /// suffix, a suffix preferring divisions of that kind); no suggestions, so it is cheap
+    /// enough to call on every capitalised word of an article.
+    public func matches(_ name: String) -> [Division] { exactMatches(name) }
+
     /// The single division `query` names; throws `unknownPlace` (with suggestions) or
     /// `ambiguousPlace` (with each candidate and its province) otherwise.
     public func resolve(_ query: String, at location: InputLocation? = nil) throws(JibangError) -> Division {

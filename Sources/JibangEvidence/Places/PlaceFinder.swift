@@ -1,0 +1,223 @@
+import Foundation
+import JibangCore
+import KoreanText
+
+/// A division named in a sentence.
+public struct PlaceMention: Sendable, Equatable {
+    /// How an ambiguous name was settled.
+    public enum Resolution: String, Sendable, Codable {
+        /// The name fits one division only.
+        case unique
+        /// A province named in the same sentence picked one.
+        case sentenceProvince = "province in the sentence"
+        /// A province named elsewhere in the article picked one.
+        case articleProvince = "province in the article"
+        /// Only one of the namesakes is a programme site by the article's year.
+        case programme = "the only programme site of that name"
+    }
+
+    public let division: Division
+    /// The words as written ("Hamju County", "Unsan", "김화군").
+    public let surface: String
+    /// Token position in the sentence, for proximity to event cues.
+    public let position: Int
+    public let resolution: Resolution
+}
+
+/// Finds the cities, counties and districts (and provinces) a sentence names, in Korean and
+/// English, using the gazetteer's every spelling.
+///
+/// English: a capitalised name before a unit word ("Hamju County", "Kusong City"), lists before
+/// a plural ("Songchon, Usi and Kumya counties") or after one ("the counties of Cholsan and
+/// Yomju"). Korean: the name with its suffix (김화군, 구성시, 강동군), particles allowed after it,
+/// South Korean initial sounds too (영변군 = 녕변군). Ambiguous names are settled by a province in
+/// the sentence, then in the article, then by programme membership; otherwise left out.
+public struct PlaceFinder: Sendable {
+    public let gazetteer: Gazetteer
+    /// Division id → the years of the programme stages it is a site in.
+    public let programmeYears: [String: [Int]]
+    /// Hangul spelling → divisions, for the Korean scan, grouped by first syllable.
+    let hangulForms: [Character: [(form: String, division: Division)]]
+
+    public init(gazetteer: Gazetteer, programmeYears: [String: [Int]] = [:]) {
+        self.gazetteer = gazetteer
+        self.programmeYears = programmeYears
+        var forms: [Character: [(String, Division)]] = [:]
+        let suffixes = ["군", "시", "구역", "도", "지구"]
+        for division in gazetteer.divisions {
+            var spellings = Set<String>()
+            for name in [division.nameKo] + division.aliases where name.unicodeScalars.contains(where: { Hangul.isSyllable($0) }) {
+                let compact = name.replacingOccurrences(of: " ", with: "")
+                guard suffixes.contains(where: compact.hasSuffix), compact.count >= 2 else { continue }
+                spellings.insert(compact)
+                for variant in InitialSoundVariants.of(compact, limit: 4) { spellings.insert(variant) }
+            }
+            for spelling in spellings { forms[spelling.first!, default: []].append((spelling, division)) }
+        }
+        hangulForms = forms.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+    }
+
+    // MARK: - Sentences
+
+    /// The places and provinces a sentence names. `articleProvinces` settles ambiguous names
+    /// the sentence leaves open; `year` is the article's, for programme membership.
+    public func places(in sentence: Sentence, articleProvinces: Set<String>, year: Int) -> (places: [PlaceMention], provinces: [Division]) {
+        var raw: [(candidates: [Division], surface: String, position: Int)] = []
+        raw += englishMentions(sentence)
+        raw += koreanMentions(sentence.text)
+        let provinces = raw.filter { $0.candidates.allSatisfy { $0.level == 1 } }.flatMap(\.candidates)
+        let sentenceProvinces = Set(provinces.map(\.id))
+        var places: [PlaceMention] = []
+        var seen = Set<String>()
+        for mention in raw {
+            let local = mention.candidates.filter { $0.level == 2 }
+            guard !local.isEmpty else { continue }
+            guard let (division, resolution) = settle(local, sentenceProvinces: sentenceProvinces, articleProvinces: articleProvinces, year: year),
+                seen.insert(division.id).inserted
+            else { continue }
+            places.append(PlaceMention(division: division, surface: mention.surface, position: mention.position, resolution: resolution))
+        }
+        var provinceSeen = Set<String>()
+        return (places, provinces.filter { provinceSeen.insert($0.id).inserted })
+    }
+
+    /// Provinces named anywhere in `sentences`.
+    public func provinces(in sentences: [Sentence]) -> Set<String> {
+        var ids = Set<String>()
+        for sentence in sentences {
+            for mention in englishMentions(sentence) + koreanMentions(sentence.text) where mention.candidates.allSatisfy({ $0.level == 1 }) {
+                ids.formUnion(mention.candidates.map(\.id))
+            }
+        }
+        return ids
+    }
+
+    func settle(
+        _ candidates: [Division], sentenceProvinces: Set<String>, articleProvinces: Set<String>, year: Int
+    ) -> (Division, PlaceMention.Resolution)? {
+        if candidates.count == 1 { return (candidates[0], .unique) }
+        let inSentence = candidates.filter { sentenceProvinces.contains($0.provinceID ?? "") }
+        if inSentence.count == 1 { return (inSentence[0], .sentenceProvince) }
+        let inArticle = candidates.filter { articleProvinces.contains($0.provinceID ?? "") }
+        if inArticle.count == 1 { return (inArticle[0], .articleProvince) }
+        let sites = candidates.filter { (programmeYears[$0.id] ?? []).contains { $0 <= year } }
+        if sites.count == 1 { return (sites[0], .programme) }
+        return nil
+    }
+
+    // MARK: - English
+
+    static let singularUnits: Set<String> = ["County", "City", "District", "Municipality", "Province"]
+    static let pluralUnits: Set<String> = ["counties", "cities", "districts", "Counties", "Cities", "Districts"]
+
+    func englishMentions(_ sentence: Sentence) -> [(candidates: [Division], surface: String, position: Int)] {
+        let tokens = sentence.tokens
+        var found: [([Division], String, Int)] = []
+        for (i, token) in tokens.enumerated() {
+            if Self.singularUnits.contains(token.text) {
+                // The longest capitalised run before the unit word that names a division.
+                var start = i
+                while start > 0 && i - start < 4 && tokens[start - 1].isCapitalised && !tokens[start - 1].isPunctuation { start -= 1 }
+                for s in start..<i {
+                    let name = tokens[s..<i].map(\.text).joined(separator: " ")
+                    let matches = lookup(name, unit: token.text)
+                    if !matches.isEmpty {
+                        found.append((matches, name + " " + token.text, s))
+                        break
+                    }
+                }
+            } else if Self.pluralUnits.contains(token.text) {
+                let unit = token.text.lowercased() == "counties" ? "County" : token.text.lowercased() == "cities" ? "City" : "District"
+                // "A, B and C counties": walk back over names and separators.
+                var j = i - 1
+                while j >= 0 {
+                    var start = j
+                    while start > 0 && tokens[start - 1].isCapitalised && !tokens[start - 1].isPunctuation && j - start < 3 { start -= 1 }
+                    guard tokens[j].isCapitalised, !tokens[j].isPunctuation else { break }
+                    let name = tokens[start...j].map(\.text).joined(separator: " ")
+                    let matches = lookup(name, unit: unit)
+                    guard !matches.isEmpty else { break }
+                    found.append((matches, name, start))
+                    j = start - 1
+                    while j >= 0 && (tokens[j].text == "," || tokens[j].text == "and") { j -= 1 }
+                    if j == start - 1 { break }
+                }
+                // "the counties of A, B and C": walk forward.
+                if i + 1 < tokens.count && tokens[i + 1].text == "of" {
+                    var k = i + 2
+                    while k < tokens.count && tokens[k].isCapitalised && !tokens[k].isPunctuation {
+                        var end = k
+                        while end + 1 < tokens.count && tokens[end + 1].isCapitalised && !tokens[end + 1].isPunctuation && end - k < 3 { end += 1 }
+                        // Shrink from the right until the run names a division.
+                        var matched = false
+                        for e in stride(from: end, through: k, by: -1) {
+                            let name = tokens[k...e].map(\.text).joined(separator: " ")
+                            let matches = lookup(name, unit: unit)
+                            if !matches.isEmpty {
+                                found.append((matches, name, k))
+                                k = e + 1
+                                matched = true
+                                break
+                            }
+                        }
+                        guard matched else { break }
+                        while k < tokens.count && (tokens[k].text == "," || tokens[k].text == "and") { k += 1 }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Divisions `name` + `unit` may be: level 1 for Province and Municipality, either level for
+    /// City (Nampho, Kaesong), level 2 otherwise.
+    func lookup(_ name: String, unit: String) -> [Division] {
+        let matches = gazetteer.matches(name + " " + unit)
+        switch unit {
+        case "Province", "Municipality": return matches.filter { $0.level == 1 }
+        case "City": return matches
+        default: return matches.filter { $0.level == 2 }
+        }
+    }
+
+    // MARK: - Korean
+
+    func koreanMentions(_ text: String) -> [(candidates: [Division], surface: String, position: Int)] {
+        var found: [([Division], String, Int)] = []
+        let characters = Array(text)
+        var i = 0
+        var previousEnd = -1
+        while i < characters.count {
+            guard let forms = hangulForms[characters[i]] else {
+                i += 1
+                continue
+            }
+            // A name starts a word, or follows another place name directly (평안남도숙천군).
+            let startsWord = i == 0 || !Self.isHangul(characters[i - 1]) || previousEnd == i
+            var matched = false
+            if startsWord {
+                for (form, _) in forms where Self.hasPrefix(characters, at: i, form) {
+                    let divisions = forms.filter { $0.form == form }.map(\.division)
+                    found.append((divisions, form, i))
+                    i += form.count
+                    previousEnd = i
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+        return found
+    }
+
+    static func isHangul(_ c: Character) -> Bool { c.unicodeScalars.first.map(Hangul.isSyllable) ?? false }
+
+    static func hasPrefix(_ characters: [Character], at start: Int, _ form: String) -> Bool {
+        var k = start
+        for c in form {
+            guard k < characters.count, characters[k] == c else { return false }
+            k += 1
+        }
+        return true
+    }
+}
