@@ -43,27 +43,9 @@ struct Place: AsyncParsableCommand {
 struct PlaceView {
     let gazetteer: Gazetteer
 
-    struct Row: Encodable {
-        let id, kind, nameKo, nameKcna, nameRr, nameMr: String
-        let level: Int
-        let province: String?
-        let provinceId: String?
-        let provinceKo: String?
-        let lat, lon: Double?
-        let aliases: [String]
-        /// A same-named county across the border, when there is one.
-        let note: String?
-    }
+    typealias Row = PlaceMatch
 
-    func rows(_ matches: [Division]) -> [Row] {
-        matches.map { d in
-            let province = d.level == 2 ? gazetteer.province(of: d) : nil
-            return Row(
-                id: d.id, kind: d.kind.rawValue, nameKo: d.nameKo, nameKcna: d.nameKCNA, nameRr: d.nameRR, nameMr: d.nameMR,
-                level: d.level, province: province?.nameKCNA, provinceId: province?.id, provinceKo: province?.nameKo,
-                lat: d.lat, lon: d.lon, aliases: d.aliases, note: Namesakes.note(for: d))
-        }
-    }
+    func rows(_ matches: [Division]) -> [Row] { matches.map { PlaceMatch($0, gazetteer: gazetteer) } }
 
     func render(_ matches: [Division], format: OutputFormat) -> String {
         let rows = rows(matches)

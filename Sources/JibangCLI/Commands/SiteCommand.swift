@@ -29,34 +29,11 @@ struct SiteCommand: AsyncParsableCommand {
 struct SiteView {
     let gazetteer: Gazetteer
 
-    struct Detail: Encodable {
-        let divisionId, name, nameKo: String
-        let province: String?
-        let stages: [StageDetail]
-    }
-
-    struct StageDetail: Encodable {
-        let stage: String
-        let year: Int
-        let status: String
-        let pillars: [String]
-        let facilities: [Facility]
-        let milestones: [Milestone]
-    }
-
     func render(division: Division, sites: [Site], format: OutputFormat) -> String {
         let province = gazetteer.province(of: division)
         switch format {
         case .json:
-            return ProgrammeJSON.encode(
-                Detail(
-                    divisionId: division.id, name: division.englishName, nameKo: division.nameKo, province: province?.nameKCNA,
-                    stages: sites.map { site in
-                        StageDetail(
-                            stage: site.stageID, year: Programme.stage(id: site.stageID)?.year ?? 0, status: site.progress.rawValue,
-                            pillars: site.pillars.sorted().map(\.rawValue), facilities: site.facilities, milestones: site.timeline)
-                    })
-            ).trimmingCharacters(in: .newlines)
+            return ProgrammeJSON.encode(SiteDetail(division: division, sites: sites, gazetteer: gazetteer)).trimmingCharacters(in: .newlines)
         case .csv:
             let header = ["stage", "milestone_id", "date", "precision", "event", "status", "actors", "facilities", "sources"]
             var lines = [CSVLine.join(header)]

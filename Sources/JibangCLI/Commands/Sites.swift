@@ -30,32 +30,9 @@ struct Sites: AsyncParsableCommand {
 struct SitesView {
     let gazetteer: Gazetteer
 
-    struct Row: Encodable {
-        let stage: String
-        let year: Int
-        let divisionId, name, nameKo: String
-        let province: String?
-        let status: String
-        let groundbreaking, inauguration: String?
-        let facilities: [String]
-        let pillars: [String]
-        let milestones: Int
-    }
+    typealias Row = SiteSummary
 
-    func rows(_ sites: [Site]) -> [Row] {
-        sites.map { site in
-            let division = gazetteer.division(id: site.divisionID)
-            let timeline = site.timeline
-            return Row(
-                stage: site.stageID, year: Programme.stage(id: site.stageID)?.year ?? 0, divisionId: site.divisionID,
-                name: division?.englishName ?? site.divisionID, nameKo: division?.nameKo ?? "",
-                province: division.flatMap(gazetteer.province(of:))?.nameKCNA, status: site.progress.rawValue,
-                groundbreaking: timeline.first { $0.kind == .groundbreaking }?.date.description,
-                inauguration: timeline.first { $0.kind == .inauguration }?.date.description,
-                facilities: site.facilities.map(\.kind.rawValue), pillars: site.pillars.sorted().map(\.rawValue),
-                milestones: site.milestones.count)
-        }
-    }
+    func rows(_ sites: [Site]) -> [Row] { sites.map { SiteSummary($0, gazetteer: gazetteer) } }
 
     func render(_ sites: [Site], format: OutputFormat) -> String {
         let rows = rows(sites)

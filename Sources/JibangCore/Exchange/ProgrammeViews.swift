@@ -1,0 +1,91 @@
+/// The shapes in which sites and places leave Jibang (CLI JSON and the HTTP API share them),
+/// separate from the stored records.
+
+/// One site on one line: what `jibang sites` and `GET /api/v1/sites` list.
+public struct SiteSummary: Sendable, Encodable, Equatable {
+    public let stage: String
+    public let year: Int
+    public let divisionId, name, nameKo: String
+    public let province: String?
+    public let status: String
+    public let groundbreaking, inauguration: String?
+    public let facilities: [String]
+    public let pillars: [String]
+    public let milestones: Int
+
+    public init(_ site: Site, gazetteer: Gazetteer) {
+        let division = gazetteer.division(id: site.divisionID)
+        let timeline = site.timeline
+        stage = site.stageID
+        year = Programme.stage(id: site.stageID)?.year ?? 0
+        divisionId = site.divisionID
+        name = division?.englishName ?? site.divisionID
+        nameKo = division?.nameKo ?? ""
+        province = division.flatMap(gazetteer.province(of:))?.nameKCNA
+        status = site.progress.rawValue
+        groundbreaking = timeline.first { $0.kind == .groundbreaking }?.date.description
+        inauguration = timeline.first { $0.kind == .inauguration }?.date.description
+        facilities = site.facilities.map(\.kind.rawValue)
+        pillars = site.pillars.sorted().map(\.rawValue)
+        milestones = site.milestones.count
+    }
+}
+
+/// A division's sites in full: timeline, facilities, pillars, sources.
+public struct SiteDetail: Sendable, Encodable, Equatable {
+    public struct Stage: Sendable, Encodable, Equatable {
+        public let stage: String
+        public let year: Int
+        public let status: String
+        public let pillars: [String]
+        public let facilities: [Facility]
+        public let milestones: [Milestone]
+    }
+
+    public let divisionId, name, nameKo: String
+    public let province: String?
+    public let stages: [Stage]
+
+    public init(division: Division, sites: [Site], gazetteer: Gazetteer) {
+        divisionId = division.id
+        name = division.englishName
+        nameKo = division.nameKo
+        province = gazetteer.province(of: division)?.nameKCNA
+        stages = sites.map { site in
+            Stage(
+                stage: site.stageID, year: Programme.stage(id: site.stageID)?.year ?? 0, status: site.progress.rawValue,
+                pillars: site.pillars.sorted().map(\.rawValue), facilities: site.facilities, milestones: site.timeline)
+        }
+    }
+}
+
+/// A division with every spelling and its coordinates: what a place look-up returns.
+public struct PlaceMatch: Sendable, Encodable, Equatable {
+    public let id, kind, nameKo, nameKcna, nameRr, nameMr: String
+    public let level: Int
+    public let province: String?
+    public let provinceId: String?
+    public let provinceKo: String?
+    public let lat, lon: Double?
+    public let aliases: [String]
+    /// A same-named county across the border, when there is one.
+    public let note: String?
+
+    public init(_ d: Division, gazetteer: Gazetteer) {
+        let province = d.level == 2 ? gazetteer.province(of: d) : nil
+        id = d.id
+        kind = d.kind.rawValue
+        nameKo = d.nameKo
+        nameKcna = d.nameKCNA
+        nameRr = d.nameRR
+        nameMr = d.nameMR
+        level = d.level
+        self.province = province?.nameKCNA
+        provinceId = province?.id
+        provinceKo = province?.nameKo
+        lat = d.lat
+        lon = d.lon
+        aliases = d.aliases
+        note = Namesakes.note(for: d)
+    }
+}
