@@ -18,10 +18,14 @@ let package = Package(
         .library(name: "JibangAnalytics", targets: ["JibangAnalytics"]),
         .library(name: "JibangCharts", targets: ["JibangCharts"]),
         .library(name: "JibangEvidence", targets: ["JibangEvidence"]),
+        .library(name: "JibangServer", targets: ["JibangServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "KoreanText", swiftSettings: strict),
@@ -43,14 +47,29 @@ let package = Package(
         .target(name: "JibangCharts", dependencies: ["JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangStore",
-            dependencies: ["JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "JibangServer",
+            dependencies: [
+                "JibangCore", "JibangStore", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangCSV",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: strict
         ),
         .target(
             name: "JibangCLI",
             dependencies: [
-                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence",
+                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -90,6 +109,11 @@ let package = Package(
         .testTarget(
             name: "JibangEvidenceTests",
             dependencies: ["JibangEvidence", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JibangServerTests",
+            dependencies: ["JibangServer", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -151,6 +151,16 @@ enum Schema {
                 t.column("decision_note", .text)
             }
         }
+        migrator.registerMigration("v5 api tokens") { db in
+            try db.create(table: "api_token") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("hash", .text).notNull().unique()
+                t.column("role", .text).notNull().check { ["editor", "admin"].contains($0) }
+                t.column("label", .text)
+                t.column("created", .datetime).notNull()
+                t.column("revoked", .datetime)
+            }
+        }
         return migrator
     }
 }

@@ -30,40 +30,15 @@ struct Peaks: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
-    /// One peak with its drill-down.
-    struct Found: Encodable {
-        let group: String
-        let period: String
-        let value: Double
-        let baseline: Double
-        let prominence: Double?
-        let outlier: Bool
-        let documents: [DocumentHeader]
-        let events: [Event]
-    }
-
     func run() async throws {
         try await reportingErrors {
             let lexicon = try query.loadLexicon()
             let termGroups = try groups.map { try lexicon.group($0) }
             let events = try analysis.loadEvents()
             let (result, corpus) = try query.trend(termGroups, by: by, measure: measure, store: store)
-            var found: [Found] = []
-            for group in termGroups {
-                let series = try analysis.series(result, group: group.name)
-                for peak in try analysis.peakFinder.peaks(series) {
-                    let period = by.period(label: peak.period)
-                    let articles = try period.map {
-                        try corpus.documents(
-                            matching: group, period: $0, by: by, options: query.matchOptions, outlets: query.outlet, limit: documents)
-                    }
-                    found.append(
-                        Found(
-                            group: group.name, period: peak.period, value: peak.value, baseline: peak.baseline, prominence: peak.prominence,
-                            outlier: peak.outlier, documents: articles ?? [], events: period.map { Event.near(period: $0, by: by, in: events) } ?? [])
-                    )
-                }
-            }
+            let found = try corpus.peakFindings(
+                result, groups: termGroups, value: analysis.value, smoothing: analysis.smooth, finder: analysis.peakFinder, events: events,
+                options: query.matchOptions, outlets: query.outlet, documents: documents)
             switch output.format {
             case .json: print(ProgrammeJSON.encode(found).trimmingCharacters(in: .newlines))
             case .csv:

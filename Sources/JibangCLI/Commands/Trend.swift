@@ -41,8 +41,7 @@ struct CorpusQueryOptions: ParsableArguments {
         let corpus = try CorpusStore.open(path: store.path)
         let segments = try corpus.segments()
         if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
-        let engine = TrendEngine(segments: segments, rawText: { corpus.body(rowID: $0) })
-        let result = try engine.run(
+        let result = try corpus.trend(
             TrendQuery(groups: groups, by: by, measure: measure, options: matchOptions, outlets: outlet, from: from, to: to))
         return (result, corpus)
     }

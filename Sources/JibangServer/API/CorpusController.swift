@@ -1,0 +1,129 @@
+import Hummingbird
+import JibangAnalytics
+import JibangCharts
+import JibangCore
+import JibangCorpus
+import JibangStore
+
+/// Trend, KWIC, compare and peaks over the corpus, and indicators.
+struct CorpusController<Context: RequestContext> {
+    let services: JibangServices
+
+    func addRoutes(to group: RouterGroup<Context>) {
+        group.get("trend", use: trend)
+        group.get("kwic", use: kwic)
+        group.get("compare", use: compare)
+        group.get("peaks", use: peaks)
+        group.get("indicators", use: indicators)
+        group.post("indicators", use: addIndicator)
+    }
+
+    /// The trend a request asks for: groups `q`, `by`, `measure`, `outlet`, `from`, `to`.
+    func runTrend(_ query: QueryParameters, groups: [TermGroup]) throws -> TrendResult {
+        let (from, to) = try query.dayRange()
+        return try services.corpus.trend(
+            TrendQuery(
+                groups: groups, by: try query.choice("by", default: PeriodUnit.year),
+                measure: try query.choice("measure", default: Measure.documents),
+                outlets: query.all("outlet"), from: from, to: to))
+    }
+
+    /// GET /api/v1/trend?q=GROUP&q=GROUP&by=year — the JSON of `jibang trend --format json`; `format=csv` for a download.
+    @Sendable func trend(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        let result = try runTrend(query, groups: try query.groups("q"))
+        if query.string("format") == "csv" {
+            let names = result.groups.map(\.name)
+            var lines = [(["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] })]
+            for row in result.rows {
+                lines.append(
+                    [row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(row.per1000[$0] ?? 0)] })
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"trend.csv\""],
+                body: .init(byteBuffer: ByteBuffer(string: lines.map(CSVWriterLine.join).joined(separator: "\n") + "\n")))
+        }
+        return JSONResponse.make(result)
+    }
+
+    /// GET /api/v1/kwic?q=TERM&limit=20
+    @Sendable func kwic(_ request: Request, context: Context) async throws -> Response {
+        JSONResponse.make(try kwicLines(QueryParameters(request)))
+    }
+
+    func kwicLines(_ query: QueryParameters) throws -> [KWICEntry] {
+        guard var group = try query.groups("q").first else { return [] }
+        let (from, to) = try query.dayRange()
+        group.outlets += query.all("outlet")
+        group.from = from ?? group.from
+        group.to = to ?? group.to
+        let limit = try query.int("limit", default: 20, range: 1...200)
+        let documents = KWIC.documents(group, options: MatchOptions(), in: try services.corpus.segments(), limit: limit)
+        let headers = try services.corpus.headers(rowIDs: documents.map(\.rowID))
+        var lines: [KWICEntry] = []
+        for document in documents {
+            guard let text = services.corpus.body(rowID: document.rowID), let header = headers[document.rowID] else { continue }
+            for line in KWIC.lines(group, options: MatchOptions(), rowID: document.rowID, text: text, width: 40) {
+                lines.append(
+                    KWICEntry(
+                        documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match,
+                        right: line.right))
+            }
+        }
+        return lines
+    }
+
+    /// GET /api/v1/compare?a=GROUP&b=GROUP&by=year&lag=3 — the JSON of `jibang compare --format json`.
+    @Sendable func compare(_ request: Request, context: Context) async throws -> Response {
+        JSONResponse.make(try comparison(QueryParameters(request)).comparison)
+    }
+
+    func comparison(_ query: QueryParameters) throws -> (comparison: Comparison, result: TrendResult) {
+        let groups = try query.groups("a") + query.groups("b")
+        guard groups.count == 2, groups[0].name != groups[1].name else {
+            throw APIError.badRequest("a and b: give two different term groups, one each")
+        }
+        let result = try runTrend(query, groups: groups)
+        let smooth: Int? = try query.string("smooth").map { _ in try query.int("smooth", default: 3, range: 3...25) }
+        let comparison = try Comparison(
+            result, a: groups[0].name, b: groups[1].name,
+            options: .init(
+                value: try query.choice("value", default: Series.Value.count), smoothing: smooth,
+                maxLag: try query.int("lag", default: 3, range: 0...24)))
+        return (comparison, result)
+    }
+
+    /// GET /api/v1/peaks?q=GROUP&by=year — peaks with example articles and nearby events.
+    @Sendable func peaks(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        let groups = try query.groups("q")
+        let result = try runTrend(query, groups: groups)
+        let findings = try services.corpus.peakFindings(
+            result, groups: groups, value: try query.choice("value", default: Series.Value.count), finder: PeakFinder(), events: services.events,
+            options: MatchOptions(), outlets: query.all("outlet"))
+        return JSONResponse.make(findings)
+    }
+
+    /// GET /api/v1/indicators
+    @Sendable func indicators(_ request: Request, context: Context) async throws -> Response {
+        JSONResponse.make(try await services.store.indicators())
+    }
+
+    /// POST /api/v1/indicators (token) — {name, unit, period, value, source, note?}
+    @Sendable func addIndicator(_ request: Request, context: Context) async throws -> Response {
+        let indicator: Indicator = try await decode(request)
+        guard !indicator.name.isEmpty, !indicator.source.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError.badRequest("an indicator needs a name and a source")
+        }
+        guard DateParserCheck.isPeriod(indicator.period), indicator.value.isFinite else {
+            throw APIError.badRequest("period must be 2019, 2019-06 or 2019-06-30 and value a finite number")
+        }
+        try await services.store.addIndicator(indicator)
+        return JSONResponse.make(indicator, status: .created)
+    }
+}
+
+/// One keyword-in-context line with its document.
+struct KWICEntry: Encodable {
+    let documentId, date, outlet, title, left, match, right: String
+}

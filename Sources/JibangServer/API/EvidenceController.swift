@@ -1,0 +1,64 @@
+import Hummingbird
+import JibangCore
+import JibangEvidence
+import JibangStore
+
+/// The evidence review queue: list, accept, reject (writes need a token).
+struct EvidenceController<Context: RequestContext> {
+    let services: JibangServices
+
+    func addRoutes(to group: RouterGroup<Context>) {
+        group.get("evidence", use: list)
+        group.post("evidence/:id/accept", use: accept)
+        group.post("evidence/:id/reject", use: reject)
+    }
+
+    /// GET /api/v1/evidence[?status=pending&event=…&limit=]
+    @Sendable func list(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        let status: Candidate.Status? = try query.string("status").map { _ in try query.choice("status", default: Candidate.Status.pending) }
+        let event: EvidenceEvent? = try query.string("event").map { _ in try query.choice("event", default: EvidenceEvent.inauguration) }
+        let limit = try query.int("limit", default: 200, range: 1...5000)
+        return JSONResponse.make(try await services.store.candidates(status: status, event: event, limit: limit))
+    }
+
+    struct Decision: Decodable {
+        let place: String?
+        let stage: String?
+        let note: String?
+    }
+
+    /// POST /api/v1/evidence/{id}/accept (token) — optional body {place, stage, note}.
+    @Sendable func accept(_ request: Request, context: Context) async throws -> Response {
+        let id = try candidateID(context)
+        let decision: Decision = try await optionalBody(request) ?? Decision(place: nil, stage: nil, note: nil)
+        let placeID = try decision.place.map { text in
+            try services.gazetteer.division(id: text)?.id ?? services.gazetteer.resolve(text, at: InputLocation(file: "place")).id
+        }
+        let result = try await services.store.accept(candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note)
+        services.invalidate()
+        return JSONResponse.make([
+            "milestone_id": String(result.milestoneID), "created": String(result.created), "site": result.siteLabel, "date": result.date,
+        ])
+    }
+
+    /// POST /api/v1/evidence/{id}/reject (token) — optional body {note}.
+    @Sendable func reject(_ request: Request, context: Context) async throws -> Response {
+        let id = try candidateID(context)
+        let decision: Decision? = try await optionalBody(request)
+        try await services.store.reject(candidate: id, note: decision?.note)
+        return JSONResponse.make(["rejected": id])
+    }
+
+    func candidateID(_ context: Context) throws -> Int64 {
+        guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the candidate id must be a number") }
+        return id
+    }
+}
+
+/// A JSON body when one was sent, nil for an empty body.
+func optionalBody<T: Decodable>(_ request: Request) async throws -> T? {
+    if let length = request.headers[.contentLength], length == "0" { return nil }
+    if request.headers[.contentType]?.contains("json") != true { return nil }
+    return try await decode(request) as T
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import JibangCore
+import JibangStore
+
+/// Places, programme status, sites, and the writes that add milestones and sources.
+struct ProgrammeController<Context: RequestContext> {
+    let services: JibangServices
+
+    func addRoutes(to group: RouterGroup<Context>) {
+        group.get("places", use: places)
+        group.get("programme/status", use: status)
+        group.get("sites", use: sites)
+        group.get("sites/:id", use: site)
+        group.post("milestones", use: addMilestone)
+        group.post("milestones/:id/sources", use: addSource)
+    }
+
+    /// GET /api/v1/places?q=NAME
+    @Sendable func places(_ request: Request, context: Context) async throws -> Response {
+        guard let q = QueryParameters(request).string("q") else { throw APIError.badRequest("q: give a place name in any spelling, e.g. q=Kimhwa") }
+        switch services.gazetteer.lookup(q) {
+        case let .found(matches): return JSONResponse.make(matches.map { PlaceMatch($0, gazetteer: services.gazetteer) })
+        case let .notFound(suggestions):
+            throw APIError.notFound("no place is called \(q); did you mean: \(suggestions.map(services.gazetteer.label).joined(separator: "; "))?")
+        }
+    }
+
+    /// GET /api/v1/programme/status[?year=&province=] — the JSON of `jibang status --format json`.
+    @Sendable func status(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        let year = try query.string("year").map { _ in try query.int("year", default: 0, range: 2021...2033) }
+        let province = try query.string("province").map { try services.gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
+        let json = try await services.cachedStatus(key: "\(year ?? 0)|\(province ?? "")") {
+            let status = ProgrammeStatus(
+                sites: try await services.store.sites(), gazetteer: services.gazetteer, year: year, provinceID: province,
+                throughYear: services.thisYear)
+            return ProgrammeJSON.encode(status).trimmingCharacters(in: .newlines) + "\n"
+        }
+        return JSONResponse.text(json)
+    }
+
+    /// A page of results with its position.
+    struct Page<Item: Encodable>: Encodable {
+        let items: [Item]
+        let page: Int
+        let perPage: Int
+        let total: Int
+    }
+
+    /// GET /api/v1/sites[?year=&province=&status=&page=&per_page=]
+    @Sendable func sites(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        let year = try query.string("year").map { _ in try query.int("year", default: 0, range: 2021...2033) }
+        let province = try query.string("province").map { try services.gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
+        let progress: Site.Progress? = try query.string("status").map { _ in try query.choice("status", default: Site.Progress.planned) }
+        let page = try query.int("page", default: 1, range: 1...100_000)
+        let perPage = try query.int("per_page", default: 50, range: 1...500)
+        let filter = SiteFilter(year: year, provinceID: province, progress: progress)
+        let all = filter.apply(try await services.store.sites(), gazetteer: services.gazetteer)
+        let items = all.dropFirst((page - 1) * perPage).prefix(perPage).map { SiteSummary($0, gazetteer: services.gazetteer) }
+        return JSONResponse.make(Page(items: Array(items), page: page, perPage: perPage, total: all.count))
+    }
+
+    /// GET /api/v1/sites/{id} — a gazetteer id or any spelling of the place.
+    @Sendable func site(_ request: Request, context: Context) async throws -> Response {
+        let division = try resolve(try context.parameters.require("id"))
+        let sites = try await services.store.sites().filter { $0.divisionID == division.id }
+        guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
+        return JSONResponse.make(SiteDetail(division: division, sites: sites, gazetteer: services.gazetteer))
+    }
+
+    func resolve(_ text: String) throws -> Division {
+        if let division = services.gazetteer.division(id: text) { return division }
+        return try services.gazetteer.resolve(text, at: InputLocation(file: "place"))
+    }
+
+    /// The body of POST /api/v1/milestones.
+    struct NewMilestone: Decodable {
+        let place: String
+        let stage: String
+        let event: String
+        let date: String
+        let status: String?
+        let facilities: String?
+        let note: String?
+        let actors: [String]?
+        let source: NewSource
+    }
+
+    struct NewSource: Decodable {
+        let url: String
+        let outlet: String?
+        let title: String?
+        let published: String?
+        let language: String?
+        let quote: String?
+
+        func source() throws(JibangError) -> Source {
+            Source(
+                url: try FieldRules.url(url, at: InputLocation(file: "source.url")), outlet: outlet ?? Source.host(of: url), title: title,
+                published: try FieldRules.day(published ?? "", at: InputLocation(file: "source.published")), language: language, quote: quote)
+        }
+    }
+
+    /// POST /api/v1/milestones (token) — validated like an import; the site is created when new.
+    @Sendable func addMilestone(_ request: Request, context: Context) async throws -> Response {
+        let body: NewMilestone = try await decode(request)
+        let division = try resolve(body.place)
+        let stage = try FieldRules.stage(body.stage, at: InputLocation(file: "stage"))
+        let (kind, detail) = try FieldRules.kind(body.event, at: InputLocation(file: "event"))
+        let milestone = Milestone(
+            kind: kind, date: try FieldRules.date(body.date, at: InputLocation(file: "date")),
+            status: try FieldRules.status(body.status ?? "claimed", at: InputLocation(file: "status")), detail: detail,
+            facilities: body.facilities ?? "", note: body.note,
+            actors: try FieldRules.actors((body.actors ?? []).joined(separator: "; "), at: InputLocation(file: "actors")),
+            sources: [try body.source.source()])
+        let summary = try await services.store.importEntries(
+            [ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: milestone, origin: InputLocation(file: "request body"))],
+            file: "api")
+        services.invalidate()
+        return JSONResponse.make(summary, status: .created)
+    }
+
+    /// POST /api/v1/milestones/{id}/sources (token)
+    @Sendable func addSource(_ request: Request, context: Context) async throws -> Response {
+        guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the milestone id must be a number") }
+        let body: NewSource = try await decode(request)
+        try await services.store.addSource(try body.source(), toMilestone: id)
+        services.invalidate()
+        return JSONResponse.make(["milestone": id], status: .created)
+    }
+}
+
+/// Largest accepted request body.
+let maxBodyBytes = 64 * 1024
+
+/// Decodes a JSON body of at most `maxBodyBytes`, with a message that names the problem.
+func decode<T: Decodable>(_ request: Request) async throws -> T {
+    let buffer: ByteBuffer
+    do { buffer = try await request.body.collect(upTo: maxBodyBytes) } catch {
+        throw APIError(status: .contentTooLarge, error: "too_large", detail: "the request body is limited to \(maxBodyBytes / 1024) KiB")
+    }
+    do {
+        return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+    } catch let DecodingError.keyNotFound(key, _) {
+        throw APIError.badRequest("the JSON body lacks the field \(key.stringValue)")
+    } catch let DecodingError.typeMismatch(_, context) {
+        throw APIError.badRequest("the JSON body's field \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type")
+    } catch {
+        throw APIError.badRequest("the body is not the JSON expected: \(type(of: error))")
+    }
+}

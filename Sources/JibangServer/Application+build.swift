@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import JibangCore
+import Logging
+
+/// How to run the server.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    public var privateReads: Bool
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "jibang.sqlite", privateReads: Bool = false,
+        logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.privateReads = privateReads
+        self.logLevel = logLevel
+    }
+}
+
+/// Builds the application: opens (and on first run creates and seeds) the store, then
+/// composes the router. Tests call it too.
+public func buildApplication(_ settings: ServerSettings) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "jibang")
+    logger.logLevel = settings.logLevel
+    let services = try await JibangServices.open(path: settings.databasePath, privateReads: settings.privateReads)
+    return Application(
+        router: buildRouter(services),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Jibang"),
+        logger: logger)
+}
+
+/// Every route: pages at `/`, the JSON API under `/api/v1`.
+public func buildRouter(_ services: JibangServices) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.addMiddleware {
+        LogRequestsMiddleware(.info)
+        AccessMiddleware(services: services)
+    }
+    let api = router.group("api/v1")
+    api.get("openapi.json") { _, _ in JSONResponse.text(OpenAPIDocument.text) }
+    ProgrammeController(services: services).addRoutes(to: api)
+    CorpusController(services: services).addRoutes(to: api)
+    EvidenceController(services: services).addRoutes(to: api)
+    PageController(services: services).addRoutes(to: router)
+    return router
+}
+
+/// The OpenAPI 3.1 description of the API, bundled.
+enum OpenAPIDocument {
+    static let text: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            preconditionFailure("the bundled openapi.json is missing")
+        }
+        return text
+    }()
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import JibangStore
+import Logging
+
+/// The gate in front of every route: size limits, the bearer token for writes (and for reads
+/// with `--private`), and errors rendered as JSON under `/api` and as a page elsewhere.
+struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
+    let services: JibangServices
+    /// Longest accepted request target (path and query).
+    static var maxURILength: Int { 4096 }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        do {
+            guard request.uri.description.utf8.count <= Self.maxURILength else {
+                throw APIError(
+                    status: .uriTooLong, error: "uri_too_long",
+                    detail: "the request target is longer than \(Self.maxURILength) bytes; shorten the query")
+            }
+            let writes = [.post, .put, .patch, .delete].contains(request.method)
+            if isAPI && (writes || services.privateReads) || (!isAPI && services.privateReads) {
+                guard let role = try await role(of: request) else { throw APIError.unauthorized }
+                _ = role
+            }
+            return try await next(request, context)
+        } catch {
+            let apiError = APIError(error)
+            if apiError.status == .internalServerError { context.logger.error("request failed", metadata: ["error": "\(error)"]) }
+            var response = isAPI ? apiError.response : Page.error(apiError)
+            if apiError.status == .unauthorized && !isAPI { response.headers[.wwwAuthenticate] = "Basic realm=\"Jibang\", charset=\"UTF-8\"" }
+            return response
+        }
+    }
+
+    /// The role of the request's token: `Bearer <token>`, or HTTP Basic with the token as the
+    /// password (so a browser can open a `--private` server).
+    func role(of request: Request) async throws -> TokenRole? {
+        guard let header = request.headers[.authorization] else { return nil }
+        if header.hasPrefix("Bearer ") {
+            return try await services.store.role(ofToken: String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces))
+        }
+        if header.hasPrefix("Basic "), let data = Data(base64Encoded: String(header.dropFirst("Basic ".count))),
+            let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+        {
+            return try await services.store.role(ofToken: String(pair[pair.index(after: colon)...]))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import JibangCore
+import JibangCorpus
+import JibangEvidence
+import JibangStore
+
+/// The HTML pages at stable addresses: each parses the query, asks the library, renders.
+struct PageController<Context: RequestContext> {
+    let services: JibangServices
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/", use: overview)
+        router.get("/sites", use: sites)
+        router.get("/sites/:id", use: site)
+        router.get("/trend", use: trend)
+        router.get("/compare", use: compare)
+        router.get("/kwic", use: kwic)
+        router.get("/review", use: review)
+        router.post("/review/:id", use: decide)
+    }
+
+    var corpusAPI: CorpusController<Context> { CorpusController(services: services) }
+
+    @Sendable func overview(_ request: Request, context: Context) async throws -> Response {
+        let sites = try await services.store.sites()
+        let status = ProgrammeStatus(sites: sites, gazetteer: services.gazetteer, year: nil, provinceID: nil, throughYear: services.thisYear)
+        return ProgrammePages.overview(status: status, sites: sites, gazetteer: services.gazetteer).response
+    }
+
+    @Sendable func sites(_ request: Request, context: Context) async throws -> Response {
+        let q = QueryParameters(request)
+        let year = try q.string("year").map { _ in try q.int("year", default: 0, range: 2021...2033) }
+        let province = try q.string("province").map { try services.gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
+        let progress: Site.Progress? = try q.string("status").map { _ in try q.choice("status", default: Site.Progress.planned) }
+        let sites = SiteFilter(year: year, provinceID: province, progress: progress).apply(
+            try await services.store.sites(), gazetteer: services.gazetteer)
+        return ProgrammePages.sites(sites, gazetteer: services.gazetteer, year: year, province: province, status: progress?.rawValue).response
+    }
+
+    @Sendable func site(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let division = try services.gazetteer.division(id: id) ?? services.gazetteer.resolve(id, at: InputLocation(file: "place"))
+        let sites = try await services.store.sites().filter { $0.divisionID == division.id }
+        guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
+        return ProgrammePages.site(division: division, sites: sites, gazetteer: services.gazetteer).response
+    }
+
+    @Sendable func trend(_ request: Request, context: Context) async throws -> Response {
+        let q = QueryParameters(request)
+        guard !q.all("q").isEmpty else { return CorpusPages.trend(q, result: nil, events: services.events, error: nil).response }
+        do {
+            let result = try corpusAPI.runTrend(q, groups: try q.groups("q"))
+            return CorpusPages.trend(q, result: result, events: services.events, error: nil).response
+        } catch {
+            return CorpusPages.trend(q, result: nil, events: services.events, error: APIError(error).detail).response
+        }
+    }
+
+    @Sendable func compare(_ request: Request, context: Context) async throws -> Response {
+        let q = QueryParameters(request)
+        guard q.string("a") != nil || q.string("b") != nil else {
+            return CorpusPages.compare(q, comparison: nil, events: services.events, error: nil).response
+        }
+        do {
+            return CorpusPages.compare(q, comparison: try corpusAPI.comparison(q).comparison, events: services.events, error: nil).response
+        } catch {
+            return CorpusPages.compare(q, comparison: nil, events: services.events, error: APIError(error).detail).response
+        }
+    }
+
+    @Sendable func kwic(_ request: Request, context: Context) async throws -> Response {
+        let q = QueryParameters(request)
+        return CorpusPages.kwic(q, lines: q.string("q") == nil ? [] : try corpusAPI.kwicLines(q)).response
+    }
+
+    @Sendable func review(_ request: Request, context: Context) async throws -> Response {
+        let message = QueryParameters(request).string("message")
+        return CorpusPages.review(try await services.store.candidates(limit: 200), message: message).response
+    }
+
+    /// POST /review/{id}: the form's accept or reject, with the token typed into the form.
+    @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
+        guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the candidate id must be a number") }
+        let buffer = try await request.body.collect(upTo: maxBodyBytes)
+        let form = Self.formFields(String(buffer: buffer))
+        guard let token = form["token"], try await services.store.role(ofToken: token) != nil else { throw APIError.unauthorized }
+        var message: String
+        do {
+            if form["decision"] == "reject" {
+                try await services.store.reject(candidate: id, note: "rejected in the review page")
+                message = "Candidate #\(id) rejected."
+            } else {
+                let place = try form["place"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
+                    try services.gazetteer.division(id: text)?.id ?? services.gazetteer.resolve(text, at: InputLocation(file: "place")).id
+                }
+                let result = try await services.store.accept(candidate: id, placeID: place)
+                services.invalidate()
+                message = "Candidate #\(id) accepted: milestone #\(result.milestoneID) at \(result.siteLabel)."
+            }
+        } catch {
+            message = "Candidate #\(id): \(APIError(error).detail)"
+        }
+        return Response(status: .seeOther, headers: [.location: "/review?" + HTML.query([("message", message)])])
+    }
+
+    /// Fields of an application/x-www-form-urlencoded body.
+    static func formFields(_ body: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            let value = parts.count > 1 ? (String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : ""
+            fields[key] = value
+        }
+        return fields
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import JibangAnalytics
+import JibangCore
+import JibangCorpus
+import JibangStore
+import Synchronization
+
+/// What the handlers work with: the store, the corpus, the gazetteer, and a cache of the
+/// programme status (the busiest read), dropped on every write and after two seconds so edits
+/// made with the CLI show up.
+public final class JibangServices: Sendable {
+    public let store: SQLiteStore
+    public let corpus: CorpusStore
+    public let gazetteer: Gazetteer
+    public let events: [Event]
+    /// Reads need a token too.
+    public let privateReads: Bool
+    let statusCache = Mutex<(json: [String: String], stamp: Date)>(([:], .distantPast))
+
+    public init(store: SQLiteStore, corpus: CorpusStore, gazetteer: Gazetteer, privateReads: Bool = false) {
+        self.store = store
+        self.corpus = corpus
+        self.gazetteer = gazetteer
+        self.events = EventFile.bundled()
+        self.privateReads = privateReads
+    }
+
+    /// Opens (creating and seeding on first use) the store at `path` and its corpus.
+    public static func open(path: String, privateReads: Bool = false) async throws(JibangError) -> JibangServices {
+        let store = try await StoreBootstrap.open(path: path).store
+        return JibangServices(
+            store: store, corpus: try CorpusStore.open(path: path), gazetteer: try BundledData.gazetteer(), privateReads: privateReads)
+    }
+
+    /// The status JSON for a filter key, computed at most every two seconds.
+    func cachedStatus(key: String, compute: () async throws -> String) async throws -> String {
+        let now = Date()
+        if let hit = statusCache.withLock({ cache in now.timeIntervalSince(cache.stamp) < 2 ? cache.json[key] : nil }) { return hit }
+        let json = try await compute()
+        statusCache.withLock { cache in
+            if now.timeIntervalSince(cache.stamp) >= 2 { cache = ([:], now) }
+            cache.json[key] = json
+        }
+        return json
+    }
+
+    /// Forgets cached reads after a write.
+    func invalidate() { statusCache.withLock { $0 = ([:], .distantPast) } }
+
+    /// The programme year "now" for status figures.
+    var thisYear: Int { min(Calendar(identifier: .gregorian).component(.year, from: Date()), Programme.years.upperBound) }
+}

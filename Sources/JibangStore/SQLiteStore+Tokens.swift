@@ -1,0 +1,75 @@
+import Crypto
+import Foundation
+import GRDB
+import JibangCore
+
+/// Who may write through the HTTP API: editors add sites, milestones and sources and review
+/// evidence; admins may also manage tokens.
+public enum TokenRole: String, Sendable, Codable, CaseIterable {
+    case editor, admin
+}
+
+/// A stored token, without its secret.
+public struct TokenInfo: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let role: TokenRole
+    public let label: String?
+    public let created: Date
+    public let revoked: Date?
+}
+
+extension SQLiteStore {
+    /// Creates a token and returns its secret, which is shown once: only its SHA-256 is stored.
+    public func createToken(role: TokenRole, label: String? = nil) async throws(JibangError) -> String {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
+        let secret =
+            "jb_"
+            + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        try await run {
+            try writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO api_token (hash, role, label, created) VALUES (?, ?, ?, ?)",
+                    arguments: [Self.tokenHash(secret), role.rawValue, label, Date()])
+            }
+        }
+        return secret
+    }
+
+    /// The role of a valid (known, not revoked) token, or nil.
+    public func role(ofToken secret: String) async throws(JibangError) -> TokenRole? {
+        try await run {
+            try writer.read { db in
+                try String.fetchOne(db, sql: "SELECT role FROM api_token WHERE hash = ? AND revoked IS NULL", arguments: [Self.tokenHash(secret)])
+                    .flatMap(TokenRole.init(rawValue:))
+            }
+        }
+    }
+
+    /// Every token, newest first, without secrets.
+    public func tokens() async throws(JibangError) -> [TokenInfo] {
+        try await run {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, role, label, created, revoked FROM api_token ORDER BY id DESC").map {
+                    TokenInfo(id: $0[0], role: TokenRole(rawValue: $0[1]) ?? .editor, label: $0[2], created: $0[3], revoked: $0[4])
+                }
+            }
+        }
+    }
+
+    /// Revokes a token by id; its secret stops working at once.
+    public func revokeToken(id: Int64) async throws(JibangError) {
+        try await run {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE api_token SET revoked = ? WHERE id = ? AND revoked IS NULL", arguments: [Date(), id])
+                if db.changesCount == 0 { throw JibangError.notFound("no active token #\(id); `jibang token list` shows them") }
+            }
+        }
+    }
+
+    static func tokenHash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,296 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import JibangServer
+import JibangStore
+import JibangTestSupport
+import Testing
+
+/// A store with the bundled programme and the fixture corpora, built once for the suite.
+actor Fixture {
+    static let shared = Fixture()
+    var path: String?
+
+    func databasePath() throws -> String {
+        if let path { return path }
+        let dir = TemporaryDirectory()
+        let path = dir.file("server.sqlite")
+        for file in ["new-year-addresses-1995-2019.jsonl", "kcna-programme-subset.json"] {
+            let run = try JibangBinary.run(["ingest", Fixtures.path(file), "--database", path], in: dir.path)
+            guard run.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
+        }
+        _ = try JibangBinary.run(["evidence", "scan", "--database", path], in: dir.path)
+        self.path = path
+        return path
+    }
+}
+
+@Suite struct ServerTests {
+    static let validator = try! OpenAPIValidator(String(decoding: try! Data(contentsOf: Self.openAPIURL()), as: UTF8.self))
+
+    static func openAPIURL() throws -> URL {
+        // The document the server serves is the bundled one; read it through the server in tests too.
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/JibangServer/Resources/openapi.json")
+    }
+
+    /// A copy of the fixture store, so writes in one test do not leak into another.
+    func app(privateReads: Bool = false) async throws -> (some ApplicationProtocol, String, TemporaryDirectory) {
+        let source = try await Fixture.shared.databasePath()
+        let dir = TemporaryDirectory()
+        let path = dir.file("copy.sqlite")
+        try FileManager.default.copyItem(atPath: source, toPath: path)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
+            try FileManager.default.copyItem(atPath: source + suffix, toPath: path + suffix)
+        }
+        try FileManager.default.copyItem(atPath: source + ".corpus", toPath: path + ".corpus")
+        let app = try await buildApplication(ServerSettings(port: 0, databasePath: path, privateReads: privateReads, logLevel: .error))
+        return (app, path, dir)
+    }
+
+    func json(_ buffer: ByteBuffer) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]) }
+
+    /// Every read route answers, and its JSON conforms to the OpenAPI document.
+    @Test(arguments: [
+        ("/api/v1/places?q=Unsan", "/places"),
+        ("/api/v1/programme/status", "/programme/status"),
+        ("/api/v1/programme/status?year=2024&province=South%20Phyongan", "/programme/status"),
+        ("/api/v1/sites?year=2024&per_page=5&page=2", "/sites"),
+        ("/api/v1/sites/Kimhwa", "/sites/{id}"),
+        ("/api/v1/sites/KP0310", "/sites/{id}"),
+        ("/api/v1/trend?q=regional-economy&q=defence-industry&by=year", "/trend"),
+        ("/api/v1/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&limit=3", "/kwic"),
+        ("/api/v1/compare?a=regional-economy&b=defence-industry&measure=mentions", "/compare"),
+        ("/api/v1/peaks?q=regional-economy&measure=mentions", "/peaks"),
+        ("/api/v1/indicators", "/indicators"),
+        ("/api/v1/evidence?status=pending", "/evidence"),
+        ("/api/v1/places?q=Nowhereville", "/places"),
+        ("/api/v1/sites?status=finished", "/sites"),
+        ("/api/v1/compare?a=regional-economy&b=nothing=%EC%A1%B4%EC%9E%AC%EC%95%88%ED%95%A8", "/compare"),
+    ])
+    func readsConformToTheOpenAPIDocument(_ uri: String, _ template: String) async throws {
+        let (app, _, dir) = try await app()
+        defer { dir.remove() }
+        try await app.test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                let status = response.status.code
+                let schema = try #require(
+                    Self.validator.responseSchema(path: template, method: "get", status: status), "no schema for \(status) of \(template)")
+                let problems = Self.validator.problems(try json(response.body), schema)
+                #expect(problems.isEmpty, "\(uri): \(problems.prefix(5))")
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+        }
+    }
+
+    @Test func statusIsTheSameJSONAsTheCLI() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let cli = try JibangBinary.run(["status", "--format", "json", "--database", path], in: dir.path)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/programme/status", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).trimmingCharacters(in: .newlines) == cli.stdout.trimmingCharacters(in: .newlines))
+            }
+        }
+    }
+
+    @Test func writesNeedAValidTokenAndChangeNothingWithout() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let store = try SQLiteStore.open(path: path)
+        let before = try await store.sites().flatMap(\.milestones).count
+        let body = ByteBuffer(
+            string:
+                #"{"place": "Kosan County", "stage": "2024", "event": "inauguration", "date": "2025-01-15", "source": {"url": "https://example.org/kosan"}}"#
+        )
+        let token = try await store.createToken(role: .editor)
+        let revoked = try await store.createToken(role: .editor)
+        try await store.revokeToken(id: try await store.tokens().first { _ in true }!.id)
+        try await app.test(.router) { client in
+            for method in [HTTPRequest.Method.post, .put, .patch, .delete] {
+                try await client.execute(uri: "/api/v1/milestones", method: method, body: body) { response in
+                    #expect(response.status == .unauthorized, "\(method)")
+                    let object = try json(response.body) as? [String: Any]
+                    #expect(object?["error"] as? String == "unauthorized")
+                }
+            }
+            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: [.authorization: "Bearer \(revoked)"], body: body) {
+                response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: [.authorization: "Bearer wrong"], body: body) { response in
+                #expect(response.status == .unauthorized)
+            }
+            #expect(try await store.sites().flatMap(\.milestones).count == before)
+            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: [.authorization: "Bearer \(token)"], body: body) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
+            }
+            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: [.authorization: "Bearer \(token)"], body: body) { response in
+                #expect(response.status == .conflict, "the same milestone twice")
+            }
+            let bad = ByteBuffer(
+                string:
+                    #"{"place": "Kosan County", "stage": "2024", "event": "inauguration", "date": "2025-13-15", "source": {"url": "https://example.org/x"}}"#
+            )
+            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: [.authorization: "Bearer \(token)"], body: bad) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("date"))
+            }
+        }
+        #expect(try await store.sites().flatMap(\.milestones).count == before + 1)
+        #expect(try await store.tokens().count == 2)
+        // Only hashes are stored.
+        let raw = try String(contentsOfFile: path, encoding: .isoLatin1)
+        #expect(!raw.contains(token))
+    }
+
+    @Test func privateServersNeedATokenForReadsToo() async throws {
+        let (app, path, dir) = try await app(privateReads: true)
+        defer { dir.remove() }
+        let token = try await SQLiteStore.open(path: path).createToken(role: .editor)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/programme/status", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
+            }
+            try await client.execute(uri: "/api/v1/programme/status", method: .get, headers: [.authorization: "Bearer \(token)"]) {
+                #expect($0.status == .ok)
+            }
+            let basic = Data("analyst:\(token)".utf8).base64EncodedString()
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Basic \(basic)"]) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func limitsAnswerWithClearErrors() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let token = try await SQLiteStore.open(path: path).createToken(role: .editor)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/trend?q=" + String(repeating: "a", count: 5000), method: .get) { response in
+                #expect(response.status == .uriTooLong)
+            }
+            let many = (0..<11).map { "q=t\($0)" }.joined(separator: "&")
+            try await client.execute(uri: "/api/v1/trend?" + many, method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("at most 10"))
+            }
+            let big = ByteBuffer(string: "{\"note\": \"" + String(repeating: "x", count: 70_000) + "\"}")
+            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: [.authorization: "Bearer \(token)"], body: big) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/api/v1/trend?q=%7C%7C", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let body = String(buffer: response.body)
+                #expect(!body.contains("Swift/") && !body.contains("SELECT") && !body.contains("at /"), "no internals: \(body)")
+            }
+        }
+    }
+
+    static let payloads = [
+        "<script>alert('x')</script>", "\"><img src=x onerror=alert(1)>", "'><svg onload=alert(1)>", "javascript:alert(1)",
+        "</title><script>x</script>",
+    ]
+
+    @Test func everyStringReachingHTMLIsEscaped() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        // Payloads in article text, a note, a source title and a quote.
+        let corpus = dir.write(
+            "xss.jsonl",
+            Self.payloads.enumerated().map { i, p in
+                #"{"id": "xss-\#(i)", "outlet": "\#(p.replacingOccurrences(of: "\"", with: "\\\""))", "date": "2024-09-0\#(i + 1)", "title": "\#(p.replacingOccurrences(of: "\"", with: "\\\""))", "body": "지방공업공장 \#(p.replacingOccurrences(of: "\"", with: "\\\"")) regional-industry factories"}"#
+            }.joined(separator: "\n"))
+        #expect(try JibangBinary.run(["ingest", corpus, "--database", path], in: dir.path).status == 0)
+        let store = try SQLiteStore.open(path: path)
+        let token = try await store.createToken(role: .editor)
+        for (i, p) in Self.payloads.enumerated() {
+            let escaped = p.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let body = ByteBuffer(
+                string:
+                    #"{"place": "Kosan County", "stage": "2024", "event": "official_visit", "date": "2024-0\#(i + 1)-02", "note": "\#(escaped)", "source": {"url": "https://example.org/\#(i)", "title": "\#(escaped)", "quote": "\#(escaped)", "outlet": "\#(escaped)"}}"#
+            )
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/api/v1/milestones", method: .post, headers: [.authorization: "Bearer \(token)"], body: body) {
+                    response in
+                    #expect(response.status == .created, "\(String(buffer: response.body))")
+                }
+            }
+        }
+        let query = Self.payloads.map { "q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }.prefix(1).joined(
+            separator: "&")
+        let pages = [
+            "/", "/sites", "/sites/Kosan", "/trend?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&by=day&" + query,
+            "/compare?a=x&b=" + (Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+            "/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85", "/review",
+            "/nowhere/" + (Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+        ]
+        try await app.test(.router) { client in
+            for page in pages {
+                try await client.execute(uri: page, method: .get) { response in
+                    let html = String(buffer: response.body)
+                    for payload in Self.payloads where payload.contains("<") {
+                        #expect(!html.contains(payload), "\(page) contains a raw payload \(payload)")
+                    }
+                    #expect(!html.contains("<script"), "\(page)")
+                    #expect(!html.contains("onerror=alert") || html.contains("onerror=alert(1)&gt;"), "\(page)")
+                }
+            }
+            try await client.execute(uri: "/sites/Kosan", method: .get) { response in
+                #expect(String(buffer: response.body).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "the note is shown, escaped")
+            }
+        }
+    }
+
+    @Test func pagesRenderWithTheirData() async throws {
+        let (app, _, dir) = try await app()
+        defer { dir.remove() }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("<svg") && html.contains("Kimhwa County (김화군)"), "the map titles each site")
+                #expect(html.contains("지방발전 20×10 정책"))
+            }
+            try await client.execute(uri: "/trend?q=regional-economy&measure=mentions", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("/kwic?"), "each period links to its documents")
+                #expect(html.contains("format=csv"))
+                #expect(html.contains("지방공업"))
+            }
+            try await client.execute(uri: "/compare?a=regional-economy&b=defence-industry&measure=mentions", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Pearson r") && html.contains("Correlation by lag"))
+            }
+            try await client.execute(uri: "/review", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Hamju County"))
+            }
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                let doc = try #require(try json(response.body) as? [String: Any])
+                #expect(doc["openapi"] as? String == "3.1.0")
+            }
+        }
+    }
+
+    @Test func reviewButtonsNeedATokenAndAcceptCreatesTheMilestone() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let store = try SQLiteStore.open(path: path)
+        let candidate = try #require(try await store.candidates(status: .pending).first { $0.placeID == "KP0310" && $0.date == "2024-08-31" })
+        let token = try await store.createToken(role: .editor)
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/review/\(candidate.id!)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "token=nope&decision=accept")
+            ) { #expect($0.status == .unauthorized) }
+            try await client.execute(
+                uri: "/api/v1/evidence/\(candidate.id!)/accept", method: .post, headers: [.authorization: "Bearer \(token)"]
+            ) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+            }
+        }
+        #expect(try await store.candidate(id: candidate.id!).status == .accepted)
+    }
+}
