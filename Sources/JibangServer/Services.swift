@@ -16,6 +16,8 @@ public final class JibangServices: Sendable {
     /// Reads need a token too.
     public let privateReads: Bool
     let statusCache = Mutex<(json: [String: String], stamp: Date)>(([:], .distantPast))
+    /// The corpus segments, memory-mapped once and kept (with their period tables) until an ingest adds one.
+    let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
 
     public init(store: SQLiteStore, corpus: CorpusStore, gazetteer: Gazetteer, privateReads: Bool = false) {
         self.store = store
@@ -42,6 +44,21 @@ public final class JibangServices: Sendable {
             cache.json[key] = json
         }
         return json
+    }
+
+    /// The corpus segments, reopened only when an ingest has added segments.
+    func segments() throws -> [Segment] {
+        let key = try corpus.segmentsKey()
+        if let hit = segmentCache.withLock({ $0.key == key ? $0.segments : nil }) { return hit }
+        let fresh = try corpus.segments()
+        segmentCache.withLock { $0 = (key, fresh) }
+        return fresh
+    }
+
+    /// A trend over the cached segments.
+    func trend(_ query: TrendQuery) throws -> TrendResult {
+        let corpus = self.corpus
+        return try TrendEngine(segments: try segments(), rawText: { corpus.body(rowID: $0) }).run(query)
     }
 
     /// Forgets cached reads after a write.

@@ -47,6 +47,18 @@ public struct CorpusStore: Sendable {
         }
     }
 
+    /// Changes whenever a segment is added: a cheap check that cached segments are current.
+    public func segmentsKey() throws(JibangError) -> String {
+        do {
+            return try writer.read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM corpus_segment")
+                return "\(row?[0] as Int? ?? 0):\(row?[1] as Int64? ?? 0)"
+            }
+        } catch {
+            throw .storage("cannot read the corpus index in \(folder): \(error)")
+        }
+    }
+
     /// The stored (NFC) text of a document.
     public func body(rowID: Int64) -> String? {
         try? writer.read { db in try String.fetchOne(db, sql: "SELECT body FROM document WHERE id = ?", arguments: [rowID]) }

@@ -21,7 +21,7 @@ struct CorpusController<Context: RequestContext> {
     /// The trend a request asks for: groups `q`, `by`, `measure`, `outlet`, `from`, `to`.
     func runTrend(_ query: QueryParameters, groups: [TermGroup]) throws -> TrendResult {
         let (from, to) = try query.dayRange()
-        return try services.corpus.trend(
+        return try services.trend(
             TrendQuery(
                 groups: groups, by: try query.choice("by", default: PeriodUnit.year),
                 measure: try query.choice("measure", default: Measure.documents),
@@ -58,7 +58,7 @@ struct CorpusController<Context: RequestContext> {
         group.from = from ?? group.from
         group.to = to ?? group.to
         let limit = try query.int("limit", default: 20, range: 1...200)
-        let documents = KWIC.documents(group, options: MatchOptions(), in: try services.corpus.segments(), limit: limit)
+        let documents = KWIC.documents(group, options: MatchOptions(), in: try services.segments(), limit: limit)
         let headers = try services.corpus.headers(rowIDs: documents.map(\.rowID))
         var lines: [KWICEntry] = []
         for document in documents {

@@ -75,14 +75,14 @@ struct Page {
         :root{--ink:#1d2433;--muted:#5b6475;--line:#d9dde5;--accent:#0072B2;--bg:#fbfbfc}
         *{box-sizing:border-box}body{margin:0;font-family:'Noto Sans KR','Noto Sans CJK KR','Apple SD Gothic Neo','Malgun Gothic',system-ui,sans-serif;color:var(--ink);background:var(--bg);line-height:1.5}
         header{background:#fff;border-bottom:1px solid var(--line)}header .in{max-width:1100px;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:baseline}
-        header a.brand{font-weight:700;font-size:1.2rem;color:var(--ink);text-decoration:none}nav a{color:var(--muted);text-decoration:none;margin-right:.9rem}nav a.on{color:var(--accent);font-weight:600}
+        header a.brand{font-weight:700;font-size:1.2rem;color:var(--ink);text-decoration:none}nav a{color:var(--muted);text-decoration:none;margin-right:.9rem;white-space:nowrap}nav a.on{color:var(--accent);font-weight:600}
         main{max-width:1100px;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.4rem 0 1rem}h1 small{color:var(--muted);font-weight:400;font-size:1rem;margin-left:.5rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
         table{border-collapse:collapse;width:100%;font-size:.92rem;background:#fff}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}th{color:var(--muted);font-weight:600}
         .scroll{overflow-x:auto}.num{text-align:right;font-variant-numeric:tabular-nums}.muted{color:var(--muted)}.gap{color:#b35c00}
         .bar{background:#e8ecf2;border-radius:3px;height:14px;position:relative;min-width:120px}.bar span{display:block;height:14px;border-radius:3px;background:var(--accent)}.bar span.g{background:#7fb3d5;position:absolute;top:0;left:0}
         form.q{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;background:#fff;border:1px solid var(--line);padding:.7rem;border-radius:6px}form.q label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
         input,select,button{font:inherit;padding:.3rem .4rem}button{background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.35rem .8rem;cursor:pointer}
-        figure{margin:1rem 0;background:#fff;border:1px solid var(--line);padding:.5rem;border-radius:6px}figure svg{width:100%;height:auto}
+        figure{margin:1rem 0;background:#fff;border:1px solid var(--line);padding:.5rem;border-radius:6px}figure svg{width:100%;height:auto}figure.map svg{max-width:600px;display:block;margin:0 auto}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:.8rem}.card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.7rem}.card b{font-size:1.6rem;display:block}
         .snippet{font-size:.9rem;background:#f4f6f9;padding:.4rem .6rem;border-left:3px solid var(--line)}footer{max-width:1100px;margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem}
         @media (max-width:600px){h1{font-size:1.25rem}th,td{padding:.3rem}}

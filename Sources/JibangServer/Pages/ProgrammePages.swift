@@ -25,7 +25,7 @@ enum ProgrammePages {
         }
         body += "</tbody></table></div>"
         body +=
-            "<h2>Map <span lang=\"ko\" class=\"muted\">지도</span></h2><figure>\(ProgrammeMap.svg(sites: sites, gazetteer: gazetteer))<figcaption class=\"muted\">Each dot is a city or county; programme sites are coloured by wave: a ring when planned, a dot when under construction, a larger dot when inaugurated. Hover for names and dates.</figcaption></figure>"
+            "<h2>Map <span lang=\"ko\" class=\"muted\">지도</span></h2><figure class=\"map\">\(ProgrammeMap.svg(sites: sites, gazetteer: gazetteer))<figcaption class=\"muted\">Each dot is a city or county; programme sites are coloured by wave: a ring when planned, a dot when under construction, a larger dot when inaugurated. Hover for names and dates.</figcaption></figure>"
         body += "<h2>Latest milestones <span lang=\"ko\" class=\"muted\">최근 소식</span></h2>" + latest(sites: sites, gazetteer: gazetteer)
         return Page(title: "Regional Development 20×10", titleKo: "지방발전 20×10 정책", section: .overview, body: body)
     }
