@@ -41,15 +41,7 @@ public struct BarChart: Sendable {
         var out = SVG.open(width: width, height: height, title: title, description: subtitle)
         if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
         let y = LinearScale(values: bars.map(\.value), range: (bottom, top))
-        out.append("<g class=\"axes\" stroke=\"#cccccc\">")
-        for tick in y.ticks {
-            out.append("<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(y(tick)))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(y(tick)))\"/>")
-        }
-        out.append("</g>")
-        out.append("<g class=\"y-ticks\" fill=\"#333333\">")
-        for tick in y.ticks { out.append(SVG.text(SVG.label(tick), x: left - 6, y: y(tick) + 4, anchor: "end")) }
-        out.append("</g>")
-        out.append(SVG.text(yLabel, x: 16, y: (top + bottom) / 2, extra: " transform=\"rotate(-90 16 \(SVG.number((top + bottom) / 2)))\""))
+        out += SVG.valueAxis(y, left: left, right: right, top: top, bottom: bottom, label: yLabel)
         let slot = bars.isEmpty ? 0 : (right - left) / Double(bars.count)
         let barWidth = min(60, slot * 0.7)
         out.append("<g class=\"bars\">")

@@ -89,17 +89,7 @@ public struct LineChart: Sendable {
         let step = periods.count > 1 ? (right - left - 20) / Double(periods.count - 1) : 0
         func x(_ i: Double) -> Double { periods.count > 1 ? left + 10 + i * step : (left + right) / 2 }
         // Axes and grid.
-        out.append("<g class=\"axes\" stroke=\"#cccccc\" stroke-width=\"1\">")
-        for tick in y.ticks {
-            out.append("<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(y(tick)))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(y(tick)))\"/>")
-        }
-        out.append("</g>")
-        out.append("<g class=\"y-ticks\" fill=\"#333333\">")
-        for tick in y.ticks { out.append(SVG.text(SVG.label(tick), x: left - 6, y: y(tick) + 4, anchor: "end")) }
-        out.append("</g>")
-        out.append(
-            SVG.text(
-                yLabel, x: 16, y: (top + bottom) / 2, extra: " transform=\"rotate(-90 16 \(SVG.number((top + bottom) / 2)))\""))
+        out += SVG.valueAxis(y, left: left, right: right, top: top, bottom: bottom, label: yLabel)
         out.append(
             "<line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(bottom))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(bottom))\" stroke=\"#333333\"/>"
         )

@@ -10,7 +10,7 @@ package enum SVG {
 
     package static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
-    /// Escapes text for XML content and attribute values.
+    /// Escapes text for XML and HTML content and attribute values (the server's pages use it too).
     package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -73,6 +73,20 @@ package enum SVG {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// Horizontal grid lines, tick labels and the rotated axis label of a value axis.
+    package static func valueAxis(_ y: LinearScale, left: Double, right: Double, top: Double, bottom: Double, label: String) -> [String] {
+        var out = ["<g class=\"axes\" stroke=\"#cccccc\" stroke-width=\"1\">"]
+        for tick in y.ticks {
+            out.append("<line x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(right))\" y2=\"\(number(y(tick)))\"/>")
+        }
+        out.append("</g>")
+        out.append("<g class=\"y-ticks\" fill=\"#333333\">")
+        for tick in y.ticks { out.append(text(self.label(tick), x: left - 6, y: y(tick) + 4, anchor: "end")) }
+        out.append("</g>")
+        out.append(text(label, x: 16, y: (top + bottom) / 2, extra: " transform=\"rotate(-90 16 \(number((top + bottom) / 2)))\""))
+        return out
     }
 
     package static func text(_ content: String, x: Double, y: Double, anchor: String = "middle", size: Int? = nil, extra: String = "") -> String {

@@ -34,15 +34,7 @@ public enum EventDate {
                 words[i + 1].hasSuffix("th") || words[i + 1].hasSuffix("st") || words[i + 1].hasSuffix("nd") || words[i + 1].hasSuffix("rd"), i > 0,
                 words[i - 1].lowercased() == "on"
             {
-                var month = published.month
-                var year = published.year
-                if day > published.day {
-                    month -= 1
-                    if month == 0 {
-                        month = 12
-                        year -= 1
-                    }
-                }
+                let (year, month) = monthOf(day: day, published: published)
                 guard let d = Day(year: year, month: month, day: day) else { return nil }
                 return (.day(d), "on the \(words[i + 1])")
             }
@@ -90,15 +82,7 @@ public enum EventDate {
                     }
                     if let second = Int(more), k < characters.count, characters[k] == "일", second > day { end = second }
                 }
-                var month = published.month
-                var year = published.year
-                if day > published.day {
-                    month -= 1
-                    if month == 0 {
-                        month = 12
-                        year -= 1
-                    }
-                }
+                let (year, month) = monthOf(day: day, published: published)
                 return dated(
                     month: month, day: day, endDay: end, published: published, words: String(characters[i...min(k, characters.count - 1)]),
                     fixedMonth: (year, month))
@@ -116,6 +100,13 @@ public enum EventDate {
         guard let start = Day(year: year, month: m, day: day) else { return nil }
         if let endDay, let end = Day(year: year, month: m, day: endDay) { return (.range(start, end), words) }
         return (.day(start), words)
+    }
+
+    /// The month a bare day of the month ("the 10th", "10일") falls in: the publication's, or
+    /// the one before when the day is later than the publication day.
+    static func monthOf(day: Int, published: Day) -> (year: Int, month: Int) {
+        guard day > published.day else { return (published.year, published.month) }
+        return published.month == 1 ? (published.year - 1, 12) : (published.year, published.month - 1)
     }
 
     static func ordinal(_ word: String) -> Int? {

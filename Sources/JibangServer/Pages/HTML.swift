@@ -1,25 +1,12 @@
 import HTTPTypes
 import Hummingbird
+import JibangCharts
 import NIOCore
 
 /// Server-rendered HTML: every dynamic string goes through `HTML.escape` (or `text`/`attr`),
 /// so article text, site names, queries and notes can never become markup.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { SVG.escape(text) }
 
     /// A query string from pairs, percent-encoded.
     static func query(_ pairs: [(String, String)]) -> String {
