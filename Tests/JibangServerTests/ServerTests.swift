@@ -293,4 +293,48 @@ actor Fixture {
         }
         #expect(try await store.candidate(id: candidate.id!).status == .accepted)
     }
+
+    @Test func theOtherWritesWorkWithATokenAndConformToo() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let store = try SQLiteStore.open(path: path)
+        let token = try await store.createToken(role: .editor)
+        let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        let milestone = try #require(try await store.sites().flatMap(\.milestones).first?.id)
+        let pending = try #require(try await store.candidates(status: .pending).first?.id)
+        try await app.test(.router) { client in
+            let source = ByteBuffer(string: #"{"url": "https://example.org/another-report", "title": "Another report"}"#)
+            try await client.execute(uri: "/api/v1/milestones/\(milestone)/sources", method: .post, headers: auth, body: source) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/milestones/{id}/sources", method: "post", status: 201))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+            }
+            try await client.execute(uri: "/api/v1/milestones/999999/sources", method: .post, headers: auth, body: source) { response in
+                #expect(response.status == .notFound)
+            }
+            let indicator = ByteBuffer(
+                string: #"{"name": "Grain output", "unit": "million tonnes", "period": "2020", "value": 5.5, "source": "FAO GIEWS"}"#)
+            try await client.execute(uri: "/api/v1/indicators", method: .post, headers: auth, body: indicator) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/indicators", method: "post", status: 201))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+            }
+            try await client.execute(uri: "/api/v1/indicators", method: .post, headers: auth, body: indicator) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(
+                uri: "/api/v1/evidence/\(pending)/reject", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"note": "not a programme site"}"#)
+            ) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/evidence/{id}/reject", method: "post", status: 200))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+            }
+            try await client.execute(uri: "/api/v1/evidence/\(pending)/accept", method: .post, headers: auth) { response in
+                #expect(response.status == .unprocessableContent, "a rejected candidate stays rejected")
+            }
+        }
+        #expect(try await store.indicators().contains { $0.name == "Grain output" && $0.value == 5.5 })
+        #expect(try await store.candidate(id: pending).status == .rejected)
+    }
 }

@@ -58,7 +58,6 @@ struct EvidenceController<Context: RequestContext> {
 
 /// A JSON body when one was sent, nil for an empty body.
 func optionalBody<T: Decodable>(_ request: Request) async throws -> T? {
-    if let length = request.headers[.contentLength], length == "0" { return nil }
-    if request.headers[.contentType]?.contains("json") != true { return nil }
-    return try await decode(request) as T
+    let buffer = try await collect(request)
+    return buffer.readableBytes == 0 ? nil : try decode(buffer) as T
 }

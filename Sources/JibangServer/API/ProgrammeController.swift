@@ -137,10 +137,17 @@ let maxBodyBytes = 64 * 1024
 
 /// Decodes a JSON body of at most `maxBodyBytes`, with a message that names the problem.
 func decode<T: Decodable>(_ request: Request) async throws -> T {
-    let buffer: ByteBuffer
-    do { buffer = try await request.body.collect(upTo: maxBodyBytes) } catch {
+    try decode(try await collect(request))
+}
+
+/// The request body, at most `maxBodyBytes`.
+func collect(_ request: Request) async throws -> ByteBuffer {
+    do { return try await request.body.collect(upTo: maxBodyBytes) } catch {
         throw APIError(status: .contentTooLarge, error: "too_large", detail: "the request body is limited to \(maxBodyBytes / 1024) KiB")
     }
+}
+
+func decode<T: Decodable>(_ buffer: ByteBuffer) throws -> T {
     do {
         return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
     } catch let DecodingError.keyNotFound(key, _) {
