@@ -31,6 +31,10 @@ struct Bench: ParsableCommand {
     var reuseStore = false
     @Option(help: "Random seed of the generator.")
     var seed: UInt64 = 2024
+    @Flag(help: "Benchmark `jibang serve` with wrk instead (status and a trend), on the benchmark store.")
+    var server = false
+    @Option(help: "With --server: seconds per wrk run.")
+    var seconds = 10
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -60,6 +64,11 @@ struct Bench: ParsableCommand {
         report.segmentBytes = stats.segmentBytes
         report.databaseBytes = Self.size(database) + Self.size(database + "-wal")
         log("jibang store: text \(mb(stats.textBytes)), index \(mb(stats.indexBytes))")
+        if server {
+            let jibang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jibang").path
+            print(ServerBench.report(try ServerBench(jibang: jibang, database: database, seconds: seconds, connections: 32).run()))
+            return
+        }
 
         // Warm queries in one process.
         let engine = TrendEngine(segments: try corpus.segments())
