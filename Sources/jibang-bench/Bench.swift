@@ -31,6 +31,8 @@ struct Bench: ParsableCommand {
     var reuseStore = false
     @Option(help: "Random seed of the generator.")
     var seed: UInt64 = 2024
+    @Flag(help: "Time Jibang's warm queries only (no cold runs, no anchors): for profiling.")
+    var warmOnly = false
     @Flag(help: "Benchmark `jibang serve` with wrk instead (status and a trend), on the benchmark store.")
     var server = false
     @Option(help: "With --server: seconds per wrk run.")
@@ -87,6 +89,12 @@ struct Bench: ParsableCommand {
             let times = try (0..<repeats).map { _ in try timed { result = try engine.run(query) }.1 }
             let hits = result!.rows.filter { $0.outlet == "all" }.map { $0.counts.values.reduce(0, +) }.reduce(0, +)
             report.warm.append((label, Self.percentile(times, 0.5), Self.percentile(times, 0.9), hits))
+        }
+        if warmOnly {
+            for (label, p50, p90, hits) in report.warm {
+                print("\(label): p50 \(String(format: "%.2f", p50 * 1000)) ms, p90 \(String(format: "%.2f", p90 * 1000)) ms, \(hits) documents")
+            }
+            return
         }
 
         // Cold: a fresh `jibang trend` process each time.

@@ -223,7 +223,7 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
         var rng = SystemRandomNumberGenerator()
         let alphabet: [UInt16] = [0xAC00, 0xAC01, 0xAC02]
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...80, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let text = (0..<Int.random(in: 0...120, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
             let pattern = (0..<Int.random(in: 2...5, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
             var naive = 0
             var i = 0
@@ -236,8 +236,11 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
                 }
             }
             text.withUnsafeBufferPointer { buffer in
-                #expect(Segment.countHangul(pattern, in: buffer, firstOnly: false) == naive)
-                #expect(Segment.countHangul(pattern, in: buffer, firstOnly: true) == min(naive, 1))
+                // Every anchor pair gives the same count as the naive scan.
+                for anchor in 0...(pattern.count - 2) {
+                    #expect(Segment.countHangul(pattern, in: buffer, firstOnly: false, anchor: anchor) == naive)
+                    #expect(Segment.countHangul(pattern, in: buffer, firstOnly: true, anchor: anchor) == min(naive, 1))
+                }
             }
         }
     }

@@ -226,10 +226,10 @@ extension Segment {
 
     /// Non-overlapping occurrences of `pattern` in a document's search text (the Hangul count
     /// for mixed patterns). 0 when absent.
-    func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false) -> Int {
+    func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false, anchor: Int = 0) -> Int {
         var count = 0
         if !pattern.hangul.isEmpty {
-            count = Self.countHangul(pattern.hangul, in: hangulText(doc), firstOnly: firstOnly)
+            count = Self.countHangul(pattern.hangul, in: hangulText(doc), firstOnly: firstOnly, anchor: anchor)
             if count == 0 { return 0 }
         }
         if !pattern.latin.isEmpty {
@@ -241,43 +241,74 @@ extension Segment {
         return count
     }
 
-    /// Non-overlapping occurrences of a Hangul pattern, scanning 32 syllables at a time for
-    /// the pattern's first two (SIMD compare), then checking the rest.
-    static func countHangul(_ needle: [UInt16], in haystack: UnsafeBufferPointer<UInt16>, firstOnly: Bool) -> Int {
+    /// Where verification should look first in a Hangul pattern: the start of its syllable
+    /// pair with the shortest posting list in this segment (the rarest pair throws up the
+    /// fewest false starts). O(pattern length) posting-table look-ups; call once per pattern.
+    func verificationAnchor(_ pattern: Pattern) -> Int {
+        let h = pattern.hangul
+        guard h.count > 2 else { return 0 }
+        var best = 0
+        var bestSize = Int.max
+        for i in 0..<(h.count - 1) {
+            let size = postingBytes(PostingKey.bigram(h[i], h[i + 1]))?.count ?? 0
+            if size < bestSize {
+                best = i
+                bestSize = size
+            }
+        }
+        return best
+    }
+
+    /// Non-overlapping occurrences of a Hangul pattern, scanning 32 positions at a time for
+    /// the pattern's syllable pair at `anchor` (SIMD compare), then checking the rest.
+    static func countHangul(_ needle: [UInt16], in haystack: UnsafeBufferPointer<UInt16>, firstOnly: Bool, anchor: Int = 0) -> Int {
         let m = needle.count
         let n = haystack.count
         guard m >= 2, n >= m, let base = haystack.baseAddress else {
             return count(needle, in: haystack, overlapAllowance: 0, firstOnly: firstOnly)
         }
-        let first = SIMD32<UInt16>(repeating: needle[0])
-        let second = SIMD32<UInt16>(repeating: needle[1])
+        let a = min(max(anchor, 0), m - 2)
+        // Four copies of each anchor syllable per 64-bit lane: a 32-syllable window is 8 lanes.
+        let firstWord = SIMD8<UInt64>(repeating: UInt64(needle[a]) &* 0x0001_0001_0001_0001)
+        let secondWord = SIMD8<UInt64>(repeating: UInt64(needle[a + 1]) &* 0x0001_0001_0001_0001)
+        let ones = SIMD8<UInt64>(repeating: 0x0001_0001_0001_0001)
+        let highs = SIMD8<UInt64>(repeating: 0x8000_8000_8000_8000)
         var count = 0
         var i = 0
         let last = n - m
         return needle.withUnsafeBufferPointer { p in
+            @inline(__always) func matches(at start: Int) -> Bool {
+                guard base[start + a] == p[a] && base[start + a + 1] == p[a + 1] else { return false }
+                var j = 0
+                while j < m {
+                    if j != a && j != a + 1 && base[start + j] != p[j] { return false }
+                    j += 1
+                }
+                return true
+            }
             while i <= last {
-                if i + 33 <= n {
-                    let a = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD32<UInt16>.self)
-                    let b = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD32<UInt16>.self)
-                    let hits = (a .== first) .& (b .== second)
-                    if !any(hits) {
+                if i + a + 33 <= n {
+                    // A 16-bit lane of v is zero where the anchor pair starts; (v − 1) & ~v & 0x8000
+                    // per lane is non-zero exactly when some lane is zero.
+                    let window = UnsafeRawPointer(base + i + a)
+                    let v =
+                        (window.loadUnaligned(as: SIMD8<UInt64>.self) ^ firstWord)
+                        | (window.loadUnaligned(fromByteOffset: 2, as: SIMD8<UInt64>.self) ^ secondWord)
+                    let t = (v &- ones) & ~v & highs
+                    if (t[0] | t[1] | t[2] | t[3] | t[4] | t[5] | t[6] | t[7]) == 0 {
                         i += 32
                         continue
                     }
-                    // Check each lane that starts the first two syllables, in order.
+                    // Check each start in the window, in order.
                     var lane = 0
                     var advanced = false
                     while lane < 32 && i + lane <= last {
-                        if hits[lane] {
-                            var j = 2
-                            while j < m && base[i + lane + j] == p[j] { j += 1 }
-                            if j == m {
-                                count += 1
-                                if firstOnly { return count }
-                                i += lane + m
-                                advanced = true
-                                break
-                            }
+                        if matches(at: i + lane) {
+                            count += 1
+                            if firstOnly { return count }
+                            i += lane + m
+                            advanced = true
+                            break
                         }
                         lane += 1
                     }
@@ -285,15 +316,11 @@ extension Segment {
                     continue
                 }
                 // The tail: one position at a time.
-                if base[i] == p[0] && base[i + 1] == p[1] {
-                    var j = 2
-                    while j < m && base[i + j] == p[j] { j += 1 }
-                    if j == m {
-                        count += 1
-                        if firstOnly { return count }
-                        i += m
-                        continue
-                    }
+                if matches(at: i) {
+                    count += 1
+                    if firstOnly { return count }
+                    i += m
+                    continue
                 }
                 i += 1
             }
