@@ -289,6 +289,10 @@ actor Fixture {
                 uri: "/api/v1/evidence/\(candidate.id!)/accept", method: .post, headers: [.authorization: "Bearer \(token)"]
             ) { response in
                 #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/evidence/{id}/accept", method: "post", status: 200))
+                let body = try json(response.body)
+                #expect(Self.validator.problems(body, schema).isEmpty)
+                #expect((body as? [String: Any])?["created"] as? Bool == true)
             }
         }
         #expect(try await store.candidate(id: candidate.id!).status == .accepted)

@@ -1,9 +1,11 @@
 import Hummingbird
 import JibangAnalytics
+import JibangCSV
 import JibangCharts
 import JibangCore
 import JibangCorpus
 import JibangStore
+import KoreanText
 
 /// Trend, KWIC, compare and peaks over the corpus, and indicators.
 struct CorpusController<Context: RequestContext> {
@@ -41,7 +43,7 @@ struct CorpusController<Context: RequestContext> {
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"trend.csv\""],
-                body: .init(byteBuffer: ByteBuffer(string: lines.map(CSVWriterLine.join).joined(separator: "\n") + "\n")))
+                body: .init(byteBuffer: ByteBuffer(string: lines.map(CSVWriter.line).joined(separator: "\n") + "\n")))
         }
         return JSONResponse.make(result)
     }
@@ -115,7 +117,7 @@ struct CorpusController<Context: RequestContext> {
         guard !indicator.name.isEmpty, !indicator.source.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError.badRequest("an indicator needs a name and a source")
         }
-        guard DateParserCheck.isPeriod(indicator.period), indicator.value.isFinite else {
+        guard DateParser.iso(indicator.period) != nil, indicator.value.isFinite else {
             throw APIError.badRequest("period must be 2019, 2019-06 or 2019-06-30 and value a finite number")
         }
         try await services.store.addIndicator(indicator)

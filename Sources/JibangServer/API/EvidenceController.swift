@@ -22,6 +22,14 @@ struct EvidenceController<Context: RequestContext> {
         return JSONResponse.make(try await services.store.candidates(status: status, event: event, limit: limit))
     }
 
+    /// What accepting did: the milestone, whether it is new, its site and date.
+    struct Accepted: Encodable {
+        let milestoneId: Int64
+        let created: Bool
+        let site: String
+        let date: String
+    }
+
     struct Decision: Decodable {
         let place: String?
         let stage: String?
@@ -37,9 +45,7 @@ struct EvidenceController<Context: RequestContext> {
         }
         let result = try await services.store.accept(candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note)
         services.invalidate()
-        return JSONResponse.make([
-            "milestone_id": String(result.milestoneID), "created": String(result.created), "site": result.siteLabel, "date": result.date,
-        ])
+        return JSONResponse.make(Accepted(milestoneId: result.milestoneID, created: result.created, site: result.siteLabel, date: result.date))
     }
 
     /// POST /api/v1/evidence/{id}/reject (token) — optional body {note}.

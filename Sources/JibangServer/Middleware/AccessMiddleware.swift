@@ -21,8 +21,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             let writes = [.post, .put, .patch, .delete].contains(request.method)
             if isAPI && (writes || services.privateReads) || (!isAPI && services.privateReads) {
-                guard let role = try await role(of: request) else { throw APIError.unauthorized }
-                _ = role
+                guard try await role(of: request) != nil else { throw APIError.unauthorized }
             }
             return try await next(request, context)
         } catch {
