@@ -25,18 +25,13 @@ struct Compare: AsyncParsableCommand {
     var by: PeriodUnit = .year
     @Option(help: "documents (articles with at least one hit) or mentions (occurrences).")
     var measure: Measure = .documents
-    @Option(help: "Scan lags from -K to K periods.")
-    var lag = 3
+    @OptionGroup var lags: LagOptions
     @Option(help: ArgumentHelp("Also write the two series as an SVG line chart, peaks and events marked.", valueName: "file"))
     var svg: String?
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var query: CorpusQueryOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
-
-    func validate() throws {
-        if lag < 0 { throw ValidationError("--lag \(lag): expected 0 or more periods") }
-    }
 
     func run() async throws {
         try await reportingErrors {
@@ -50,7 +45,7 @@ struct Compare: AsyncParsableCommand {
             let result = try query.trend(groups, by: by, measure: measure, store: store).result
             let comparison = try Comparison(
                 result, a: groups[0].name, b: groups[1].name,
-                options: Comparison.Options(value: analysis.value, smoothing: analysis.smooth, maxLag: lag, peaks: analysis.peakFinder))
+                options: Comparison.Options(value: analysis.value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder))
             if let svg {
                 let chart = Figures.lines(comparison.series, peaks: comparison.peakDetails, events: events, measure: measure, value: analysis.value)
                 try writeFile(svg, chart.svg())

@@ -138,7 +138,7 @@ struct EvidenceCommand: AsyncParsableCommand {
                 var placeID: String?
                 if let place {
                     let gazetteer = try BundledData.gazetteer()
-                    placeID = try gazetteer.division(id: place)?.id ?? gazetteer.resolve(place, at: InputLocation(file: "--place")).id
+                    placeID = try gazetteer.resolve(idOrName: place, at: InputLocation(file: "--place")).id
                 }
                 let result = try await store.open().accept(candidate: id, placeID: placeID, stageID: stage, note: self.note)
                 JibangCLI.note(

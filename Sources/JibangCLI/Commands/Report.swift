@@ -28,17 +28,12 @@ struct Report: AsyncParsableCommand {
     var defence = "defence-industry"
     @Option(help: "The defence-science group.")
     var science = "defence-science"
-    @Option(help: "Lags scanned in figure 4's statistics.")
-    var lag = 3
+    @OptionGroup var lags: LagOptions
     @Flag(help: "Also convert each SVG to PNG with rsvg-convert, when it is installed.")
     var png = false
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var query: CorpusQueryOptions
     @OptionGroup var store: StoreOptions
-
-    func validate() throws {
-        if lag < 0 { throw ValidationError("--lag \(lag): expected 0 or more periods") }
-    }
 
     func run() async throws {
         try await reportingErrors {
@@ -56,7 +51,8 @@ struct Report: AsyncParsableCommand {
             let options = query.matchOptions
             let report = StudyReport(
                 trend: result, regional: groups[0].name, defence: groups[1].name, science: groups[2].name, indicators: indicators,
-                events: try analysis.loadEvents(), value: analysis.value, smoothing: analysis.smooth, peakFinder: analysis.peakFinder, maxLag: lag,
+                events: try analysis.loadEvents(), value: analysis.value, smoothing: analysis.smooth, peakFinder: analysis.peakFinder,
+                maxLag: lags.lag,
                 provenance: .init(
                     software: "jibang \(Jibang.configuration.version)", command: Self.commandLine(), corpusDocuments: fingerprint.documents,
                     corpusFingerprint: fingerprint.hash, lexiconVersion: lexicon.version, filters: filters),

@@ -142,10 +142,6 @@ struct Kwic: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
-    struct Line: Encodable {
-        let documentId, date, outlet, title, left, match, right: String
-    }
-
     func run() async throws {
         try await reportingErrors {
             var group = try query.loadLexicon().group(term)
@@ -153,19 +149,8 @@ struct Kwic: AsyncParsableCommand {
             let (from, to) = try query.dayRange()
             group.from = from ?? group.from
             group.to = to ?? group.to
-            let corpus = try CorpusStore.open(path: store.path)
-            let documents = KWIC.documents(group, options: query.matchOptions, in: try corpus.segments(), limit: limit)
-            let headers = try corpus.headers(rowIDs: documents.map(\.rowID))
-            var lines: [Line] = []
-            for document in documents {
-                guard let text = corpus.body(rowID: document.rowID), let header = headers[document.rowID] else { continue }
-                for line in KWIC.lines(group, options: query.matchOptions, rowID: document.rowID, text: text, width: width) {
-                    lines.append(
-                        Line(
-                            documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match,
-                            right: line.right))
-                }
-            }
+            let (lines, documents) = try CorpusStore.open(path: store.path).keywordInContext(
+                group, options: query.matchOptions, limit: limit, width: width)
             switch output.format {
             case .json: print(ProgrammeJSON.encode(lines).trimmingCharacters(in: .newlines))
             case .csv:
@@ -175,7 +160,7 @@ struct Kwic: AsyncParsableCommand {
                 var table = TextTable(["date", "outlet", "document", "left", "match", "right"])
                 for l in lines { table.add([l.date, l.outlet, l.documentId, l.left, "【\(l.match)】", l.right]) }
                 print(table.render())
-                note("\(lines.count) lines in \(documents.count) documents")
+                note("\(lines.count) lines in \(documents) documents")
             }
         }
     }

@@ -79,6 +79,12 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// A division by its gazetteer id ("KP0409") or, failing that, by any spelling (see `resolve`).
+    public func resolve(idOrName text: String, at location: InputLocation? = nil) throws(JibangError) -> Division {
+        if let division = division(id: text) { return division }
+        return try resolve(text, at: location)
+    }
+
     /// The single provincial-level unit `query` names.
     public func resolveProvince(_ query: String, at location: InputLocation? = nil) throws(JibangError) -> Division {
         let matches = exactMatches(query, level: 1)

@@ -53,26 +53,14 @@ struct CorpusController<Context: RequestContext> {
         JSONResponse.make(try kwicLines(QueryParameters(request)))
     }
 
-    func kwicLines(_ query: QueryParameters) throws -> [KWICEntry] {
+    func kwicLines(_ query: QueryParameters) throws -> [KWICHit] {
         guard var group = try query.groups("q").first else { return [] }
         let (from, to) = try query.dayRange()
         group.outlets += query.all("outlet")
         group.from = from ?? group.from
         group.to = to ?? group.to
         let limit = try query.int("limit", default: 20, range: 1...200)
-        let documents = KWIC.documents(group, options: MatchOptions(), in: try services.segments(), limit: limit)
-        let headers = try services.corpus.headers(rowIDs: documents.map(\.rowID))
-        var lines: [KWICEntry] = []
-        for document in documents {
-            guard let text = services.corpus.body(rowID: document.rowID), let header = headers[document.rowID] else { continue }
-            for line in KWIC.lines(group, options: MatchOptions(), rowID: document.rowID, text: text, width: 40) {
-                lines.append(
-                    KWICEntry(
-                        documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match,
-                        right: line.right))
-            }
-        }
-        return lines
+        return try services.corpus.keywordInContext(group, options: MatchOptions(), segments: try services.segments(), limit: limit, width: 40).hits
     }
 
     /// GET /api/v1/compare?a=GROUP&b=GROUP&by=year&lag=3 — the JSON of `jibang compare --format json`.
@@ -123,9 +111,4 @@ struct CorpusController<Context: RequestContext> {
         try await services.store.addIndicator(indicator)
         return JSONResponse.make(indicator, status: .created)
     }
-}
-
-/// One keyword-in-context line with its document.
-struct KWICEntry: Encodable {
-    let documentId, date, outlet, title, left, match, right: String
 }

@@ -41,7 +41,7 @@ struct EvidenceController<Context: RequestContext> {
         let id = try candidateID(context)
         let decision: Decision = try await optionalBody(request) ?? Decision(place: nil, stage: nil, note: nil)
         let placeID = try decision.place.map { text in
-            try services.gazetteer.division(id: text)?.id ?? services.gazetteer.resolve(text, at: InputLocation(file: "place")).id
+            try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
         }
         let result = try await services.store.accept(candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note)
         services.invalidate()

@@ -29,8 +29,8 @@ struct ProgrammeController<Context: RequestContext> {
     /// GET /api/v1/programme/status[?year=&province=] — the JSON of `jibang status --format json`.
     @Sendable func status(_ request: Request, context: Context) async throws -> Response {
         let query = QueryParameters(request)
-        let year = try query.string("year").map { _ in try query.int("year", default: 0, range: 2021...2033) }
-        let province = try query.string("province").map { try services.gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
+        let filter = try query.siteFilter(services.gazetteer)
+        let (year, province) = (filter.year, filter.provinceID)
         let json = try await services.cachedStatus(key: "\(year ?? 0)|\(province ?? "")") {
             let status = ProgrammeStatus(
                 sites: try await services.store.sites(), gazetteer: services.gazetteer, year: year, provinceID: province,
@@ -51,12 +51,9 @@ struct ProgrammeController<Context: RequestContext> {
     /// GET /api/v1/sites[?year=&province=&status=&page=&per_page=]
     @Sendable func sites(_ request: Request, context: Context) async throws -> Response {
         let query = QueryParameters(request)
-        let year = try query.string("year").map { _ in try query.int("year", default: 0, range: 2021...2033) }
-        let province = try query.string("province").map { try services.gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
-        let progress: Site.Progress? = try query.string("status").map { _ in try query.choice("status", default: Site.Progress.planned) }
+        let filter = try query.siteFilter(services.gazetteer)
         let page = try query.int("page", default: 1, range: 1...100_000)
         let perPage = try query.int("per_page", default: 50, range: 1...500)
-        let filter = SiteFilter(year: year, provinceID: province, progress: progress)
         let all = filter.apply(try await services.store.sites(), gazetteer: services.gazetteer)
         let items = all.dropFirst((page - 1) * perPage).prefix(perPage).map { SiteSummary($0, gazetteer: services.gazetteer) }
         return JSONResponse.make(Page(items: Array(items), page: page, perPage: perPage, total: all.count))
@@ -71,8 +68,7 @@ struct ProgrammeController<Context: RequestContext> {
     }
 
     func resolve(_ text: String) throws -> Division {
-        if let division = services.gazetteer.division(id: text) { return division }
-        return try services.gazetteer.resolve(text, at: InputLocation(file: "place"))
+        try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place"))
     }
 
     /// The body of POST /api/v1/milestones.

@@ -36,6 +36,14 @@ struct QueryParameters {
         return choice
     }
 
+    /// The `year`, `province` (any spelling) and `status` filters of sites and status.
+    func siteFilter(_ gazetteer: Gazetteer) throws -> SiteFilter {
+        let year = try string("year").map { _ in try int("year", default: 0, range: 2021...2033) }
+        let province = try string("province").map { try gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
+        let progress: Site.Progress? = try string("status").map { _ in try choice("status", default: Site.Progress.planned) }
+        return SiteFilter(year: year, provinceID: province, progress: progress)
+    }
+
     /// `from`/`to` as day numbers.
     func dayRange() throws -> (from: Int?, to: Int?) {
         func day(_ name: String, last: Bool) throws -> Int? {

@@ -3,6 +3,7 @@ import JibangAnalytics
 import JibangCharts
 import JibangCorpus
 import JibangEvidence
+import JibangStore
 import KoreanText
 
 /// The trend explorer, the compare page, keyword in context and the evidence review queue.
@@ -105,7 +106,7 @@ enum CorpusPages {
         return Page(title: "Compare two topics", titleKo: "두 주제 비교", section: .compare, body: body)
     }
 
-    static func kwic(_ q: QueryParameters, lines: [KWICEntry]) -> Page {
+    static func kwic(_ q: QueryParameters, lines: [KWICHit]) -> Page {
         var body =
             "<form class=\"q\" method=\"get\" action=\"/kwic\">" + field("Term · 용어", "q", q.string("q"), size: 26)
             + field("From", "from", q.string("from"), size: 10) + field("To", "to", q.string("to"), size: 10)

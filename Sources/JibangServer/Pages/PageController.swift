@@ -30,17 +30,17 @@ struct PageController<Context: RequestContext> {
 
     @Sendable func sites(_ request: Request, context: Context) async throws -> Response {
         let q = QueryParameters(request)
-        let year = try q.string("year").map { _ in try q.int("year", default: 0, range: 2021...2033) }
-        let province = try q.string("province").map { try services.gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
-        let progress: Site.Progress? = try q.string("status").map { _ in try q.choice("status", default: Site.Progress.planned) }
-        let sites = SiteFilter(year: year, provinceID: province, progress: progress).apply(
+        let filter = try q.siteFilter(services.gazetteer)
+        let sites = filter.apply(
             try await services.store.sites(), gazetteer: services.gazetteer)
-        return ProgrammePages.sites(sites, gazetteer: services.gazetteer, year: year, province: province, status: progress?.rawValue).response
+        return ProgrammePages.sites(
+            sites, gazetteer: services.gazetteer, year: filter.year, province: filter.provinceID, status: filter.progress?.rawValue
+        ).response
     }
 
     @Sendable func site(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.require("id")
-        let division = try services.gazetteer.division(id: id) ?? services.gazetteer.resolve(id, at: InputLocation(file: "place"))
+        let division = try services.gazetteer.resolve(idOrName: id, at: InputLocation(file: "place"))
         let sites = try await services.store.sites().filter { $0.divisionID == division.id }
         guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
         return ProgrammePages.site(division: division, sites: sites, gazetteer: services.gazetteer).response
@@ -92,7 +92,7 @@ struct PageController<Context: RequestContext> {
                 message = "Candidate #\(id) rejected."
             } else {
                 let place = try form["place"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
-                    try services.gazetteer.division(id: text)?.id ?? services.gazetteer.resolve(text, at: InputLocation(file: "place")).id
+                    try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
                 }
                 let result = try await services.store.accept(candidate: id, placeID: place)
                 services.invalidate()
