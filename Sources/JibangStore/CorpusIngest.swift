@@ -99,6 +99,13 @@ final class BatchChannel: @unchecked Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
+    /// Batches sent and not yet received.
+    var queuedBatches: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return batches
+    }
+
     /// Queues an item; a batch waits while `capacity` batches are queued. False once cancelled.
     @discardableResult
     func send(_ item: StageItem) -> Bool {
@@ -157,15 +164,15 @@ struct ReaderStage: Sendable {
     func run() {
         defer { channel.finish() }
         var batch: [PreparedDocument] = []
-        var batchNumber = 0
         var batchText = 0
         var bytesRead = 0
-        // Reading, building segments and storing rows cost about a third each, so this thread
-        // builds the segments of even batches and the storing thread those of odd ones.
+        // Reading, building segments and storing rows cost about a third each. The segment is
+        // built by whichever thread would otherwise wait: here when the storing thread still has
+        // a batch queued, there (inside `store`) when it is idle.
         func send() -> Bool {
             // Built in one tight loop (not interleaved with parsing): the hash table stays in cache.
             var segment: BuiltSegment?
-            if batchNumber % 2 == 0 {
+            if channel.queuedBatches > 0 {
                 let builder = SegmentBuilder()
                 for prepared in batch {
                     builder.add(IndexedDocument(rowID: 0, outlet: prepared.document.outlet, date: prepared.document.date!, text: prepared.text))
@@ -174,7 +181,6 @@ struct ReaderStage: Sendable {
             }
             defer {
                 batch = []
-                batchNumber += 1
                 batchText = 0
             }
             return channel.send(.batch(batch, segment, bytesRead: bytesRead))

@@ -94,6 +94,7 @@ public struct CorpusStore: Sendable {
                 var fresh: [PreparedDocument] = []
                 var ids = Set<String>()
                 var keys = Set<String>()
+                let exists = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE doc_id = ? OR content_key = ?)")
                 for prepared in batch {
                     let document = prepared.document
                     let key = prepared.contentKey
@@ -101,9 +102,7 @@ public struct CorpusStore: Sendable {
                         result.duplicates += 1
                         continue
                     }
-                    if try Bool.fetchOne(
-                        db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE doc_id = ? OR content_key = ?)", arguments: [document.id, key]) == true
-                    {
+                    if try Bool.fetchOne(exists, arguments: [document.id, key]) == true {
                         result.alreadyStored += 1
                         continue
                     }
