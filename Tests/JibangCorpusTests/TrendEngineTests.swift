@@ -6,11 +6,12 @@ import Testing
 @testable import JibangCorpus
 
 /// Builds an engine over documents, split into two segments so results must merge.
-func engine(_ documents: [Document]) throws -> TrendEngine {
+/// `positionsUpTo` is the share of documents up to which syllable pairs keep first positions.
+func engine(_ documents: [Document], positionsUpTo: Double = 0.25) throws -> TrendEngine {
     var segments: [Segment] = []
     let half = documents.count / 2
     for part in [documents[..<half], documents[half...]] where !part.isEmpty {
-        let builder = SegmentBuilder()
+        let builder = SegmentBuilder(positionsUpTo: positionsUpTo)
         for (offset, document) in zip(part.indices, part) {
             builder.add(
                 IndexedDocument(
@@ -45,11 +46,12 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
 }
 
 @Suite struct TrendEngineTests {
-    @Test func newYearMentionsPerYearEqualAPlainScan() throws {
+    /// With first positions kept for every syllable pair (1) and for none (0).
+    @Test(arguments: [0.0, 1.0]) func newYearMentionsPerYearEqualAPlainScan(positionsUpTo: Double) throws {
         let documents = try readFixture("new-year-addresses-1995-2019.jsonl", format: .jsonl)
         #expect(documents.count == 25)
         let group = try TermGroup(name: "re", query: "지방공업|지방경제")
-        let result = try engine(documents).run(TrendQuery(groups: [group], by: .year, measure: .mentions))
+        let result = try engine(documents, positionsUpTo: positionsUpTo).run(TrendQuery(groups: [group], by: .year, measure: .mentions))
         var expected: [String: Int] = [:]
         for document in documents {
             expected[String(document.date!.year), default: 0] += plainCount("지방공업", in: document) + plainCount("지방경제", in: document)
@@ -61,7 +63,7 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
         #expect(peak.key == "2011")
     }
 
-    @Test func documentsPerYearEqualAPlainScanOnParagraphs() throws {
+    @Test(arguments: [0.0, 1.0]) func documentsPerYearEqualAPlainScanOnParagraphs(positionsUpTo: Double) throws {
         // Every paragraph of the addresses as its own document: many documents per year.
         let addresses = try readFixture("new-year-addresses-1995-2019.jsonl", format: .jsonl)
         var documents: [Document] = []
@@ -71,8 +73,8 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
             }
         }
         #expect(documents.count > 1000)
-        let engine = try engine(documents)
-        for (name, terms) in [("people", ["인민"]), ("county", ["군"]), ("defence", ["국방"]), ("industry", ["지방공업", "경공업"])] {
+        let engine = try engine(documents, positionsUpTo: positionsUpTo)
+        for (name, terms) in [("people", ["인민"]), ("county", ["군"]), ("defence", ["국방"]), ("industry", ["지방공업", "경공업"]), ("rare", ["지방경제"])] {
             let result = try engine.run(
                 TrendQuery(groups: [TermGroup(name: name, query: terms.joined(separator: "|"))], by: .year, options: MatchOptions(folding: false)))
             var expected: [String: Int] = [:]
@@ -243,5 +245,111 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
                 }
             }
         }
+    }
+}
+
+@Suite struct FirstPositionTests {
+    /// Random documents over a four-syllable alphabet (many near-misses), some longer than
+    /// 2,048 syllables so positions take two bytes.
+    static func randomDocuments() -> [[UInt16]] {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt16] = [0xAC00, 0xAC01, 0xAC02, 0xAC03]
+        return (0..<80).map { i in
+            let length = i % 10 == 0 ? Int.random(in: 2_000...6_000, using: &rng) : Int.random(in: 0...300, using: &rng)
+            return (0..<length).map { _ in alphabet.randomElement(using: &rng)! }
+        }
+    }
+
+    static func naiveCount(_ pattern: [UInt16], in text: [UInt16]) -> Int {
+        var count = 0
+        var i = 0
+        while i + pattern.count <= text.count {
+            if Array(text[i..<(i + pattern.count)]) == pattern {
+                count += 1
+                i += pattern.count
+            } else {
+                i += 1
+            }
+        }
+        return count
+    }
+
+    /// Starting verification at the stored first position gives the counts of a full scan,
+    /// for documents and mentions, whichever pair is the anchor.
+    @Test func countsWithPositionsEqualANaiveScan() throws {
+        let texts = Self.randomDocuments()
+        let documents = texts.enumerated().map { i, text in
+            doc("\(i)", "2020-01-01", String(decoding: text.map { Character(Unicode.Scalar($0)!) }.map(String.init).joined().utf8, as: UTF8.self))
+        }
+        let withPositions = try engine(documents, positionsUpTo: 1)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<60 {
+            let pattern = (0..<Int.random(in: 2...6, using: &rng)).map { _ in UInt16(0xAC00 + Int.random(in: 0...3, using: &rng)) }
+            let term = String(pattern.map { Character(Unicode.Scalar($0)!) })
+            let group = try TermGroup(name: "g", query: term)
+            let counts = texts.map { Self.naiveCount(pattern, in: $0) }
+            let documentsResult = try withPositions.run(TrendQuery(groups: [group], measure: .documents, options: MatchOptions(folding: false)))
+            let mentionsResult = try withPositions.run(TrendQuery(groups: [group], measure: .mentions, options: MatchOptions(folding: false)))
+            #expect(allRows(documentsResult, "g")["2020"] == counts.filter { $0 > 0 }.count, "\(term)")
+            #expect(allRows(mentionsResult, "g")["2020"] == counts.reduce(0, +), "\(term)")
+        }
+    }
+
+    /// The positions really are used: a rare pair's candidates carry them, each at most the
+    /// pair's true first position and less than one block (16 syllables) before it.
+    @Test func rarePairsCarryTheirFirstPosition() throws {
+        let texts: [[UInt16]] = (0..<8).map { i in
+            Array(repeating: 0xAC00, count: 100 * i + 37) + [0xAC01, 0xAC02, 0xAC03] + Array(repeating: 0xAC00, count: 50)
+        }
+        let builder = SegmentBuilder(positionsUpTo: 1)
+        for (i, text) in texts.enumerated() {
+            let body = String(text.map { Character(Unicode.Scalar($0)!) })
+            builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-01")!, text: SearchText(body)))
+        }
+        let segment = try Segment(bytes: builder.build().bytes)
+        let candidates = segment.candidates(Pattern("각갂갃"))
+        #expect(candidates.docs == Array(0..<8))
+        #expect(candidates.anchor == 0 || candidates.anchor == 1)
+        let positions = try #require(candidates.anchorPositions)
+        for (i, _) in texts.enumerated() {
+            let truth = 100 * i + 37 + candidates.anchor
+            #expect(Int(positions[i]) <= truth && truth - Int(positions[i]) < 16)
+        }
+        // Without positions, nothing is offered and verification starts at the beginning.
+        let plain = SegmentBuilder(positionsUpTo: 0)
+        plain.add(IndexedDocument(rowID: 1, outlet: "x", date: DateParser.parse("2020-01-01")!, text: SearchText("각갂갃")))
+        #expect(try Segment(bytes: plain.build().bytes).candidates(Pattern("각갂갃")).anchorPositions == nil)
+    }
+
+    /// Segments written before positions existed (version 1: 11 sections) still answer.
+    @Test func versionOneSegmentsStillAnswer() throws {
+        let builder = SegmentBuilder(positionsUpTo: 0)
+        let bodies = ["지방공업을 발전시키자", "국방공업", "인민경제의 지방공업 부문"]
+        for (i, body) in bodies.enumerated() {
+            builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-0\(i + 1)")!, text: SearchText(body)))
+        }
+        let current = builder.build().bytes
+        let old = Self.versionOne(current)
+        #expect(Array(old.prefix(8)) == Array("JBXSEG01".utf8))
+        for segment in [try Segment(bytes: current), try Segment(bytes: old)] {
+            let result = try TrendEngine(segments: [segment]).run(TrendQuery(groups: [TermGroup(name: "g", query: "지방공업")], by: .day))
+            #expect(allRows(result, "g") == ["2020-01-01": 1, "2020-01-02": 0, "2020-01-03": 1])
+        }
+    }
+
+    /// Rewrites a segment without positional lists in the version 1 layout: old magic, the
+    /// section table without its twelfth entry (offsets 16 bytes earlier), no flags section.
+    static func versionOne(_ bytes: [UInt8]) -> [UInt8] {
+        func u64(_ at: Int) -> Int { bytes[at..<(at + 8)].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) } }
+        var position = 24
+        for _ in 0..<u64(16) { position += (8 + u64(position) + 7) / 8 * 8 }
+        var out = Array("JBXSEG01".utf8) + bytes[8..<position]
+        for i in 0..<11 {
+            for value in [u64(position + 16 * i) - 16, u64(position + 16 * i + 8)] {
+                out += (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+            }
+        }
+        out += bytes[(position + 16 * 12)..<u64(position + 16 * 11)]
+        return out
     }
 }

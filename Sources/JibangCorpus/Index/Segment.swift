@@ -7,11 +7,12 @@ import Glibc
 
 /// A read-only index segment over its bytes (usually a memory-mapped file).
 ///
-/// Layout: magic `JBXSEG01`, document count, outlet names, a table of 11 (offset, length)
+/// Layout: magic `JBXSEG02`, document count, outlet names, a table of 12 (offset, length)
 /// pairs, then 8-byte-aligned sections: row ids (Int64), first days (Int32), precisions
 /// (UInt8), outlet numbers (UInt16), Hangul offsets (UInt32) and text (UInt16), Latin offsets
-/// (UInt32) and text (UInt8), posting keys (UInt64, ascending), posting offsets (UInt32) and
-/// the delta-varint posting bytes.
+/// (UInt32) and text (UInt8), posting keys (UInt64, ascending), posting offsets (UInt32), the
+/// delta-varint posting bytes, and a bit per key marking lists that carry first positions.
+/// Version 1 segments (`JBXSEG01`, 11 sections, no positions) are read too.
 public final class Segment: @unchecked Sendable {
     // @unchecked: immutable after init; the bytes live until deinit.
     let base: UnsafeRawPointer
@@ -30,6 +31,8 @@ public final class Segment: @unchecked Sendable {
     let keys: UnsafeBufferPointer<UInt64>
     let postingOffsets: UnsafePointer<UInt32>
     let postings: UnsafePointer<UInt8>
+    /// Bit k set: key k's list carries first positions. Nil in version 1 segments.
+    let positional: UnsafePointer<UInt8>?
     /// Bytes of the posting keys, offsets and lists: the index proper, without texts.
     public let indexBytes: Int
     /// Bytes of the whole segment (texts, metadata and index).
@@ -69,10 +72,12 @@ public final class Segment: @unchecked Sendable {
         self.size = size
         self.release = release
         func u64(_ at: Int) -> Int { Int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))) }
-        guard size >= 24, Array(UnsafeRawBufferPointer(start: raw, count: 8)) == SegmentWriter.magic else {
+        let magic = size >= 24 ? Array(UnsafeRawBufferPointer(start: raw, count: 8)) : []
+        guard magic == SegmentWriter.magic || magic == SegmentWriter.magicVersion1 else {
             release()
             throw SegmentError.notASegment
         }
+        let sectionCount = magic == SegmentWriter.magic ? SegmentWriter.sectionCount : SegmentWriter.sectionCountVersion1
         count = u64(8)
         var position = 24
         var outlets: [String] = []
@@ -84,7 +89,7 @@ public final class Segment: @unchecked Sendable {
         }
         self.outlets = outlets
         var sections: [(Int, Int)] = []
-        for i in 0..<SegmentWriter.sectionCount { sections.append((u64(position + 16 * i), u64(position + 16 * i + 8))) }
+        for i in 0..<sectionCount { sections.append((u64(position + 16 * i), u64(position + 16 * i + 8))) }
         guard sections.allSatisfy({ $0.0 + $0.1 <= size }) else {
             release()
             throw SegmentError.notASegment
@@ -101,7 +106,8 @@ public final class Segment: @unchecked Sendable {
         keys = UnsafeBufferPointer(start: pointer(8, UInt64.self), count: sections[8].1 / 8)
         postingOffsets = pointer(9, UInt32.self)
         postings = pointer(10, UInt8.self)
-        indexBytes = sections[8].1 + sections[9].1 + sections[10].1
+        positional = sectionCount > 11 ? pointer(11, UInt8.self) : nil
+        indexBytes = sections[8...].reduce(0) { $0 + $1.1 }
     }
 
     deinit { release() }
@@ -133,8 +139,8 @@ public final class Segment: @unchecked Sendable {
         UnsafeBufferPointer(start: latin + Int(latinOffsets[doc]), count: Int(latinOffsets[doc + 1] - latinOffsets[doc]))
     }
 
-    /// The coded posting list of `key`, or nil when no document has it. O(log keys).
-    func postingBytes(_ key: UInt64) -> UnsafeRawBufferPointer? {
+    /// The posting list of `key`, or nil when no document has it. O(log keys).
+    func postingList(_ key: UInt64) -> PostingList? {
         var low = 0
         var high = keys.count
         while low < high {
@@ -144,12 +150,45 @@ public final class Segment: @unchecked Sendable {
         guard low < keys.count, keys[low] == key else { return nil }
         let start = Int(postingOffsets[low])
         let end = Int(postingOffsets[low + 1])
-        return UnsafeRawBufferPointer(start: postings + start, count: end - start)
+        let hasPositions = positional.map { $0[low / 8] & (1 << (low % 8)) != 0 } ?? false
+        return PostingList(bytes: UnsafeRawBufferPointer(start: postings + start, count: end - start), positional: hasPositions)
     }
 
     /// The segment's numbers for the outlets named, or nil (every outlet) when none is named.
     func outletNumbers(named names: [String]) -> Set<Int>? {
         names.isEmpty ? nil : Set(outlets.indices.filter { names.contains(outlets[$0]) })
+    }
+}
+
+/// One key's coded posting list in a segment.
+struct PostingList {
+    let bytes: UnsafeRawBufferPointer
+    /// Each document number is followed by the key's first position in that document.
+    let positional: Bool
+
+    /// The list's size for choosing among lists: positions roughly double a list's bytes.
+    var weight: Int { positional ? bytes.count / 2 : bytes.count }
+
+    var docs: [UInt32] { PostingCoding.decode(bytes, positional: positional) }
+}
+
+/// What the index offers for one pattern in one segment.
+struct Candidates {
+    /// Documents that may contain the pattern, ascending.
+    var docs: [UInt32] = []
+    /// Every candidate surely contains the pattern: counting documents needs no verification.
+    var exact = true
+    /// The start, within the pattern, of the syllable pair verification looks for first: the
+    /// pair with the shortest posting list (the rarest throws up the fewest false starts).
+    var anchor = 0
+    /// Per candidate, the first position of the anchor pair in its Hangul text, when the
+    /// index keeps it: no occurrence of the pattern starts before `position − anchor`.
+    var anchorPositions: [UInt32]?
+
+    /// Where verifying candidate `i` (an index into `docs`) may start in the Hangul text.
+    @inline(__always) func scanStart(_ i: Int) -> Int {
+        guard let anchorPositions else { return 0 }
+        return max(0, Int(anchorPositions[i]) - anchor)
     }
 }
 
@@ -178,33 +217,53 @@ public struct Pattern: Sendable, Hashable {
 }
 
 extension Segment {
-    /// Documents that may contain `pattern` (ascending), and whether every one surely does.
+    /// Documents that may contain `pattern` (ascending), whether every one surely does, and
+    /// where to verify them.
     ///
     /// Only the shorter posting lists are decoded and intersected: a list more than four
     /// times the size (in bytes) of the shortest would cost more to decode than the documents
     /// it rules out cost to verify, and every pattern longer than one key is verified anyway.
-    func candidates(_ pattern: Pattern) -> (docs: [UInt32], exact: Bool) {
+    /// O(pattern length) look-ups plus the chosen lists' sizes.
+    func candidates(_ pattern: Pattern) -> Candidates {
         var keys: [UInt64] = []
-        var exact = true
+        var result = Candidates()
         let h = pattern.hangul
         if h.count == 1 {
             keys.append(PostingKey.unigram(h[0]))
         } else if h.count >= 2 {
             for i in 0..<(h.count - 1) { keys.append(PostingKey.bigram(h[i], h[i + 1])) }
-            if h.count > 2 { exact = false }
+            if h.count > 2 { result.exact = false }
         }
         let words = pattern.latinWords
         for word in words { keys.append(PostingKey.word(word)) }
-        if words.count > 1 || (!h.isEmpty && !words.isEmpty) { exact = false }
-        var lists: [UnsafeRawBufferPointer] = []
+        if words.count > 1 || (!h.isEmpty && !words.isEmpty) { result.exact = false }
+        var lists: [PostingList] = []
         for key in keys {
-            guard let bytes = postingBytes(key) else { return ([], exact) }
-            lists.append(bytes)
+            guard let list = postingList(key) else { return Candidates(exact: result.exact) }
+            lists.append(list)
         }
-        guard let shortest = lists.map(\.count).min() else { return ([], exact) }
-        let chosen = lists.filter { $0.count <= shortest * 4 }
-        if chosen.count < lists.count { exact = false }
-        return (Self.intersect(chosen.map(PostingCoding.decode)), exact)
+        guard let shortest = lists.map(\.weight).min() else { return result }
+        // The Hangul pairs are lists 0..<(h.count − 1); the anchor is the lightest of them.
+        if h.count >= 2 {
+            result.anchor = (0..<(h.count - 1)).min { lists[$0].weight < lists[$1].weight } ?? 0
+        }
+        let chosen = lists.indices.filter { lists[$0].weight <= shortest * 4 }
+        if chosen.count < lists.count { result.exact = false }
+        result.docs = Self.intersect(chosen.map { lists[$0].docs })
+        let anchorList = lists[result.anchor]
+        if h.count >= 2, anchorList.positional, chosen.contains(result.anchor), !result.docs.isEmpty {
+            // The candidates are a subset of the anchor's list: pick their positions in one merge.
+            let (docs, positions) = PostingCoding.decodeWithPositions(anchorList.bytes)
+            var picked: [UInt32] = []
+            picked.reserveCapacity(result.docs.count)
+            var j = 0
+            for doc in result.docs {
+                while docs[j] < doc { j += 1 }
+                picked.append(positions[j])
+            }
+            result.anchorPositions = picked
+        }
+        return result
     }
 
     static func intersect(_ lists: [[UInt32]]) -> [UInt32] {
@@ -225,11 +284,15 @@ extension Segment {
     }
 
     /// Non-overlapping occurrences of `pattern` in a document's search text (the Hangul count
-    /// for mixed patterns). 0 when absent.
-    func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false, anchor: Int = 0) -> Int {
+    /// for mixed patterns). 0 when absent. The Hangul scan starts at `start` (see
+    /// `Candidates.scanStart`): leftmost non-overlapping matching finds the same occurrences
+    /// from there as from the beginning, since none begins earlier.
+    func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false, anchor: Int = 0, from start: Int = 0) -> Int {
         var count = 0
         if !pattern.hangul.isEmpty {
-            count = Self.countHangul(pattern.hangul, in: hangulText(doc), firstOnly: firstOnly, anchor: anchor)
+            let text = hangulText(doc)
+            count = Self.countHangul(
+                pattern.hangul, in: UnsafeBufferPointer(rebasing: text[min(start, text.count)...]), firstOnly: firstOnly, anchor: anchor)
             if count == 0 { return 0 }
         }
         if !pattern.latin.isEmpty {
@@ -239,24 +302,6 @@ extension Segment {
             if pattern.hangul.isEmpty { count = latinCount }
         }
         return count
-    }
-
-    /// Where verification should look first in a Hangul pattern: the start of its syllable
-    /// pair with the shortest posting list in this segment (the rarest pair throws up the
-    /// fewest false starts). O(pattern length) posting-table look-ups; call once per pattern.
-    func verificationAnchor(_ pattern: Pattern) -> Int {
-        let h = pattern.hangul
-        guard h.count > 2 else { return 0 }
-        var best = 0
-        var bestSize = Int.max
-        for i in 0..<(h.count - 1) {
-            let size = postingBytes(PostingKey.bigram(h[i], h[i + 1]))?.count ?? 0
-            if size < bestSize {
-                best = i
-                bestSize = size
-            }
-        }
-        return best
     }
 
     /// Non-overlapping occurrences of a Hangul pattern, scanning 32 positions at a time for

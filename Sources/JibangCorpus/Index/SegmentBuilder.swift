@@ -21,7 +21,9 @@ public struct IndexedDocument: Sendable {
 
 /// Builds an immutable index segment: the documents' search texts and metadata, and a
 /// posting list (ascending document numbers, delta-varint coded) for every Hangul syllable,
-/// Hangul syllable pair and Latin word.
+/// Hangul syllable pair and Latin word. The lists of rarer syllable pairs also keep, per
+/// document, where the pair first occurs: verifying a longer term then starts there instead
+/// of scanning the document from its start.
 ///
 /// Adding a document notes, for each distinct key in it, the key's slot in one flat array;
 /// `build()` turns those notes into posting lists with a counting sort. O(total text) with
@@ -30,6 +32,7 @@ public final class SegmentBuilder {
     deinit {
         last.free()
         notes.free()
+        notePositions.free()
     }
 
     var docs: [IndexedDocument] = []
@@ -42,9 +45,16 @@ public final class SegmentBuilder {
     var last = GrowableBuffer<UInt32>(repeating: .max, count: SegmentBuilder.syllables)
     /// Every (document, slot) note, document by document: slots here, documents by `noteEnds`.
     var notes = GrowableBuffer<UInt32>(repeating: 0, count: 0)
+    /// Where in its document's Hangul text each note's key first occurs.
+    var notePositions = GrowableBuffer<UInt32>(repeating: 0, count: 0)
     var noteEnds: [Int] = []
+    /// Syllable pairs in at most this share of the documents keep first positions. Rare pairs
+    /// are the ones verification starts from; common ones would only grow the index.
+    let positionsUpTo: Double
 
-    public init() {}
+    public init(positionsUpTo: Double = 0.25) {
+        self.positionsUpTo = positionsUpTo
+    }
 
     public var count: Int { docs.count }
 
@@ -61,9 +71,9 @@ public final class SegmentBuilder {
             while i < n {
                 let s = h[i]
                 if s != SearchText.separator {
-                    note(Int(s) - 0xAC00, number)
+                    note(Int(s) - 0xAC00, number, at: i)
                     if i + 1 < n, h[i + 1] != SearchText.separator {
-                        note(table.slot(for: PostingKey.bigram(s, h[i + 1])), number)
+                        note(table.slot(for: PostingKey.bigram(s, h[i + 1])), number, at: i)
                     }
                 }
                 i += 1
@@ -72,7 +82,7 @@ public final class SegmentBuilder {
         document.text.latin.withUnsafeBufferPointer { l in
             var start = 0
             for i in 0..<l.count where l[i] == 0x20 {
-                if i > start { note(table.slot(for: PostingKey.word(UnsafeBufferPointer(rebasing: l[start..<i]))), number) }
+                if i > start { note(table.slot(for: PostingKey.word(UnsafeBufferPointer(rebasing: l[start..<i]))), number, at: 0) }
                 start = i + 1
             }
         }
@@ -81,11 +91,12 @@ public final class SegmentBuilder {
     }
 
     @inline(__always)
-    func note(_ slot: Int, _ number: UInt32) {
+    func note(_ slot: Int, _ number: UInt32, at position: Int) {
         if slot >= last.count { last.grow(to: slot + 1, filling: .max) }
         if last[slot] != number {
             last[slot] = number
             notes.append(UInt32(slot))
+            notePositions.append(UInt32(truncatingIfNeeded: position))
         }
     }
 
@@ -106,11 +117,13 @@ public final class SegmentBuilder {
         for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
         var fill = starts
         var sorted = [UInt32](repeating: 0, count: notes.count)
+        var sortedPositions = [UInt32](repeating: 0, count: notes.count)
         var doc = 0
         for i in 0..<notes.count {
             while i >= noteEnds[doc] { doc += 1 }
             let slot = Int(notes[i])
             sorted[fill[slot]] = UInt32(doc)
+            sortedPositions[fill[slot]] = notePositions[i]
             fill[slot] += 1
         }
         var keyOfSlot = [UInt64](repeating: 0, count: slotCount)
@@ -119,9 +132,17 @@ public final class SegmentBuilder {
         let used = (0..<slotCount).filter { starts[$0 + 1] > starts[$0] }.sorted { keyOfSlot[$0] < keyOfSlot[$1] }
         var postings: [UInt8] = []
         var offsets: [UInt32] = [0]
+        var positional = [UInt8](repeating: 0, count: (used.count + 7) / 8)
+        let positionLimit = Int(Double(docs.count) * positionsUpTo)
         postings.reserveCapacity(notes.count * 2)
-        for slot in used {
-            PostingCoding.append(sorted[starts[slot]..<starts[slot + 1]], to: &postings)
+        for (k, slot) in used.enumerated() {
+            let range = starts[slot]..<starts[slot + 1]
+            if PostingKey.isBigram(keyOfSlot[slot]) && range.count <= positionLimit {
+                positional[k / 8] |= 1 << (k % 8)
+                PostingCoding.append(sorted[range], positions: sortedPositions[range], to: &postings)
+            } else {
+                PostingCoding.append(sorted[range], to: &postings)
+            }
             offsets.append(UInt32(postings.count))
         }
         let keys = used.map { keyOfSlot[$0] }
@@ -150,9 +171,11 @@ public final class SegmentBuilder {
         writer.section(keys)
         writer.section(offsets)
         writer.section(postings)
+        writer.section(positional)
         let rowIDsOffset = Int(writer.sectionOffsets[0])
         return BuiltSegment(
-            bytes: writer.finish(), indexBytes: keys.count * 8 + offsets.count * 4 + postings.count, rowIDsOffset: rowIDsOffset, count: docs.count)
+            bytes: writer.finish(), indexBytes: keys.count * 8 + offsets.count * 4 + postings.count + positional.count, rowIDsOffset: rowIDsOffset,
+            count: docs.count)
     }
 }
 
@@ -291,8 +314,11 @@ final class KeyTable {
 
 /// Lays out sections 8-byte aligned after a header that records their offsets.
 struct SegmentWriter {
-    static let magic = Array("JBXSEG01".utf8)
-    static let sectionCount = 11
+    /// Version 2 added the positional flags (section 11); version 1 segments are still read.
+    static let magic = Array("JBXSEG02".utf8)
+    static let magicVersion1 = Array("JBXSEG01".utf8)
+    static let sectionCount = 12
+    static let sectionCountVersion1 = 11
     var bytes: [UInt8] = []
     var sectionOffsets: [UInt64] = []
     var headerEnd = 0

@@ -19,12 +19,16 @@ public enum KWIC {
         for segment in segments {
             let allowed = segment.outletNumbers(named: group.outlets)
             for entry in compiled.patterns {
-                let (candidates, exact) = segment.candidates(entry.pattern)
-                for candidate in candidates {
+                let candidates = segment.candidates(entry.pattern)
+                for (c, candidate) in candidates.docs.enumerated() {
                     let doc = Int(candidate)
                     let day = Int(segment.day(doc))
                     guard compiled.admits(day: day), allowed?.contains(segment.outletNumber(doc)) ?? true else { continue }
-                    guard exact || segment.occurrences(entry.pattern, in: doc, firstOnly: true) > 0 else { continue }
+                    guard
+                        candidates.exact
+                            || segment.occurrences(entry.pattern, in: doc, firstOnly: true, anchor: candidates.anchor, from: candidates.scanStart(c))
+                                > 0
+                    else { continue }
                     if seen.insert(segment.rowID(doc)).inserted { found.append((segment.rowID(doc), day)) }
                 }
             }

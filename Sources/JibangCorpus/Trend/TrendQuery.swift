@@ -250,14 +250,13 @@ public struct TrendEngine: Sendable {
             var measure = [Int](repeating: 0, count: segment.count)
             var touched: [Int] = []
             for (p, entry) in group.patterns.enumerated() {
-                let (candidates, exact) = segment.candidates(entry.pattern)
-                let anchor = exact ? 0 : segment.verificationAnchor(entry.pattern)
-                for candidate in candidates {
+                let candidates = segment.candidates(entry.pattern)
+                for (c, candidate) in candidates.docs.enumerated() {
                     let doc = Int(candidate)
                     guard eligible(doc) else { continue }
                     let n = occurrences(
-                        entry, in: segment, doc: doc, exact: exact, documentsOnly: query.measure == .documents, options: query.options,
-                        anchor: anchor)
+                        entry, in: segment, doc: doc, exact: candidates.exact, documentsOnly: query.measure == .documents,
+                        options: query.options, anchor: candidates.anchor, from: candidates.scanStart(c))
                     guard n > 0 else { continue }
                     partial.variants[g][p] += query.measure == .documents ? 1 : n
                     if measure[doc] == 0 { touched.append(doc) }
@@ -282,13 +281,15 @@ public struct TrendEngine: Sendable {
 
     /// Occurrences of a pattern in a document, honouring the match options.
     func occurrences(
-        _ entry: CompiledPattern, in segment: Segment, doc: Int, exact: Bool, documentsOnly: Bool, options: MatchOptions, anchor: Int = 0
+        _ entry: CompiledPattern, in segment: Segment, doc: Int, exact: Bool, documentsOnly: Bool, options: MatchOptions, anchor: Int = 0,
+        from start: Int = 0
     ) -> Int {
         if options.spacing && options.substring {
             if exact && documentsOnly { return 1 }
-            return segment.occurrences(entry.pattern, in: doc, firstOnly: documentsOnly, anchor: anchor)
+            return segment.occurrences(entry.pattern, in: doc, firstOnly: documentsOnly, anchor: anchor, from: start)
         }
-        guard segment.occurrences(entry.pattern, in: doc, firstOnly: true, anchor: anchor) > 0, let text = rawText?(segment.rowID(doc)) else {
+        guard segment.occurrences(entry.pattern, in: doc, firstOnly: true, anchor: anchor, from: start) > 0, let text = rawText?(segment.rowID(doc))
+        else {
             return 0
         }
         return RawMatcher(entry.pattern.text, options: options).count(in: text)
