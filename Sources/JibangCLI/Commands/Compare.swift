@@ -21,10 +21,7 @@ struct Compare: AsyncParsableCommand {
     var a: String
     @Argument(help: "The second group.")
     var b: String
-    @Option(help: "Period: year, month, week or day.")
-    var by: PeriodUnit = .year
-    @Option(help: "documents (articles with at least one hit) or mentions (occurrences).")
-    var measure: Measure = .documents
+    @OptionGroup var series: SeriesOptions
     @OptionGroup var lags: LagOptions
     @Option(help: ArgumentHelp("Also write the two series as an SVG line chart, peaks and events marked.", valueName: "file"))
     var svg: String?
@@ -42,12 +39,13 @@ struct Compare: AsyncParsableCommand {
                     InputLocation(file: "arguments"), "both groups are named \(groups[0].name); compare two different groups")
             }
             let events = try analysis.loadEvents()
-            let result = try query.trend(groups, by: by, measure: measure, store: store).result
+            let result = try query.trend(groups, series: series, store: store).result
             let comparison = try Comparison(
                 result, a: groups[0].name, b: groups[1].name,
                 options: Comparison.Options(value: analysis.value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder))
             if let svg {
-                let chart = Figures.lines(comparison.series, peaks: comparison.peakDetails, events: events, measure: measure, value: analysis.value)
+                let chart = Figures.lines(
+                    comparison.series, peaks: comparison.peakDetails, events: events, measure: series.measure, value: analysis.value)
                 try writeFile(svg, chart.svg())
             }
             switch output.format {

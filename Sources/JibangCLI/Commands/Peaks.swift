@@ -19,10 +19,7 @@ struct Peaks: AsyncParsableCommand {
 
     @Argument(help: "Term groups (preset names, NAME=QUERY, or queries).")
     var groups: [String]
-    @Option(help: "Period: year, month, week or day.")
-    var by: PeriodUnit = .year
-    @Option(help: "documents (articles with at least one hit) or mentions (occurrences).")
-    var measure: Measure = .documents
+    @OptionGroup var series: SeriesOptions
     @Option(help: "Articles listed per peak.")
     var documents = 3
     @OptionGroup var analysis: AnalysisOptions
@@ -35,7 +32,7 @@ struct Peaks: AsyncParsableCommand {
             let lexicon = try query.loadLexicon()
             let termGroups = try groups.map { try lexicon.group($0) }
             let events = try analysis.loadEvents()
-            let (result, corpus) = try query.trend(termGroups, by: by, measure: measure, store: store)
+            let (result, corpus) = try query.trend(termGroups, series: series, store: store)
             let found = try corpus.peakFindings(
                 result, groups: termGroups, value: analysis.value, smoothing: analysis.smooth, finder: analysis.peakFinder, events: events,
                 options: query.matchOptions, outlets: query.outlet, documents: documents)

@@ -18,10 +18,7 @@ struct Report: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Folder for the files (created when missing; files of the same name are replaced).", valueName: "dir"))
     var out: String
-    @Option(help: "Period: year, month, week or day.")
-    var by: PeriodUnit = .year
-    @Option(help: "documents (articles with at least one hit; the study's measure) or mentions (occurrences).")
-    var measure: Measure = .documents
+    @OptionGroup var series: SeriesOptions
     @Option(help: "The regional-economy group (name or query).")
     var regional = "regional-economy"
     @Option(help: "The defence-industry group.")
@@ -43,7 +40,7 @@ struct Report: AsyncParsableCommand {
                 throw JibangError.invalidInput(InputLocation(file: "arguments"), "--regional, --defence and --science must be three different groups")
             }
             let indicators = try await store.open().indicators()
-            let (result, corpus) = try query.trend(groups, by: by, measure: measure, store: store)
+            let (result, corpus) = try query.trend(groups, series: series, store: store)
             let fingerprint = try corpus.fingerprint()
             var filters = query.outlet.map { "outlet \($0)" }
             if let from = query.from { filters.append("from \(from)") }
@@ -57,9 +54,10 @@ struct Report: AsyncParsableCommand {
                     software: "jibang \(Jibang.configuration.version)", command: Self.commandLine(), corpusDocuments: fingerprint.documents,
                     corpusFingerprint: fingerprint.hash, lexiconVersion: lexicon.version, filters: filters),
                 peakDocuments: { name, outlet, label in
-                    guard let group = groups.first(where: { $0.name == name }), let period = by.period(label: label) else { return [] }
+                    guard let group = groups.first(where: { $0.name == name }), let period = series.by.period(label: label) else { return [] }
                     let outlets = outlet == "all" ? query.outlet : [outlet]
-                    return (try? corpus.documents(matching: group, period: period, by: by, options: options, outlets: outlets, limit: 3).map(\.id))
+                    return
+                        (try? corpus.documents(matching: group, period: period, by: series.by, options: options, outlets: outlets, limit: 3).map(\.id))
                         ?? []
                 })
             let files = try report.files()

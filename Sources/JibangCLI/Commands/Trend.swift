@@ -8,6 +8,14 @@ import KoreanText
 extension PeriodUnit: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
 
+/// What a series counts and per which period: `trend`, `compare`, `peaks` and `report` share these.
+struct SeriesOptions: ParsableArguments {
+    @Option(help: "Period: year, month, week or day.")
+    var by: PeriodUnit = .year
+    @Option(help: "documents (articles with at least one hit; the study's measure) or mentions (occurrences).")
+    var measure: Measure = .documents
+}
+
 /// The corpus filters and Korean matching switches that `trend` and `kwic` share.
 struct CorpusQueryOptions: ParsableArguments {
     @Option(help: "Only this outlet (repeatable).")
@@ -36,13 +44,13 @@ struct CorpusQueryOptions: ParsableArguments {
     }
 
     /// Runs a trend of `groups` over the corpus of `store`, with these filters and switches.
-    func trend(_ groups: [TermGroup], by: PeriodUnit, measure: Measure, store: StoreOptions) throws -> (result: TrendResult, corpus: CorpusStore) {
+    func trend(_ groups: [TermGroup], series: SeriesOptions, store: StoreOptions) throws -> (result: TrendResult, corpus: CorpusStore) {
         let (from, to) = try dayRange()
         let corpus = try CorpusStore.open(path: store.path)
         let segments = try corpus.segments()
         if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
         let result = try corpus.trend(
-            TrendQuery(groups: groups, by: by, measure: measure, options: matchOptions, outlets: outlet, from: from, to: to))
+            TrendQuery(groups: groups, by: series.by, measure: series.measure, options: matchOptions, outlets: outlet, from: from, to: to))
         return (result, corpus)
     }
 
@@ -69,10 +77,7 @@ struct Trend: AsyncParsableCommand {
 
     @Argument(help: "Term groups (preset names, NAME=QUERY, or queries).")
     var groups: [String]
-    @Option(help: "Period: year, month, week or day.")
-    var by: PeriodUnit = .year
-    @Option(help: "documents (articles with at least one hit; the study's measure) or mentions (occurrences).")
-    var measure: Measure = .documents
+    @OptionGroup var series: SeriesOptions
     @OptionGroup var query: CorpusQueryOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
@@ -80,7 +85,7 @@ struct Trend: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let lexicon = try query.loadLexicon()
-            let result = try query.trend(try groups.map { try lexicon.group($0) }, by: by, measure: measure, store: store).result
+            let result = try query.trend(try groups.map { try lexicon.group($0) }, series: series, store: store).result
             print(TrendView(result: result).render(output.format))
         }
     }

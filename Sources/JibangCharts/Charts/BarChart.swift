@@ -39,7 +39,6 @@ public struct BarChart: Sendable {
         let footnoteLines = footnote.map { SVG.wrap($0, width: (width - 40) / 6) } ?? []
         let bottom = Double(height) - 50 - Double(footnoteLines.count) * 13
         var out = SVG.open(width: width, height: height, title: title, description: subtitle)
-        if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
         let y = LinearScale(values: bars.map(\.value), range: (bottom, top))
         out += SVG.valueAxis(y, left: left, right: right, top: top, bottom: bottom, label: yLabel)
         let slot = bars.isEmpty ? 0 : (right - left) / Double(bars.count)

@@ -84,7 +84,6 @@ public struct LineChart: Sendable {
         let legendRows = (lines.count + 1) / 2
         let bottom = Double(height) - 60 - Double(legendRows) * 18
         var out = SVG.open(width: width, height: height, title: title, description: subtitle)
-        if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
         let y = LinearScale(values: lines.flatMap { $0.values.compactMap { $0 } }, range: (bottom, top))
         let step = periods.count > 1 ? (right - left - 20) / Double(periods.count - 1) : 0
         func x(_ i: Double) -> Double { periods.count > 1 ? left + 10 + i * step : (left + right) / 2 }

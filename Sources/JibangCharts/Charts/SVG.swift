@@ -47,7 +47,8 @@ package enum SVG {
         return text
     }
 
-    /// The document head: size, title for assistive technology, and the font.
+    /// The document head: size, title and description for assistive technology, the font, and
+    /// the visible title with the description as its subtitle.
     package static func open(width: Int, height: Int, title: String, description: String?) -> [String] {
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
@@ -57,6 +58,7 @@ package enum SVG {
         if let description { lines.append("<desc>\(escape(description))</desc>") }
         lines.append("<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>")
         lines.append("<text x=\"\(width / 2)\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>")
+        if let description { lines.append(text(description, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
         return lines
     }
 

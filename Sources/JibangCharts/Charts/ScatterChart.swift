@@ -50,7 +50,6 @@ public struct ScatterChart: Sendable {
         let top = 60.0
         let bottom = Double(height) - 60
         var out = SVG.open(width: width, height: height, title: title, description: subtitle)
-        if let subtitle { out.append(SVG.text(subtitle, x: Double(width) / 2, y: 42, size: 11, extra: " fill=\"#555555\"")) }
         let x = LinearScale(values: points.map(\.x), range: (left, right))
         let y = LinearScale(values: points.map(\.y), range: (bottom, top))
         out.append("<g class=\"axes\" stroke=\"#cccccc\">")
