@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JibangStoreTests",
-            dependencies: ["JibangStore", "JibangEvidence", "JibangTestSupport"],
+            dependencies: ["JibangStore", "JibangEvidence", "JibangTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

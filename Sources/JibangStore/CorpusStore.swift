@@ -47,12 +47,13 @@ public struct CorpusStore: Sendable {
         }
     }
 
-    /// Changes whenever a segment is added: a cheap check that cached segments are current.
+    /// Changes whenever a segment is added or rebuilt in a newer format (which makes it
+    /// larger): a cheap check that cached segments are current.
     public func segmentsKey() throws(JibangError) -> String {
         do {
             return try writer.read { db in
-                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM corpus_segment")
-                return "\(row?[0] as Int? ?? 0):\(row?[1] as Int64? ?? 0)"
+                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(segment_bytes), 0) FROM corpus_segment")
+                return "\(row?[0] as Int? ?? 0):\(row?[1] as Int64? ?? 0):\(row?[2] as Int64? ?? 0)"
             }
         } catch {
             throw .storage("cannot read the corpus index in \(folder): \(error)")
@@ -213,6 +214,7 @@ public struct CorpusStore: Sendable {
     }
 
     public func stats() throws(JibangError) -> CorpusStats {
+        let outdated = try outdatedSegments().count
         do {
             return try writer.read { db in
                 let byOutletYear = try Row.fetchAll(db, sql: "SELECT outlet, substr(date, 1, 4), COUNT(*) FROM document GROUP BY 1, 2 ORDER BY 1, 2")
@@ -228,7 +230,8 @@ public struct CorpusStore: Sendable {
                 return CorpusStats(
                     documents: byOutletYear.reduce(0) { $0 + $1.documents }, byOutletYear: byOutletYear, languages: languages,
                     duplicatesSkipped: runs?[0] ?? 0, badRecordsSkipped: runs?[1] ?? 0, ingestRuns: runs?[2] ?? 0,
-                    segments: segments?[0] ?? 0, textBytes: segments?[1] ?? 0, indexBytes: segments?[2] ?? 0, segmentBytes: segments?[3] ?? 0)
+                    segments: segments?[0] ?? 0, outdatedSegments: outdated, textBytes: segments?[1] ?? 0, indexBytes: segments?[2] ?? 0,
+                    segmentBytes: segments?[3] ?? 0)
             }
         } catch {
             throw .storage("\(error)")
@@ -286,6 +289,8 @@ public struct CorpusStats: Sendable, Codable, Equatable {
     public let badRecordsSkipped: Int
     public let ingestRuns: Int
     public let segments: Int
+    /// Segments in an older index format (`jibang corpus reindex` rebuilds them).
+    public let outdatedSegments: Int
     /// UTF-8 bytes of the stored bodies.
     public let textBytes: Int
     /// Bytes of the posting lists (the index proper).

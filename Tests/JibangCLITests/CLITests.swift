@@ -241,6 +241,11 @@ import Testing
         // The sample's 60 items: one empty (skipped), and one link twice with the same text.
         #expect(summary["documents"] as? Int == 25 + 58)
         #expect(summary["duplicates_skipped"] as? Int == 1)
+        #expect(summary["outdated_segments"] as? Int == 0)
+        // Segments this version wrote need no rebuilding.
+        let reindex = try JibangBinary.run(["corpus", "reindex"], in: dir.path)
+        #expect(reindex.status == 0)
+        #expect(reindex.stdout.contains("nothing to rebuild"))
     }
 
     @Test func strictIngestOfABadFileStoresNothing() throws {

@@ -321,27 +321,11 @@ func naiveCount(_ pattern: [UInt16], in text: [UInt16]) -> Int {
             builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-0\(i + 1)")!, text: SearchText(body)))
         }
         let current = builder.build().bytes
-        let old = Self.versionOne(current)
+        let old = LegacySegment.versionOne(current)
         #expect(Array(old.prefix(8)) == Array("JBXSEG01".utf8))
         for segment in [try Segment(bytes: current), try Segment(bytes: old)] {
             let result = try TrendEngine(segments: [segment]).run(TrendQuery(groups: [TermGroup(name: "g", query: "지방공업")], by: .day))
             #expect(allRows(result, "g") == ["2020-01-01": 1, "2020-01-02": 0, "2020-01-03": 1])
         }
-    }
-
-    /// Rewrites a segment without positional lists in the version 1 layout: old magic, the
-    /// section table without its twelfth entry (offsets 16 bytes earlier), no flags section.
-    static func versionOne(_ bytes: [UInt8]) -> [UInt8] {
-        func u64(_ at: Int) -> Int { bytes[at..<(at + 8)].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) } }
-        var position = 24
-        for _ in 0..<u64(16) { position += (8 + u64(position) + 7) / 8 * 8 }
-        var out = Array("JBXSEG01".utf8) + bytes[8..<position]
-        for i in 0..<11 {
-            for value in [u64(position + 16 * i) - 16, u64(position + 16 * i + 8)] {
-                out += (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
-            }
-        }
-        out += bytes[(position + 16 * 12)..<u64(position + 16 * 11)]
-        return out
     }
 }

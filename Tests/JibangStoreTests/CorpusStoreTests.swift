@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import JibangCore
 import JibangCorpus
 import JibangStore
 import JibangTestSupport
+import KoreanText
 import Testing
 
 @Suite struct CorpusStoreTests {
@@ -99,5 +101,58 @@ import Testing
         let counts = Dictionary(uniqueKeysWithValues: result.rows.filter { $0.outlet == "all" }.map { ($0.period, $0.counts["kju"]!) })
         for (month, count) in expected { #expect(counts[month] == count, "\(month)") }
         #expect(counts.values.reduce(0, +) == expected.values.reduce(0, +))
+    }
+
+    /// A store whose segments an older version wrote still counts right, says its segments
+    /// are outdated, and after `reindex` gives the same counts from current-format files.
+    @Test func reindexRebuildsOldSegmentsWithTheSameCounts() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let database = dir.file("c.sqlite")
+        let corpus = try CorpusStore.open(path: database)
+        _ = try ingest(Fixtures.path("new-year-addresses-1995-2019.jsonl"), into: corpus)
+        #expect(try corpus.outdatedSegments().isEmpty)
+        // Every segment file replaced by a version 1 file of the same documents.
+        let queue = try DatabaseQueue(path: database)
+        let segments = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, file FROM corpus_segment ORDER BY id") }
+        #expect(segments.count == 4)
+        for segment in segments {
+            let builder = SegmentBuilder(positionsUpTo: 0)
+            let rows = try queue.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT id, outlet, date, title, body FROM document WHERE segment_id = ? ORDER BY id",
+                    arguments: [segment["id"] as Int64])
+            }
+            for row in rows {
+                let text = SearchText((row["title"] as String) + "\n" + (row["body"] as String))
+                builder.add(IndexedDocument(rowID: row["id"], outlet: row["outlet"], date: try #require(DateParser.parse(row["date"])), text: text))
+            }
+            let file = corpus.folder + "/" + (segment["file"] as String)
+            try Data(LegacySegment.versionOne(builder.build().bytes)).write(to: URL(fileURLWithPath: file))
+        }
+        #expect(try corpus.outdatedSegments().count == 4)
+        #expect(try corpus.stats().outdatedSegments == 4)
+
+        // Independent: mentions per year in the fixture's texts with spaces removed.
+        var expected: [String: Int] = [:]
+        try CorpusReader.read(Fixtures.path("new-year-addresses-1995-2019.jsonl"), format: .jsonl, options: ReadOptions()) { record in
+            guard case let .document(document, _) = record else { return }
+            let text = (document.title + "\n" + document.body).replacingOccurrences(of: " ", with: "")
+            let count = ["지방공업", "지방경제"].map { text.components(separatedBy: $0).count - 1 }.reduce(0, +)
+            expected[String(document.date!.year), default: 0] += count
+        }
+        let query = TrendQuery(groups: [try TermGroup(name: "re", query: "지방공업|지방경제")], by: .year, measure: .mentions)
+        func counts() throws -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: try corpus.trend(query).rows.filter { $0.outlet == "all" }.map { ($0.period, $0.counts["re"]!) })
+        }
+        #expect(try counts() == expected)
+
+        for id in try corpus.outdatedSegments() { try corpus.reindex(segment: id) }
+        #expect(try corpus.outdatedSegments().isEmpty)
+        #expect(try counts() == expected)
+        // The old files are gone; the folder holds exactly the files the store names.
+        let named = Set(try queue.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment") })
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: corpus.folder)) == named)
+        #expect(named.isDisjoint(with: segments.map { $0["file"] as String }))
     }
 }

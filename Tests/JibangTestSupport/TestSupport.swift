@@ -96,3 +96,22 @@ public enum JibangBinary {
 public func seededStore(in directory: TemporaryDirectory, empty: Bool = false) async throws -> SQLiteStore {
     try await StoreBootstrap.open(path: directory.file("test.sqlite"), empty: empty).store
 }
+
+/// Index segments as older versions of Jibang wrote them.
+public enum LegacySegment {
+    /// Rewrites a segment without positional lists in the version 1 layout: old magic, the
+    /// section table without its twelfth entry (offsets 16 bytes earlier), no flags section.
+    public static func versionOne(_ bytes: [UInt8]) -> [UInt8] {
+        func u64(_ at: Int) -> Int { bytes[at..<(at + 8)].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) } }
+        var position = 24
+        for _ in 0..<u64(16) { position += (8 + u64(position) + 7) / 8 * 8 }
+        var out = Array("JBXSEG01".utf8) + bytes[8..<position]
+        for i in 0..<11 {
+            for value in [u64(position + 16 * i) - 16, u64(position + 16 * i + 8)] {
+                out += (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+            }
+        }
+        out += bytes[(position + 16 * 12)..<u64(position + 16 * 11)]
+        return out
+    }
+}

@@ -174,7 +174,8 @@ struct Kwic: AsyncParsableCommand {
 /// `jibang corpus stats`.
 struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "corpus", abstract: "Information about the ingested corpus.", subcommands: [CorpusStatsCommand.self])
+        commandName: "corpus", abstract: "Information about the ingested corpus, and index upkeep.",
+        subcommands: [CorpusStatsCommand.self, CorpusReindexCommand.self])
 }
 
 struct CorpusStatsCommand: AsyncParsableCommand {
@@ -208,7 +209,42 @@ struct CorpusStatsCommand: AsyncParsableCommand {
                 print(
                     "text \(mb(stats.textBytes)); index \(mb(stats.indexBytes)) (\(stats.textBytes == 0 ? 0 : stats.indexBytes * 100 / stats.textBytes)% of text); segment files \(mb(stats.segmentBytes)) in \(stats.segments) segments"
                 )
+                if stats.outdatedSegments > 0 {
+                    print(
+                        "\(stats.outdatedSegments) segment(s) in an older index format: counts are right, but `jibang corpus reindex` makes long terms faster"
+                    )
+                }
             }
+        }
+    }
+}
+
+/// `jibang corpus reindex`: rebuilds segments written by older versions.
+struct CorpusReindexCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex", abstract: "Rebuild index segments written by older versions of Jibang in the current format.",
+        discussion: """
+            Older segments still give the same counts; the current format checks long terms faster. \
+            The documents are read from the store, so no input files are needed. Safe to interrupt: run it again to finish.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let corpus = try CorpusStore.open(path: store.path)
+            let outdated = try corpus.outdatedSegments()
+            guard !outdated.isEmpty else {
+                print("every index segment is in the current format; nothing to rebuild")
+                return
+            }
+            let terminal = isatty(2) == 1
+            for (i, id) in outdated.enumerated() {
+                if terminal { FileHandle.standardError.write(Data("\rrebuilding segment \(i + 1) of \(outdated.count)…".utf8)) }
+                try corpus.reindex(segment: id)
+            }
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            print("rebuilt \(outdated.count) index segment(s) in the current format")
         }
     }
 }

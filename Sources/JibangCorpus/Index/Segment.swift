@@ -20,6 +20,10 @@ public final class Segment: @unchecked Sendable {
     let release: @Sendable () -> Void
     public let count: Int
     public let outlets: [String]
+    /// 1 (no positions) or 2 (first positions for rare syllable pairs).
+    public let formatVersion: Int
+    /// The format `SegmentBuilder` writes.
+    public static let currentFormatVersion = 2
     let rowIDs: UnsafePointer<Int64>
     let days: UnsafePointer<Int32>
     let precisions: UnsafePointer<UInt8>
@@ -77,7 +81,8 @@ public final class Segment: @unchecked Sendable {
             release()
             throw SegmentError.notASegment
         }
-        let sectionCount = magic == SegmentWriter.magic ? SegmentWriter.sectionCount : SegmentWriter.sectionCountVersion1
+        formatVersion = magic == SegmentWriter.magic ? 2 : 1
+        let sectionCount = formatVersion == 2 ? SegmentWriter.sectionCount : SegmentWriter.sectionCountVersion1
         count = u64(8)
         var position = 24
         var outlets: [String] = []
