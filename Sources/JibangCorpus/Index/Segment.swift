@@ -95,7 +95,8 @@ public final class Segment: @unchecked Sendable {
         self.outlets = outlets
         var sections: [(Int, Int)] = []
         for i in 0..<sectionCount { sections.append((u64(position + 16 * i), u64(position + 16 * i + 8))) }
-        guard sections.allSatisfy({ $0.0 + $0.1 <= size }) else {
+        // Every section within the file; the flags (version 2) cover every key.
+        guard sections.allSatisfy({ $0.0 + $0.1 <= size }), sectionCount < 12 || sections[11].1 * 8 >= sections[8].1 / 8 else {
             release()
             throw SegmentError.notASegment
         }
