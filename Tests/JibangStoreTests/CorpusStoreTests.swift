@@ -112,24 +112,9 @@ import Testing
         let corpus = try CorpusStore.open(path: database)
         _ = try ingest(Fixtures.path("new-year-addresses-1995-2019.jsonl"), into: corpus)
         #expect(try corpus.outdatedSegments().isEmpty)
-        // Every segment file replaced by a version 1 file of the same documents.
         let queue = try DatabaseQueue(path: database)
-        let segments = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, file FROM corpus_segment ORDER BY id") }
+        let segments = try downgradeToVersionOne(corpus, queue)
         #expect(segments.count == 4)
-        for segment in segments {
-            let builder = SegmentBuilder(positionsUpTo: 0)
-            let rows = try queue.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT id, outlet, date, title, body FROM document WHERE segment_id = ? ORDER BY id",
-                    arguments: [segment["id"] as Int64])
-            }
-            for row in rows {
-                let text = SearchText((row["title"] as String) + "\n" + (row["body"] as String))
-                builder.add(IndexedDocument(rowID: row["id"], outlet: row["outlet"], date: try #require(DateParser.parse(row["date"])), text: text))
-            }
-            let file = corpus.folder + "/" + (segment["file"] as String)
-            try Data(LegacySegment.versionOne(builder.build().bytes)).write(to: URL(fileURLWithPath: file))
-        }
         #expect(try corpus.outdatedSegments().count == 4)
         #expect(try corpus.stats().outdatedSegments == 4)
 
@@ -154,5 +139,52 @@ import Testing
         let named = Set(try queue.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment") })
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: corpus.folder)) == named)
         #expect(named.isDisjoint(with: segments.map { $0["file"] as String }))
+    }
+
+    /// Month- and year-dated documents keep their precision through a rebuild: by day they
+    /// are left out as too coarse, before and after.
+    @Test func reindexKeepsDatePrecision() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let database = dir.file("c.sqlite")
+        let corpus = try CorpusStore.open(path: database)
+        let path = dir.write(
+            "dates.jsonl",
+            """
+            {"id":"d","outlet":"KCNA","date":"2024-03-05","body":"지방공업 공장"}
+            {"id":"m","outlet":"KCNA","date":"2024-03","body":"지방공업 발전"}
+            {"id":"y","outlet":"KCNA","date":"2024","body":"지방공업 건설"}
+            """)
+        _ = try ingest(path, into: corpus)
+        _ = try downgradeToVersionOne(corpus, try DatabaseQueue(path: database))
+        let query = TrendQuery(groups: [try TermGroup(name: "re", query: "지방공업")], by: .day)
+        for id in try corpus.outdatedSegments() { try corpus.reindex(segment: id) }
+        let result = try corpus.trend(query)
+        #expect(result.tooCoarse == 2)
+        #expect(result.rows.filter { $0.outlet == "all" }.map { $0.counts["re"]! } == [1])
+        let byMonth = try corpus.trend(TrendQuery(groups: query.groups, by: .month))
+        #expect(byMonth.tooCoarse == 1)
+        #expect(byMonth.rows.filter { $0.outlet == "all" }.map { $0.counts["re"]! } == [2])
+    }
+
+    /// Replaces every segment file with a version 1 file of the same documents, as the last
+    /// release wrote them. Returns the segments (id, file) as they were.
+    func downgradeToVersionOne(_ corpus: CorpusStore, _ queue: DatabaseQueue) throws -> [Row] {
+        let segments = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, file FROM corpus_segment ORDER BY id") }
+        for segment in segments {
+            let builder = SegmentBuilder(positionsUpTo: 0)
+            let rows = try queue.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT id, outlet, date, title, body FROM document WHERE segment_id = ? ORDER BY id",
+                    arguments: [segment["id"] as Int64])
+            }
+            for row in rows {
+                let text = SearchText((row["title"] as String) + "\n" + (row["body"] as String))
+                builder.add(IndexedDocument(rowID: row["id"], outlet: row["outlet"], date: try #require(DateParser.parse(row["date"])), text: text))
+            }
+            let file = corpus.folder + "/" + (segment["file"] as String)
+            try Data(LegacySegment.versionOne(builder.build().bytes)).write(to: URL(fileURLWithPath: file))
+        }
+        return segments
     }
 }
