@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "jibang", targets: ["jibang"]),
         .executable(name: "jibang-bench", targets: ["jibang-bench"]),
+        .library(name: "JibangBase", targets: ["JibangBase"]),
         .library(name: "JibangCore", targets: ["JibangCore"]),
         .library(name: "JibangStore", targets: ["JibangStore"]),
         .library(name: "JibangAnalytics", targets: ["JibangAnalytics"]),
@@ -29,26 +30,27 @@ let package = Package(
     ],
     targets: [
         .target(name: "KoreanText", swiftSettings: strict),
+        .target(name: "JibangBase", swiftSettings: strict),
         .target(name: "JibangCSV", swiftSettings: strict),
         .target(
             name: "JibangCore",
-            dependencies: ["KoreanText", "JibangCSV"],
+            dependencies: ["JibangBase", "KoreanText", "JibangCSV"],
             resources: [.copy("Resources/Bundled")],
             swiftSettings: strict
         ),
-        .target(name: "JibangCorpus", dependencies: ["KoreanText", "JibangCSV"], swiftSettings: strict),
+        .target(name: "JibangCorpus", dependencies: ["JibangBase", "KoreanText", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangAnalytics",
-            dependencies: ["JibangCorpus", "KoreanText", "JibangCSV"],
+            dependencies: ["JibangBase", "JibangCorpus", "KoreanText", "JibangCSV"],
             resources: [.copy("Resources/Bundled")],
             swiftSettings: strict
         ),
-        .target(name: "JibangEvidence", dependencies: ["JibangCore", "KoreanText", "JibangCSV"], swiftSettings: strict),
-        .target(name: "JibangCharts", dependencies: ["JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
+        .target(name: "JibangEvidence", dependencies: ["JibangBase", "JibangCore", "KoreanText", "JibangCSV"], swiftSettings: strict),
+        .target(name: "JibangCharts", dependencies: ["JibangBase", "JibangCore", "JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangStore",
             dependencies: [
-                "JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", .product(name: "GRDB", package: "GRDB.swift"),
+                "JibangBase", "JibangCore", "JibangCorpus", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -56,7 +58,7 @@ let package = Package(
         .target(
             name: "JibangServer",
             dependencies: [
-                "JibangCore", "JibangStore", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangCSV",
+                "JibangBase", "JibangCore", "JibangStore", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangCSV",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -66,7 +68,7 @@ let package = Package(
         .target(
             name: "JibangCLI",
             dependencies: [
-                "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangServer",
+                "JibangBase", "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,17 +95,17 @@ let package = Package(
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: strict),
         .testTarget(
             name: "JibangCoreTests",
-            dependencies: ["JibangCore", "JibangTestSupport"],
+            dependencies: ["JibangBase", "JibangCore", "JibangTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "JibangCorpusTests",
-            dependencies: ["JibangCorpus", "JibangTestSupport"],
+            dependencies: ["JibangBase", "JibangCorpus", "JibangTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "JibangAnalyticsTests",
-            dependencies: ["JibangAnalytics", "JibangCharts", "JibangTestSupport"],
+            dependencies: ["JibangBase", "JibangAnalytics", "JibangCharts", "JibangTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -113,12 +115,12 @@ let package = Package(
         ),
         .testTarget(
             name: "JibangServerTests",
-            dependencies: ["JibangServer", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["JibangServer", "JibangCore", "JibangEvidence", "JibangStore", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "JibangStoreTests",
-            dependencies: ["JibangStore", "JibangEvidence", "JibangTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["JibangBase", "JibangStore", "JibangEvidence", "JibangTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JibangAnalytics
+import JibangBase
 import JibangCore
 import JibangCorpus
 import JibangStore
@@ -39,7 +40,7 @@ struct StoreOptions: ParsableArguments {
 
 extension StoreOptions {
     /// Opens the store, creating and seeding it on first use.
-    func open() async throws(JibangError) -> SQLiteStore {
+    func open() async throws(JibangError) -> any RecordStore {
         try await StoreBootstrap.open(path: path).store
     }
 }
@@ -70,19 +71,14 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .table
 }
 
-/// Runs a command body, printing a `JibangError` as a message and exiting with its code.
+/// Runs a command body, printing a `JibangError` as a message (and its hint as a flag) and
+/// exiting with the code's exit status.
 func reportingErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as JibangError {
-        FileHandle.standardError.write(Data("jibang: \(error)\n".utf8))
-        throw ExitCode(error.exitCode)
-    } catch let error as QueryError {
-        FileHandle.standardError.write(Data("jibang: \(error)\n".utf8))
-        throw ExitCode(65)
-    } catch let error as AnalyticsError {
-        FileHandle.standardError.write(Data("jibang: \(error)\n".utf8))
-        throw ExitCode(65)
+        FileHandle.standardError.write(Data(ErrorReport.text(error).utf8))
+        throw ExitCode(ErrorReport.exitCode(error.code))
     }
 }
 

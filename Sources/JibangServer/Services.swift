@@ -1,7 +1,9 @@
 import Foundation
 import JibangAnalytics
+import JibangBase
 import JibangCore
 import JibangCorpus
+import JibangEvidence
 import JibangStore
 import Synchronization
 
@@ -9,7 +11,9 @@ import Synchronization
 /// programme status (the busiest read), dropped on every write and after two seconds so edits
 /// made with the CLI show up.
 public final class JibangServices: Sendable {
-    public let store: SQLiteStore
+    public let store: any RecordStore
+    /// The evidence review queue over `store`.
+    public let review: ReviewQueue
     public let corpus: CorpusStore
     public let gazetteer: Gazetteer
     public let events: [Event]
@@ -19,8 +23,9 @@ public final class JibangServices: Sendable {
     /// The corpus segments, memory-mapped once and kept (with their period tables) until an ingest adds one.
     let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
 
-    public init(store: SQLiteStore, corpus: CorpusStore, gazetteer: Gazetteer, privateReads: Bool = false) {
+    public init(store: any RecordStore, corpus: CorpusStore, gazetteer: Gazetteer, privateReads: Bool = false) {
         self.store = store
+        self.review = ReviewQueue(store: store, gazetteer: gazetteer)
         self.corpus = corpus
         self.gazetteer = gazetteer
         self.events = EventFile.bundled()

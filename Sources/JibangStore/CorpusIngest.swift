@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCore
 import JibangCorpus
 
@@ -38,7 +39,8 @@ public struct CorpusIngest: Sendable {
                 if case let .problem(p) = record {
                     problem(p)
                     throw JibangError.invalidInput(
-                        InputLocation(file: p.file, line: p.line), "\(p.kind.rawValue): \(p.detail) (--strict: nothing from \(file) was stored)")
+                        InputLocation(file: p.file, line: p.line),
+                        "\(p.kind.rawValue): \(p.detail) (a strict ingest stops at the first bad record: nothing from \(file) was stored)")
                 }
             }
         }

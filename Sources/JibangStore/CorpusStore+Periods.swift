@@ -1,3 +1,4 @@
+import JibangBase
 import JibangCore
 import JibangCorpus
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JibangBase
 import JibangCore
 import JibangCorpus
 import KoreanText

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JibangBase
 import JibangCore
 import JibangCorpus
 import KoreanText
@@ -43,7 +44,7 @@ public struct CorpusStore: Sendable {
             let files = try writer.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment ORDER BY id") }
             return try files.map { try Segment(path: folder + "/" + $0) }
         } catch {
-            throw .storage("cannot read the corpus index in \(folder): \(error); run `jibang ingest` again to rebuild it")
+            throw .storage("cannot read the corpus index in \(folder): \(error); ingesting the source files again rebuilds it")
         }
     }
 
@@ -259,14 +260,6 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var skipped = 0
     public var skippedByReason: [String: Int] = [:]
     public init(file: String) { self.file = file }
-}
-
-/// A stored document's identifying fields.
-public struct DocumentHeader: Sendable, Codable, Equatable {
-    public let id: String
-    public let outlet: String
-    public let date: String
-    public let title: String
 }
 
 /// What the corpus holds.

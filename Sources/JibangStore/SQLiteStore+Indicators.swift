@@ -1,8 +1,8 @@
 import GRDB
-import JibangAnalytics
+import JibangBase
 import JibangCore
 
-extension SQLiteStore {
+extension SQLiteStore: IndicatorStore {
     /// Every indicator value, by name then period.
     public func indicators() async throws(JibangError) -> [Indicator] {
         try await run {
@@ -16,15 +16,15 @@ extension SQLiteStore {
 
     /// Stores an indicator value. A value for the same name and period is an error unless
     /// `replace`, so a typo never silently overwrites a sourced figure.
-    public func addIndicator(_ indicator: Indicator, replace: Bool = false) async throws(JibangError) {
+    public func addIndicator(_ indicator: Indicator, replace: Bool) async throws(JibangError) {
         try await run {
             try writer.write { db in
                 let existing = try Double.fetchOne(
                     db, sql: "SELECT value FROM indicator WHERE name = ? AND period = ?", arguments: [indicator.name, indicator.period])
                 if let existing, !replace {
                     throw JibangError.duplicate(
-                        nil,
-                        "\(indicator.name) for \(indicator.period) is already stored (\(existing)); add --replace to overwrite it")
+                        nil, "\(indicator.name) for \(indicator.period) is already stored (\(existing)); a stored figure is only overwritten when a replacement is asked for",
+                        hint: .init(field: "replace", suggestion: "true"))
                 }
                 try db.execute(
                     sql: """

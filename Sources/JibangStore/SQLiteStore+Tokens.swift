@@ -1,26 +1,12 @@
 import Crypto
 import Foundation
 import GRDB
+import JibangBase
 import JibangCore
 
-/// Who may write through the HTTP API: editors add sites, milestones and sources and review
-/// evidence; admins may also manage tokens.
-public enum TokenRole: String, Sendable, Codable, CaseIterable {
-    case editor, admin
-}
-
-/// A stored token, without its secret.
-public struct TokenInfo: Sendable, Codable, Equatable {
-    public let id: Int64
-    public let role: TokenRole
-    public let label: String?
-    public let created: Date
-    public let revoked: Date?
-}
-
-extension SQLiteStore {
+extension SQLiteStore: TokenStore {
     /// Creates a token and returns its secret, which is shown once: only its SHA-256 is stored.
-    public func createToken(role: TokenRole, label: String? = nil) async throws(JibangError) -> String {
+    public func createToken(role: TokenRole, label: String?) async throws(JibangError) -> String {
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
@@ -64,7 +50,7 @@ extension SQLiteStore {
         try await run {
             try writer.write { db in
                 try db.execute(sql: "UPDATE api_token SET revoked = ? WHERE id = ? AND revoked IS NULL", arguments: [Date(), id])
-                if db.changesCount == 0 { throw JibangError.notFound("no active token #\(id); `jibang token list` shows them") }
+                if db.changesCount == 0 { throw JibangError.notFound("no active token #\(id)", subject: "token #\(id)") }
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JibangBase
 import JibangCore
 
 /// The embedded store: one SQLite file (WAL mode), migrated when opened.
@@ -14,7 +15,7 @@ public struct SQLiteStore: ProgrammeStore {
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-                throw JibangError.storage("the folder \(directory) does not exist; create it or choose another --database path")
+                throw JibangError.storage("the folder \(directory) does not exist; create it or choose another path for the store", hint: .init(field: "database"))
             }
             return try SQLiteStore(DatabasePool(path: path, configuration: configuration))
         } catch let error as JibangError {
@@ -88,7 +89,7 @@ public struct SQLiteStore: ProgrammeStore {
             if site == nil {
                 guard try DivisionRecord.exists(db, key: entry.divisionID) else {
                     throw JibangError.invalidInput(
-                        entry.origin, "division \(entry.divisionID) is not in this store's gazetteer; run `jibang init` first")
+                        entry.origin, "division \(entry.divisionID) is not in this store's gazetteer; load the bundled gazetteer into the store first")
                 }
                 var created = SiteRecord(id: nil, stageId: entry.stageID, divisionId: entry.divisionID)
                 try created.insert(db)
@@ -126,15 +127,20 @@ public struct SQLiteStore: ProgrammeStore {
         try await run {
             try writer.write { db in
                 guard try MilestoneRecord.exists(db, key: id) else {
-                    throw JibangError.notFound("no milestone #\(id); `jibang site NAME` lists milestone ids")
+                    throw JibangError.notFound("no milestone #\(id); a site's listing shows its milestone ids", subject: "milestone #\(id)")
                 }
                 if try SourceRecord.filter(Column("milestone_id") == id && Column("url") == source.url).fetchCount(db) > 0 {
                     throw JibangError.duplicate(nil, "milestone #\(id) already cites \(source.url)")
                 }
-                let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM source WHERE milestone_id = ?", arguments: [id]) ?? 0
-                try SourceRecord(source, milestoneID: id, position: next).insert(db)
+                try Self.appendSource(source, toMilestone: id, db)
             }
         }
+    }
+
+    /// Adds `source` after the milestone's last source.
+    static func appendSource(_ source: Source, toMilestone id: Int64, _ db: Database) throws {
+        let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM source WHERE milestone_id = ?", arguments: [id]) ?? 0
+        try SourceRecord(source, milestoneID: id, position: next).insert(db)
     }
 
     // MARK: - Reference data and seeding

@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCore
 
 /// Opens the store a command or the server works on, creating and seeding it on first use:

@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCorpus
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         // Ends shrink to a window of one; inside: plain means of three.
         #expect(smoothed.values == [0, 3, 4, 3, 0])
         #expect(smoothed.label == "s (3-year centred moving average)")
-        #expect(throws: AnalyticsError.self) { try series([1, 2, 3]).movingAverage(window: 4) }
+        #expect(throws: JibangError.self) { try series([1, 2, 3]).movingAverage(window: 4) }
     }
 
     @Test func differencesAreLabelledByTheLaterPeriod() {
@@ -63,7 +64,7 @@ import Testing
 
     @Test func flatSeriesHasNoPeaks() throws {
         #expect(try PeakFinder().peaks(series([4, 4, 4, 4])).isEmpty)
-        #expect(throws: AnalyticsError.self) { try PeakFinder(window: 2).peaks(series([1, 2, 3])) }
+        #expect(throws: JibangError.self) { try PeakFinder(window: 2).peaks(series([1, 2, 3])) }
     }
 
     @Test func bundledEventsCarryTheirSources() {
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func eventFileErrorsNameTheLineAndField() {
-        let error = #expect(throws: AnalyticsError.self) {
+        let error = #expect(throws: JibangError.self) {
             try EventFile.parse("date,label,source\n2020-01-01,ok,somewhere\nJanuary,bad,somewhere\n", file: "my-events.csv")
         }
         #expect(error?.message.contains("my-events.csv:3") == true)

@@ -1,3 +1,4 @@
+import JibangBase
 import JibangCore
 import Testing
 
@@ -44,10 +45,8 @@ import Testing
         #expect(ids("은산군") == ["KP0720"])
         #expect(ids("운산군") == ["KP0617"])
         let error = try #require(throws: JibangError.self) { try gazetteer.resolve("Unsan") }
-        guard case let .ambiguousPlace(_, _, candidates) = error else {
-            Issue.record("expected an ambiguous place, got \(error)")
-            return
-        }
+        #expect(error.code == .ambiguousPlace, "expected an ambiguous place, got \(error)")
+        let candidates = error.alternatives
         #expect(candidates.count == 2)
         #expect(candidates.contains { $0.contains("North Phyongan") })
         #expect(candidates.contains { $0.contains("South Phyongan") })

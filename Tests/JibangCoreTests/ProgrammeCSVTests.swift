@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCSV
 import JibangCore
 import Testing
@@ -62,10 +63,8 @@ import Testing
         let error = try #require(throws: JibangError.self) {
             try read("2025,Kangwon,Kimwha County,,groundbreaking,2025-02-28,,https://example.org/a,")
         }
-        guard case let .unknownPlace(location, name, suggestions) = error else {
-            Issue.record("unexpected \(error)")
-            return
-        }
+        #expect(error.code == .unknownPlace, "unexpected \(error)")
+        let (location, name, suggestions) = (error.location, error.subject, error.alternatives)
         #expect(location?.line == 2)
         #expect(location?.column == 3)
         #expect(name == "Kimwha County")
@@ -83,10 +82,7 @@ import Testing
                 2025,Atlantis,Kimhwa County,김화군,inauguration,2025-03-02,,https://example.org/b,
                 """)
         }
-        guard case let .several(problems) = error else {
-            Issue.record("unexpected \(error)")
-            return
-        }
+        let problems = error.problems
         let text = problems.map(\.description)
         try #require(problems.count == 5)
         #expect(text[0].hasPrefix("test.csv:2, column 6 (date): found \"2025-02-30\""))
@@ -104,10 +100,8 @@ import Testing
                 2025,Kangwon,Gimhwa,,groundbreaking,2025-02-28,,https://example.org/b,
                 """)
         }
-        guard case let .duplicate(location, what) = error else {
-            Issue.record("unexpected \(error)")
-            return
-        }
+        #expect(error.code == .duplicate, "unexpected \(error)")
+        let (location, what) = (error.location, error.subject ?? "")
         #expect(location?.line == 3)
         #expect(what.contains("test.csv:2"))
     }

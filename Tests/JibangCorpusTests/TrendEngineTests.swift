@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangTestSupport
 import KoreanText
 import Testing
@@ -199,7 +200,7 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
 
     @Test(arguments: ["", "-지방공업", "from:2010", "지방공업|from:yesterday", "…|!!"])
     func badQueries(query: String) {
-        #expect(throws: QueryError.self) { try TermGroup(name: "g", query: query) }
+        #expect(throws: JibangError.self) { try TermGroup(name: "g", query: query) }
     }
 
     @Test func lexiconPresetsAndFiles() throws {
@@ -213,7 +214,7 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
         #expect(try custom.group("people").terms == ["인민", "people's"])
         #expect(try custom.group("x=국방|군수").name == "x")
         #expect(try custom.group("국방|군수").name == "국방|군수")
-        #expect(throws: QueryError.self) { try Lexicon(fileText: "no equals sign here") }
+        #expect(throws: JibangError.self) { try Lexicon(fileText: "no equals sign here") }
         #expect(lexicon.version != custom.version)
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import JibangCore
+import JibangEvidence
 import JibangServer
 import JibangStore
 import JibangTestSupport
@@ -278,7 +280,9 @@ actor Fixture {
         let (app, path, dir) = try await app()
         defer { dir.remove() }
         let store = try SQLiteStore.open(path: path)
-        let candidate = try #require(try await store.candidates(status: .pending).first { $0.placeID == "KP0310" && $0.date == "2024-08-31" })
+        let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
+        let pendingCandidates: [Candidate] = try await review.candidates(status: .pending)
+        let candidate = try #require(pendingCandidates.first { $0.placeID == "KP0310" && $0.date == "2024-08-31" })
         let token = try await store.createToken(role: .editor)
         try await app.test(.router) { client in
             try await client.execute(
@@ -295,7 +299,7 @@ actor Fixture {
                 #expect((body as? [String: Any])?["created"] as? Bool == true)
             }
         }
-        #expect(try await store.candidate(id: candidate.id!).status == .accepted)
+        #expect(try await review.candidate(id: candidate.id!).status == .accepted)
     }
 
     @Test func theOtherWritesWorkWithATokenAndConformToo() async throws {
@@ -305,7 +309,8 @@ actor Fixture {
         let token = try await store.createToken(role: .editor)
         let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         let milestone = try #require(try await store.sites().flatMap(\.milestones).first?.id)
-        let pending = try #require(try await store.candidates(status: .pending).first?.id)
+        let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
+        let pending = try #require(try await review.candidates(status: .pending).first?.id)
         try await app.test(.router) { client in
             let source = ByteBuffer(string: #"{"url": "https://example.org/another-report", "title": "Another report"}"#)
             try await client.execute(uri: "/api/v1/milestones/\(milestone)/sources", method: .post, headers: auth, body: source) { response in
@@ -339,6 +344,6 @@ actor Fixture {
             }
         }
         #expect(try await store.indicators().contains { $0.name == "Grain output" && $0.value == 5.5 })
-        #expect(try await store.candidate(id: pending).status == .rejected)
+        #expect(try await review.candidate(id: pending).status == .rejected)
     }
 }

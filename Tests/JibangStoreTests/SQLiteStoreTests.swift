@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCore
 import JibangStore
 import JibangTestSupport
@@ -66,10 +67,8 @@ import Testing
         let error = try await #require(throws: JibangError.self) {
             try await store.importEntries(entries, file: "late-duplicate.csv")
         }
-        guard case let .duplicate(location, _) = error else {
-            Issue.record("the last row duplicates a stored milestone; got \(error)")
-            return
-        }
+        #expect(error.code == .duplicate, "the last row duplicates a stored milestone; got \(error)")
+        let location = error.location
         #expect(location?.file == "late-duplicate.csv")
         #expect(location?.line == 4)
         #expect(try await export(store) == before)

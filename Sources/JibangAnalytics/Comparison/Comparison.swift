@@ -1,3 +1,4 @@
+import JibangBase
 import JibangCorpus
 
 /// Two groups' series compared: correlation on levels and on first differences, the
@@ -64,15 +65,15 @@ public struct Comparison: Sendable, Codable, Equatable {
 
     /// Compares groups `a` and `b` of `result` (a trend of both). Throws when a series is too
     /// short or constant, or an option is out of range.
-    public init(_ result: TrendResult, a: String, b: String, options: Options = Options()) throws(AnalyticsError) {
+    public init(_ result: TrendResult, a: String, b: String, options: Options = Options()) throws(JibangError) {
         for name in [a, b] where !result.groups.contains(where: { $0.name == name }) {
-            throw AnalyticsError(kind: .invalidOption, message: "the trend has no group named \(name)")
+            throw JibangError.analysis("the trend has no group named \(name)")
         }
         guard options.maxLag >= 0 else {
-            throw AnalyticsError(kind: .invalidOption, message: "--lag must be 0 or more; got \(options.maxLag)")
+            throw JibangError.analysis("the largest lag must be 0 or more; got \(options.maxLag)", hint: .init(field: "lag", suggestion: "0"))
         }
         guard options.confidence > 0, options.confidence < 1 else {
-            throw AnalyticsError(kind: .invalidOption, message: "the confidence level must be between 0 and 1; got \(options.confidence)")
+            throw JibangError.analysis("the confidence level must be between 0 and 1; got \(options.confidence)")
         }
         var first = Series(result, group: a, outlet: options.outlet, value: options.value)
         var second = Series(result, group: b, outlet: options.outlet, value: options.value)

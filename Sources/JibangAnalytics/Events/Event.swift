@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCSV
 import JibangCorpus
 import KoreanText
@@ -45,29 +46,26 @@ public enum EventFile {
     }
 
     /// Parses an events file; every row needs a date, a label and a source.
-    public static func parse(_ text: String, file: String) throws(AnalyticsError) -> [Event] {
+    public static func parse(_ text: String, file: String) throws(JibangError) -> [Event] {
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch {
-            throw AnalyticsError(kind: .invalidOption, message: "\(file):\(error.line): \(error.reason)")
+            throw JibangError.analysis("\(file):\(error.line): \(error.reason)")
         }
         guard let dateColumn = table.column("date"), let labelColumn = table.column("label"), let sourceColumn = table.column("source") else {
-            throw AnalyticsError(
-                kind: .invalidOption,
-                message: "\(file):1: expected the header date,label,source; found \(table.header.joined(separator: ","))")
+            throw JibangError.analysis("\(file):1: expected the header date,label,source; found \(table.header.joined(separator: ","))")
         }
         var events: [Event] = []
         for row in table.rows {
-            func field(_ column: Int, _ name: String) throws(AnalyticsError) -> String {
+            func field(_ column: Int, _ name: String) throws(JibangError) -> String {
                 let value = column < row.fields.count ? row.fields[column].trimmingCharacters(in: .whitespaces) : ""
                 guard !value.isEmpty else {
-                    throw AnalyticsError(kind: .invalidOption, message: "\(file):\(row.line): field \(name) is empty; every event needs a \(name)")
+                    throw JibangError.analysis("\(file):\(row.line): field \(name) is empty; every event needs a \(name)")
                 }
                 return value
             }
             let text = try field(dateColumn, "date")
             guard let date = DateParser.iso(text) else {
-                throw AnalyticsError(
-                    kind: .invalidOption, message: "\(file):\(row.line): field date: found \(text), expected 2024-01-15, 2024-01 or 2024")
+                throw JibangError.analysis("\(file):\(row.line): field date: found \(text), expected 2024-01-15, 2024-01 or 2024")
             }
             events.append(Event(date: date, label: try field(labelColumn, "label"), source: try field(sourceColumn, "source")))
         }

@@ -1,3 +1,4 @@
+import JibangBase
 /// A period that stands out in a series.
 public struct Peak: Sendable, Codable, Equatable {
     public let period: String
@@ -35,9 +36,9 @@ public struct PeakFinder: Sendable, Codable, Equatable {
     }
 
     /// The peaks of `series`, in period order. O(n·window·log window + n²) worst case.
-    public func peaks(_ series: Series) throws(AnalyticsError) -> [Peak] {
+    public func peaks(_ series: Series) throws(JibangError) -> [Peak] {
         guard window >= 3, window % 2 == 1 else {
-            throw AnalyticsError(kind: .invalidOption, message: "the peak window must be an odd number of periods, 3 or more; got \(window)")
+            throw JibangError.analysis("the peak window must be an odd number of periods, 3 or more; got \(window)")
         }
         let values = series.values
         guard let low = values.min(), let high = values.max(), high > low else { return [] }

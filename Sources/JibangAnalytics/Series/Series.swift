@@ -1,3 +1,4 @@
+import JibangBase
 import JibangCorpus
 
 /// One value per period, every period from first to last (a trend's zero-filled rows).
@@ -48,9 +49,9 @@ public struct Series: Sendable, Codable, Equatable {
 
     /// The centred moving average over `window` periods (odd, ≥ 3); near the ends the window
     /// shrinks symmetrically so every period keeps a value. O(n·window).
-    public func movingAverage(window: Int) throws(AnalyticsError) -> Series {
+    public func movingAverage(window: Int) throws(JibangError) -> Series {
         guard window >= 3, window % 2 == 1 else {
-            throw AnalyticsError(kind: .invalidOption, message: "a centred moving average needs an odd window of 3 or more periods; got \(window)")
+            throw JibangError.analysis("a centred moving average needs an odd window of 3 or more periods; got \(window)")
         }
         let half = window / 2
         let smoothed = values.indices.map { i in

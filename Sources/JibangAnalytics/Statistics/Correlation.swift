@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 
 /// A correlation coefficient with its two-sided p-value and confidence interval.
 public struct Correlation: Sendable, Codable, Equatable {
@@ -32,7 +33,7 @@ public struct Correlation: Sendable, Codable, Equatable {
     public static func pearson(
         _ x: [Double], _ y: [Double], names: (String, String) = ("the first series", "the second series"), confidence: Double = 0.95
     )
-        throws(AnalyticsError) -> Correlation
+        throws(JibangError) -> Correlation
     {
         let r = try coefficient(x, y, names: names)
         return Correlation(method: .pearson, r: r, n: x.count, confidence: confidence, standardError: 1 / Double(x.count - 3).squareRoot())
@@ -43,7 +44,7 @@ public struct Correlation: Sendable, Codable, Equatable {
     public static func spearman(
         _ x: [Double], _ y: [Double], names: (String, String) = ("the first series", "the second series"), confidence: Double = 0.95
     )
-        throws(AnalyticsError) -> Correlation
+        throws(JibangError) -> Correlation
     {
         try checkLengths(x, y, names: names)
         let r = try coefficient(ranks(x), ranks(y), names: names)
@@ -67,15 +68,15 @@ public struct Correlation: Sendable, Codable, Equatable {
         ciHigh = tanh(z + critical * standardError)
     }
 
-    static func checkLengths(_ x: [Double], _ y: [Double], names: (String, String)) throws(AnalyticsError) {
+    static func checkLengths(_ x: [Double], _ y: [Double], names: (String, String)) throws(JibangError) {
         guard x.count == y.count else {
-            throw AnalyticsError(kind: .mismatched, message: "\(names.0) has \(x.count) periods but \(names.1) has \(y.count)")
+            throw JibangError.analysis("\(names.0) has \(x.count) periods but \(names.1) has \(y.count)")
         }
         guard x.count >= minimumPairs else { throw .tooShort("the comparison", count: x.count, needed: minimumPairs) }
     }
 
     /// The product-moment coefficient on mean-centred, normalised values, clipped to [−1, 1].
-    static func coefficient(_ x: [Double], _ y: [Double], names: (String, String)) throws(AnalyticsError) -> Double {
+    static func coefficient(_ x: [Double], _ y: [Double], names: (String, String)) throws(JibangError) -> Double {
         try checkLengths(x, y, names: names)
         let n = Double(x.count)
         let mx = x.reduce(0, +) / n

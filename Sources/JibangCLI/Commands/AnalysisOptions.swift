@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JibangAnalytics
+import JibangBase
 import JibangCore
 import JibangCorpus
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JibangAnalytics
+import JibangBase
 import JibangCharts
 import JibangCore
 import JibangCorpus

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangBase
 import JibangCore
 import JibangCorpus
 import JibangEvidence
@@ -45,14 +46,21 @@ struct EvidenceCommand: AsyncParsableCommand {
                 let (from, to) = try query.dayRange()
                 let db = try await store.open()
                 let corpus = try CorpusStore.open(path: store.path)
-                let articles = try corpus.evidenceArticles(outlets: filters.outlet, from: from, to: to)
-                let scanner = EvidenceScanner(gazetteer: try BundledData.gazetteer(), sites: try await db.sites())
+                var group = try TermGroup(name: "evidence", query: EventRules.articleQuery)
+                group.outlets = filters.outlet
+                group.from = from
+                group.to = to
+                let articles = try corpus.dayDatedArticles(matching: group).map {
+                    EvidenceArticle(documentID: $0.documentID, title: $0.title, body: $0.body, outlet: $0.outlet, published: $0.published, url: $0.url)
+                }
+                let gazetteer = try BundledData.gazetteer()
+                let scanner = EvidenceScanner(gazetteer: gazetteer, sites: try await db.sites())
                 var found: [Candidate] = []
                 for (n, article) in articles.enumerated() {
                     found += scanner.scan(article)
                     if n % 500 == 499 { note("scanned \(n + 1) of \(articles.count) articles") }
                 }
-                let (summary, queued) = try await db.queue(found)
+                let (summary, queued) = try await ReviewQueue(store: db, gazetteer: gazetteer).queue(found)
                 print(EvidenceView.render(queued, format: output.format))
                 note(
                     "\(articles.count) articles read; \(found.count) candidates: \(summary.added) new (\(summary.corroborating) corroborate existing milestones), \(summary.known) proposed before"
@@ -74,7 +82,7 @@ struct EvidenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let candidates = try await store.open().candidates(status: status, event: event, limit: limit)
+                let candidates = try await store.reviewQueue().candidates(status: status, event: event, limit: limit)
                 print(EvidenceView.render(candidates, format: output.format))
             }
         }
@@ -89,7 +97,7 @@ struct EvidenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let candidate = try await store.open().candidate(id: id)
+                let candidate = try await store.reviewQueue().candidate(id: id)
                 switch output.format {
                 case .json: print(ProgrammeJSON.encode(candidate).trimmingCharacters(in: .newlines))
                 case .csv: print(EvidenceView.render([candidate], format: .csv))
@@ -140,7 +148,7 @@ struct EvidenceCommand: AsyncParsableCommand {
                     let gazetteer = try BundledData.gazetteer()
                     placeID = try gazetteer.resolve(idOrName: place, at: InputLocation(file: "--place")).id
                 }
-                let result = try await store.open().accept(candidate: id, placeID: placeID, stageID: stage, note: self.note)
+                let result = try await store.reviewQueue().accept(candidate: id, placeID: placeID, stageID: stage, note: self.note)
                 JibangCLI.note(
                     result.created
                         ? "created milestone #\(result.milestoneID) at \(result.siteLabel), dated \(result.date), with the article as its source"
@@ -159,7 +167,7 @@ struct EvidenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                try await store.open().reject(candidate: id, note: reason)
+                try await store.reviewQueue().reject(candidate: id, note: reason)
                 note("rejected candidate #\(id)")
             }
         }
@@ -179,7 +187,7 @@ struct EvidenceCommand: AsyncParsableCommand {
             try await reportingErrors {
                 guard let text = try? String(contentsOfFile: labels, encoding: .utf8) else { throw JibangError.notFound("cannot read \(labels)") }
                 let labelled = try Evaluation.labels(csv: text, file: (labels as NSString).lastPathComponent)
-                let candidates = try await store.open().candidates(limit: Int.max).filter { $0.confidence >= minConfidence && $0.status != .rejected }
+                let candidates = try await store.reviewQueue().candidates(limit: Int.max).filter { $0.confidence >= minConfidence && $0.status != .rejected }
                 let result = Evaluation(candidates: candidates, labels: labelled)
                 switch output.format {
                 case .json: print(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))
@@ -227,5 +235,12 @@ enum EvidenceView {
             }
             return table.render()
         }
+    }
+}
+
+extension StoreOptions {
+    /// The evidence review queue over the store, opened (and seeded) on first use.
+    func reviewQueue() async throws(JibangError) -> ReviewQueue {
+        ReviewQueue(store: try await open(), gazetteer: try BundledData.gazetteer())
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangBase
 import JibangCore
 import JibangStore
 

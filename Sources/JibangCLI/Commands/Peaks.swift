@@ -33,9 +33,11 @@ struct Peaks: AsyncParsableCommand {
             let termGroups = try groups.map { try lexicon.group($0) }
             let events = try analysis.loadEvents()
             let (result, corpus) = try query.trend(termGroups, series: series, store: store)
-            let found = try corpus.peakFindings(
-                result, groups: termGroups, value: analysis.value, smoothing: analysis.smooth, finder: analysis.peakFinder, events: events,
-                options: query.matchOptions, outlets: query.outlet, documents: documents)
+            let found = try PeakFinding.find(
+                in: result, groups: termGroups, value: analysis.value, smoothing: analysis.smooth, finder: analysis.peakFinder, events: events
+            ) { group, period in
+                try corpus.documents(matching: group, period: period, by: result.by, options: query.matchOptions, outlets: query.outlet, limit: documents)
+            }
             switch output.format {
             case .json: print(ProgrammeJSON.encode(found).trimmingCharacters(in: .newlines))
             case .csv:

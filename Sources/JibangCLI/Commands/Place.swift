@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangBase
 import JibangCore
 
 /// `jibang place NAME`: gazetteer look-up by any spelling.

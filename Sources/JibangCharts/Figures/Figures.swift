@@ -1,4 +1,5 @@
 import JibangAnalytics
+import JibangCore
 import JibangCorpus
 
 /// Builds the study's charts from analytics values: which series, which labels, which

@@ -1,6 +1,8 @@
 import Foundation
 import JibangAnalytics
+import JibangBase
 import JibangCSV
+import JibangCore
 import JibangCorpus
 
 /// The study's figures, a CSV for every number in them, and a methods note, as file names
@@ -65,14 +67,14 @@ public struct StudyReport {
         return named.count > 1 ? named : ["all"]
     }
 
-    func series(_ group: String, _ outlet: String) throws(AnalyticsError) -> Series {
+    func series(_ group: String, _ outlet: String) throws(JibangError) -> Series {
         let name = outlet == "all" ? group : "\(group) · \(outlet)"
         let series = Series(trend, group: group, outlet: outlet, value: value, name: name)
-        return try smoothing.map { w throws(AnalyticsError) in try series.movingAverage(window: w) } ?? series
+        return try smoothing.map { w throws(JibangError) in try series.movingAverage(window: w) } ?? series
     }
 
     /// Every file, by name.
-    public func files() throws(AnalyticsError) -> [(name: String, contents: String)] {
+    public func files() throws(JibangError) -> [(name: String, contents: String)] {
         var files: [(String, String)] = []
         var peakRows: [[String]] = []
         var notes: [String] = []
@@ -96,7 +98,7 @@ public struct StudyReport {
 
         // Figures 2 and 3: attention per period, by outlet, peaks ringed, events marked.
         // Colour tells the group, the dash the outlet.
-        func figure(_ file: String, groups: [String], title: String, colourOffset: Int) throws(AnalyticsError) {
+        func figure(_ file: String, groups: [String], title: String, colourOffset: Int) throws(JibangError) {
             var lines: [Series] = []
             var styles: [String: (colour: Int, dash: Int)] = [:]
             var gaps: [String: Set<String>] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 
 /// The validation rules every input path shares — CSV, JSON and single edits from the CLI —
 /// so a value is accepted or refused the same way wherever it comes from.

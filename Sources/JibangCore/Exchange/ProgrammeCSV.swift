@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCSV
 
 /// Reads and writes the programme CSV: the shape of the bundled `20x10-sites.csv` (one row per
@@ -48,7 +49,7 @@ public enum ProgrammeCSV {
         }
         do { try entries.checkNoDuplicates() } catch { problems.append(error) }
         if problems.count == 1 { throw problems[0] }
-        if !problems.isEmpty { throw .several(problems.flatMap { if case let .several(inner) = $0 { inner } else { [$0] } }) }
+        if !problems.isEmpty { throw .several(problems) }
         return entries
     }
 
@@ -112,7 +113,7 @@ public enum ProgrammeCSV {
         for i in english.indices {
             if !givenIDs.isEmpty {
                 guard let division = gazetteer.division(id: givenIDs[i]) else {
-                    throw .invalidInput(ids.at, "found division id \"\(givenIDs[i])\", expected a gazetteer id such as KP0409 (see `jibang place`)")
+                    throw .invalidInput(ids.at, "found division id \"\(givenIDs[i])\", expected a gazetteer id such as KP0409 (the place lookup shows each place's id)")
                 }
                 divisions.append(division)
                 continue

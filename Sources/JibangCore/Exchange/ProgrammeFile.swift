@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 
 /// The formats the programme can be read from and written to.
 public enum ProgrammeFormat: String, Sendable, CaseIterable {

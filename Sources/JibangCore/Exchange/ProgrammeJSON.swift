@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 
 /// Jibang's own exchange format: every field of every site, milestone, actor and source, so
 /// export → import into an empty store reproduces the same data.
@@ -124,7 +125,7 @@ public enum ProgrammeJSON {
         let stage = try FieldRules.stage(site.stage, at: at("stage"))
         if let id = site.divisionId {
             guard let division = gazetteer.division(id: id) else {
-                throw .invalidInput(at("division_id"), "found \"\(id)\", expected a gazetteer id such as KP0409 (see `jibang place`)")
+                throw .invalidInput(at("division_id"), "found \"\(id)\", expected a gazetteer id such as KP0409 (the place lookup shows each place's id)")
             }
             return (stage, division)
         }
@@ -164,7 +165,7 @@ public enum ProgrammeJSON {
             let column = prefix.count - (prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
             return .invalidInput(
                 InputLocation(file: file, line: line, column: column),
-                "not valid JSON: \(reason); expected a document like `jibang export --format json` writes")
+                "not valid JSON: \(reason); expected a programme record in the JSON form that the export writes")
         }
         return nil
     }
@@ -197,7 +198,7 @@ public enum ProgrammeJSON {
         case let .dataCorrupted(context):
             let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
             return
-                "\(path(context).isEmpty ? "" : path(context) + ": ")\(underlying ?? context.debugDescription); expected a JSON document like `jibang export --format json` writes"
+                "\(path(context).isEmpty ? "" : path(context) + ": ")\(underlying ?? context.debugDescription); expected a programme record in the JSON form that the export writes"
         @unknown default:
             return "\(error)"
         }

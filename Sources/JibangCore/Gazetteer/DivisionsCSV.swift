@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCSV
 
 /// Reads the gazetteer file (`divisions.csv`) into `Division` values.

@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import KoreanText
 
 /// The gazetteer: every division, and look-up by any spelling.

@@ -1,3 +1,4 @@
+import JibangBase
 /// Where the programme record lives. The embedded SQLite store implements it now; a
 /// PostgreSQL store for teams can follow without touching callers.
 ///

@@ -1,3 +1,4 @@
+import JibangBase
 /// Named term groups, from the built-in presets and an optional lexicon file.
 ///
 /// File format: one group per line, `name = query`; `#` starts a comment. A file group
@@ -22,22 +23,22 @@ public struct Lexicon: Sendable {
         """
 
     /// The presets, plus (overriding) the groups of `fileText`.
-    public init(fileText: String? = nil, file: String = "lexicon") throws(QueryError) {
+    public init(fileText: String? = nil, file: String = "lexicon") throws(JibangError) {
         groups = []
         try add(Self.presets, file: "presets")
         if let fileText { try add(fileText, file: file) }
     }
 
-    mutating func add(_ text: String, file: String) throws(QueryError) {
+    mutating func add(_ text: String, file: String) throws(JibangError) {
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             guard !content.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             guard let equals = content.firstIndex(of: "=") else {
-                throw QueryError(query: String(line), reason: "\(file):\(number + 1): expected name = query")
+                throw JibangError.invalidQuery(String(line), reason: "\(file):\(number + 1): expected name = query")
             }
             let name = content[..<equals].trimmingCharacters(in: .whitespaces)
             let query = content[content.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, !query.isEmpty else { throw QueryError(query: String(line), reason: "\(file):\(number + 1): expected name = query") }
+            guard !name.isEmpty, !query.isEmpty else { throw JibangError.invalidQuery(String(line), reason: "\(file):\(number + 1): expected name = query") }
             _ = try TermGroup(name: name, query: query)
             groups.removeAll { $0.name == name }
             groups.append((name, query))
@@ -46,7 +47,7 @@ public struct Lexicon: Sendable {
 
     /// A group from a command-line argument: a lexicon name, `name=query`, or a bare query
     /// (named after itself).
-    public func group(_ argument: String) throws(QueryError) -> TermGroup {
+    public func group(_ argument: String) throws(JibangError) -> TermGroup {
         if let named = groups.first(where: { $0.name == argument }) { return try TermGroup(name: named.name, query: named.query) }
         if let equals = argument.firstIndex(of: "="), !argument[..<equals].contains("|"), !argument[..<equals].contains("\"") {
             let name = argument[..<equals].trimmingCharacters(in: .whitespaces)

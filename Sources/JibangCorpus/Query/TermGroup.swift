@@ -1,3 +1,4 @@
+import JibangBase
 import KoreanText
 
 /// How Korean terms match; each option is on by default, can be switched off, and is
@@ -35,8 +36,8 @@ public struct TermGroup: Sendable, Hashable {
     public var from: Int?
     public var to: Int?
 
-    /// Parses `query`; throws `QueryError` naming what is wrong.
-    public init(name: String, query: String) throws(QueryError) {
+    /// Parses `query`; throws `invalid_query` naming what is wrong.
+    public init(name: String, query: String) throws(JibangError) {
         self.name = name
         self.query = query
         terms = []
@@ -54,7 +55,7 @@ public struct TermGroup: Sendable, Hashable {
                     continue
                 case "from", "to":
                     guard let date = DateParser.iso(value) else {
-                        throw QueryError(query: query, reason: "\(key):\(value) is not a date; expected from:2010, from:2010-03 or from:2010-03-05")
+                        throw JibangError.invalidQuery(query, reason: "\(key):\(value) is not a date; expected from:2010, from:2010-03 or from:2010-03-05")
                     }
                     if key == "from" { from = date.firstDayNumber } else { to = date.lastDayNumber }
                     continue
@@ -67,9 +68,9 @@ public struct TermGroup: Sendable, Hashable {
                 terms.append(part)
             }
         }
-        guard !terms.isEmpty else { throw QueryError(query: query, reason: "no term to search for; expected terms separated by |, e.g. 지방공업|지방경제") }
+        guard !terms.isEmpty else { throw JibangError.invalidQuery(query, reason: "no term to search for; expected terms separated by |, e.g. 지방공업|지방경제") }
         for term in terms + exclusions where SearchText.hangulForm(term).isEmpty && SearchText.latinForm(term).allSatisfy({ $0 == 0x20 }) {
-            throw QueryError(query: query, reason: "the term \"\(term)\" has no letters, digits or Hangul to search for")
+            throw JibangError.invalidQuery(query, reason: "the term \"\(term)\" has no letters, digits or Hangul to search for")
         }
     }
 
@@ -96,9 +97,9 @@ public struct TermGroup: Sendable, Hashable {
     }
 }
 
-/// A query that cannot be run, with the reason.
-public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let query: String
-    public let reason: String
-    public var description: String { "cannot read the query \"\(query)\": \(reason)" }
+extension JibangError {
+    /// A query that cannot be run, with the reason (code `invalid_query`, the query as subject).
+    public static func invalidQuery(_ query: String, reason: String) -> JibangError {
+        JibangError(.invalidQuery, "cannot read the query \"\(query)\": \(reason)", subject: query)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import KoreanText
 
 /// What a trend counts per period: documents with at least one hit (the study's measure), or
@@ -105,8 +106,8 @@ public struct TrendEngine: Sendable {
     public func run(_ query: TrendQuery) throws -> TrendResult {
         let compiled = query.groups.map { CompiledGroup($0, options: query.options) }
         if (!query.options.spacing || !query.options.substring) && rawText == nil {
-            throw QueryError(
-                query: query.groups.map(\.query).joined(separator: " "), reason: "switching off spacing or substring matching needs the stored texts")
+            throw JibangError.invalidQuery(
+                query.groups.map(\.query).joined(separator: " "), reason: "switching off spacing or substring matching needs the stored texts")
         }
         var outletNames: [String] = []
         var outletIndex: [String: Int] = [:]

@@ -1,3 +1,4 @@
+import JibangBase
 import JibangCSV
 import JibangCore
 

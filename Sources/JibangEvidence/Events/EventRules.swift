@@ -81,6 +81,21 @@ public enum EventRules {
         "종합봉사", "grain management", "grain-management", "량정", "sci-tech dissemination", "과학기술보급",
     ]
 
+    /// The corpus query that picks the articles worth scanning, derived from `programmeCues`:
+    /// the scanner proposes nothing without a cue, so an article without one is never read.
+    /// Cues are matched inside words and the index matches Latin words whole, so each Latin
+    /// cue also stands with the English endings that can follow it ("factor" → "factory",
+    /// "factories"; "hospital" → "hospitals"). Hangul terms match inside words already.
+    public static var articleQuery: String {
+        let endings = ["", "s", "es", "y", "ies"]
+        var terms: [String] = []
+        for cue in programmeCues {
+            let latin = cue.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            for ending in latin ? endings : [""] where !terms.contains(cue + ending) { terms.append(cue + ending) }
+        }
+        return terms.joined(separator: "|")
+    }
+
     /// Words that make a sentence about plans on paper, not the site: no event.
     public static let paperwork = ["design", "layout", "bird's eye view", "설계"]
 

@@ -88,9 +88,13 @@ struct CorpusController<Context: RequestContext> {
         let query = QueryParameters(request)
         let groups = try query.groups("q")
         let result = try runTrend(query, groups: groups)
-        let findings = try services.corpus.peakFindings(
-            result, groups: groups, value: try query.choice("value", default: Series.Value.count), finder: PeakFinder(), events: services.events,
-            options: MatchOptions(), outlets: query.all("outlet"))
+        let corpus = services.corpus
+        let outlets = query.all("outlet")
+        let findings = try PeakFinding.find(
+            in: result, groups: groups, value: try query.choice("value", default: Series.Value.count), finder: PeakFinder(), events: services.events
+        ) { group, period in
+            try corpus.documents(matching: group, period: period, by: result.by, options: MatchOptions(), outlets: outlets, limit: 3)
+        }
         return JSONResponse.make(findings)
     }
 
@@ -99,16 +103,31 @@ struct CorpusController<Context: RequestContext> {
         JSONResponse.make(try await services.store.indicators())
     }
 
-    /// POST /api/v1/indicators (token) — {name, unit, period, value, source, note?}
+    /// The body of POST /api/v1/indicators: an indicator, and whether it may overwrite a stored value.
+    struct IndicatorRequest: Decodable {
+        let name: String
+        let unit: String
+        let period: String
+        let value: Double
+        let source: String
+        let note: String?
+        let replace: Bool?
+
+        var indicator: Indicator { Indicator(name: name, unit: unit, period: period, value: value, source: source, note: note) }
+    }
+
+    /// POST /api/v1/indicators (token) — {name, unit, period, value, source, note?, replace?}.
+    /// A value already stored for the name and period answers 409 unless `replace` is true.
     @Sendable func addIndicator(_ request: Request, context: Context) async throws -> Response {
-        let indicator: Indicator = try await decode(request)
+        let body: IndicatorRequest = try await decode(request)
+        let indicator = body.indicator
         guard !indicator.name.isEmpty, !indicator.source.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError.badRequest("an indicator needs a name and a source")
         }
         guard DateParser.iso(indicator.period) != nil, indicator.value.isFinite else {
             throw APIError.badRequest("period must be 2019, 2019-06 or 2019-06-30 and value a finite number")
         }
-        try await services.store.addIndicator(indicator)
+        try await services.store.addIndicator(indicator, replace: body.replace ?? false)
         return JSONResponse.make(indicator, status: .created)
     }
 }

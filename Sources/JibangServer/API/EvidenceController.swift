@@ -1,4 +1,5 @@
 import Hummingbird
+import JibangBase
 import JibangCore
 import JibangEvidence
 import JibangStore
@@ -19,7 +20,7 @@ struct EvidenceController<Context: RequestContext> {
         let status: Candidate.Status? = try query.string("status").map { _ in try query.choice("status", default: Candidate.Status.pending) }
         let event: EvidenceEvent? = try query.string("event").map { _ in try query.choice("event", default: EvidenceEvent.inauguration) }
         let limit = try query.int("limit", default: 200, range: 1...5000)
-        return JSONResponse.make(try await services.store.candidates(status: status, event: event, limit: limit))
+        return JSONResponse.make(try await services.review.candidates(status: status, event: event, limit: limit))
     }
 
     /// What accepting did: the milestone, whether it is new, its site and date.
@@ -43,7 +44,7 @@ struct EvidenceController<Context: RequestContext> {
         let placeID = try decision.place.map { text in
             try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
         }
-        let result = try await services.store.accept(candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note)
+        let result = try await services.review.accept(candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note)
         services.invalidate()
         return JSONResponse.make(Accepted(milestoneId: result.milestoneID, created: result.created, site: result.siteLabel, date: result.date))
     }
@@ -52,7 +53,7 @@ struct EvidenceController<Context: RequestContext> {
     @Sendable func reject(_ request: Request, context: Context) async throws -> Response {
         let id = try candidateID(context)
         let decision: Decision? = try await optionalBody(request)
-        try await services.store.reject(candidate: id, note: decision?.note)
+        try await services.review.reject(candidate: id, note: decision?.note)
         return JSONResponse.make(["rejected": id])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JibangBase
 import JibangCore
 import JibangStore
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import JibangAnalytics
+import JibangBase
 import JibangCore
 import JibangCorpus
 import KoreanText

@@ -1,17 +1,19 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import JibangAnalytics
+import JibangBase
 import JibangCore
 import JibangCorpus
 import NIOCore
 
-/// An error as the API reports it: `{error, detail}` with the right status code. No stack
-/// traces, no SQL: only the message written for users.
+/// An error as the API reports it: `{error, detail, hint?}` with the right status code. No
+/// stack traces, no SQL: only the message written for users, and what to change as a field of
+/// the request.
 struct APIError: Error {
     let status: HTTPResponse.Status
     let error: String
     let detail: String
+    let hint: JibangError.Hint?
 
     static func badRequest(_ detail: String) -> APIError { APIError(status: .badRequest, error: "bad_request", detail: detail) }
     static func notFound(_ detail: String) -> APIError { APIError(status: .notFound, error: "not_found", detail: detail) }
@@ -19,24 +21,17 @@ struct APIError: Error {
         status: .unauthorized, error: "unauthorized",
         detail: "this request needs a valid token: send Authorization: Bearer <token> (create one with `jibang token create --role editor`)")
 
-    /// Any error, mapped: our error values keep their message; anything else is a 500 without details.
+    /// Any error, mapped: our error values keep their message and hint; anything else is a 500 without details.
     init(_ error: any Error) {
         switch error {
         case let error as APIError:
             self = error
         case let error as JibangError:
-            let status: HTTPResponse.Status =
-                switch error.exitCode {
-                case 66: .notFound
-                case 74: .internalServerError
-                default: error.code == "duplicate" ? .conflict : .unprocessableContent
-                }
+            let status = Self.status(of: error.code)
             self.init(
-                status: status, error: error.code, detail: status == .internalServerError ? "the store could not be read or written" : "\(error)")
-        case let error as QueryError:
-            self.init(status: .badRequest, error: "invalid_query", detail: "\(error)")
-        case let error as AnalyticsError:
-            self.init(status: .unprocessableContent, error: "analysis_failed", detail: error.message)
+                status: status, error: error.code.rawValue,
+                detail: status == .internalServerError ? "the store could not be read or written" : "\(error)",
+                hint: status == .internalServerError ? nil : error.hint)
         case let error as HTTPError:
             let name = error.status == .notFound ? "not_found" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             let detail =
@@ -48,14 +43,34 @@ struct APIError: Error {
         }
     }
 
-    init(status: HTTPResponse.Status, error: String, detail: String) {
+    init(status: HTTPResponse.Status, error: String, detail: String, hint: JibangError.Hint? = nil) {
         self.status = status
         self.error = error
         self.detail = detail
+        self.hint = hint
+    }
+
+    /// The HTTP status an error code answers with: the request's fault (400, 404, 409, 422)
+    /// or the server's (500).
+    static func status(of code: JibangError.Code) -> HTTPResponse.Status {
+        switch code {
+        case .notFound: .notFound
+        case .duplicate: .conflict
+        case .storage: .internalServerError
+        case .invalidQuery: .badRequest
+        default: .unprocessableContent
+        }
+    }
+
+    /// The body: `{"error": CODE, "detail": MESSAGE, "hint": {"field", "suggestion"}}`, hint only when there is one.
+    struct Body: Encodable {
+        let error: String
+        let detail: String
+        let hint: JibangError.Hint?
     }
 
     var response: Response {
-        JSONResponse.make(["error": error, "detail": detail], status: status)
+        JSONResponse.make(Body(error: error, detail: detail, hint: hint), status: status)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import JibangStore
+import JibangCore
 import Logging
 
 /// The gate in front of every route: size limits, the bearer token for writes (and for reads

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JibangBase
 import JibangCore
 import JibangCorpus
 import JibangEvidence
@@ -76,7 +77,7 @@ struct PageController<Context: RequestContext> {
 
     @Sendable func review(_ request: Request, context: Context) async throws -> Response {
         let message = QueryParameters(request).string("message")
-        return CorpusPages.review(try await services.store.candidates(limit: 200), message: message).response
+        return CorpusPages.review(try await services.review.candidates(limit: 200), message: message).response
     }
 
     /// POST /review/{id}: the form's accept or reject, with the token typed into the form.
@@ -88,13 +89,13 @@ struct PageController<Context: RequestContext> {
         var message: String
         do {
             if form["decision"] == "reject" {
-                try await services.store.reject(candidate: id, note: "rejected in the review page")
+                try await services.review.reject(candidate: id, note: "rejected in the review page")
                 message = "Candidate #\(id) rejected."
             } else {
                 let place = try form["place"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
                     try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
                 }
-                let result = try await services.store.accept(candidate: id, placeID: place)
+                let result = try await services.review.accept(candidate: id, placeID: place)
                 services.invalidate()
                 message = "Candidate #\(id) accepted: milestone #\(result.milestoneID) at \(result.siteLabel)."
             }

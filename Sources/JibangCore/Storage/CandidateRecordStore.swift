@@ -1,0 +1,72 @@
+import JibangBase
+
+/// A proposed milestone as the store keeps it: the columns it filters and sorts on, and the
+/// whole proposal as a JSON payload that `JibangEvidence` writes and reads. The store never
+/// interprets the payload.
+public struct CandidateRecord: Sendable, Equatable {
+    /// Store id; nil until stored.
+    public var id: Int64?
+    /// What makes two proposals the same (document, place, event, date); stored once.
+    public var key: String
+    public var documentID: String
+    public var placeID: String?
+    public var provinceID: String?
+    public var event: String
+    public var date: String
+    public var confidence: Double
+    /// "pending", "accepted" or "rejected".
+    public var status: String
+    public var payload: String
+    /// The milestone this proposal corroborates, when one matched as it was queued.
+    public var corroborates: Int64?
+    /// The milestone it became or joined, once accepted.
+    public var milestoneID: Int64?
+
+    public init(
+        id: Int64? = nil, key: String, documentID: String, placeID: String?, provinceID: String?, event: String, date: String,
+        confidence: Double, status: String, payload: String, corroborates: Int64?, milestoneID: Int64? = nil
+    ) {
+        self.id = id
+        self.key = key
+        self.documentID = documentID
+        self.placeID = placeID
+        self.provinceID = provinceID
+        self.event = event
+        self.date = date
+        self.confidence = confidence
+        self.status = status
+        self.payload = payload
+        self.corroborates = corroborates
+        self.milestoneID = milestoneID
+    }
+}
+
+/// What accepting a proposal writes, as the evidence rules decided it.
+public enum AcceptanceWrite: Sendable, Equatable {
+    /// The article becomes a source of an existing milestone (nothing is written when the
+    /// milestone already cites that address).
+    case addSource(Source, toMilestone: Int64)
+    /// A new milestone, at the entry's site (created when missing).
+    case addMilestone(ProgrammeEntry)
+}
+
+/// Where the evidence review queue lives. Each write is one transaction.
+public protocol CandidateRecordStore: Sendable {
+    /// Stores the records whose key is new and leaves the others as stored. Returns, in input
+    /// order, each record as stored (with its id) and whether it was new.
+    func insertCandidates(_ records: [CandidateRecord]) async throws(JibangError) -> [(record: CandidateRecord, isNew: Bool)]
+
+    /// Records, pending before decided, then by confidence (highest first), date (newest) and id.
+    func candidateRecords(status: String?, event: String?, limit: Int) async throws(JibangError) -> [CandidateRecord]
+
+    /// One record, or nil.
+    func candidateRecord(id: Int64) async throws(JibangError) -> CandidateRecord?
+
+    /// Marks a record rejected with `note`, unless it was accepted; returns whether it changed.
+    func rejectCandidate(id: Int64, note: String?) async throws(JibangError) -> Bool
+
+    /// In one transaction: checks the record is still pending (else `invalid_input`), applies
+    /// `write`, and marks it accepted with the milestone, the place and `note`. Returns the
+    /// milestone's id.
+    func acceptCandidate(id: Int64, placeID: String, note: String?, write: AcceptanceWrite) async throws(JibangError) -> Int64
+}

@@ -1,0 +1,83 @@
+import JibangBase
+import JibangCore
+import KoreanText
+
+/// What a proposal means for the record: the milestone kind of each event, the date a report
+/// gives, which stored milestone it confirms, and which stage a new site goes in. Pure rules,
+/// shared by every store and every edge.
+public enum AcceptanceRules {
+    /// The milestone kind an event becomes: a report of work under way is a groundbreaking.
+    public static func milestoneKind(_ event: EvidenceEvent) -> Milestone.Kind {
+        switch event {
+        case .groundbreaking, .constructionProgress: .groundbreaking
+        case .inauguration: .inauguration
+        case .leaderVisit: .leaderVisit
+        case .officialVisit: .officialVisit
+        case .frameworkCompleted: .frameworkCompleted
+        }
+    }
+
+    /// The milestone's date: the reported date, except that work under way means ground was
+    /// broken on or before it.
+    public static func milestoneDate(_ event: EvidenceEvent, reported: MilestoneDate) -> MilestoneDate {
+        event == .constructionProgress ? .onOrBefore(reported.latest) : reported
+    }
+
+    /// The id of a milestone at the candidate's place, of its kind, whose date overlaps. An
+    /// undated report ("on or before D") of a visit or ceremony is taken to be about the month
+    /// before D; of work under way, about any groundbreaking before D.
+    public static func matchingMilestone(_ candidate: Candidate, in sites: [Site]) -> Int64? {
+        guard let place = candidate.placeID, let date = candidate.milestoneDate else { return nil }
+        let kind = milestoneKind(candidate.event)
+        let latest = date.latest
+        var earliest = date.earliest
+        if earliest == nil && candidate.event != .constructionProgress {
+            let (y, m, d) = PartialDate.civil(fromDayNumber: latest.ordinal - 31)
+            earliest = Day(year: y, month: m, day: d)
+        }
+        for site in sites where site.divisionID == place {
+            for milestone in site.milestones where milestone.kind == kind {
+                let overlaps = (earliest.map { milestone.date.latest >= $0 } ?? true) && (milestone.date.earliest.map { $0 <= latest } ?? true)
+                if overlaps, let id = milestone.id { return id }
+            }
+        }
+        return nil
+    }
+
+    /// The stage a new milestone of `year` at `divisionID` goes in: `requested` when given,
+    /// else the place's latest site of that year or before, else the programme wave of that
+    /// year. Throws (hint: the `stage` field) when none applies.
+    public static func stage(
+        for divisionID: String, year: Int, requested: String?, sites: [Site], placeName: String, at location: InputLocation
+    ) throws(JibangError) -> String {
+        if let requested { return try FieldRules.stage(requested, at: location).id }
+        let known = sites.filter { $0.divisionID == divisionID }.compactMap { site in Programme.stage(id: site.stageID).map { (site, $0) } }
+        if let latest = known.filter({ $0.1.year <= year }).max(by: { $0.1.year < $1.1.year }) { return latest.0.stageID }
+        if Programme.years.contains(year) { return String(year) }
+        throw JibangError.invalidInput(
+            location, "\(placeName) has no site and \(year) is not a programme year; choose the stage", hint: .init(field: "stage"))
+    }
+
+    /// What accepting `candidate` writes: its article as a source of the milestone it
+    /// corroborates, or a new milestone (status claimed) at the site of its place.
+    public static func decide(
+        _ candidate: Candidate, place: Division, requestedStage: String?, note: String?, sites: [Site]
+    ) throws(JibangError) -> AcceptanceWrite {
+        let id = candidate.id ?? 0
+        let location = InputLocation(file: "candidate #\(id)")
+        guard let reported = candidate.milestoneDate else { throw JibangError.invalidInput(location, "its date \(candidate.date) is unreadable") }
+        var candidate = candidate
+        candidate.placeID = place.id
+        let source = Source(
+            url: candidate.url ?? "document:\(candidate.documentID)", outlet: candidate.outlet, title: candidate.documentTitle,
+            published: Day(iso: candidate.documentDate), language: nil, quote: candidate.snippet)
+        if let existing = matchingMilestone(candidate, in: sites) { return .addSource(source, toMilestone: existing) }
+        let stage = try stage(
+            for: place.id, year: reported.latest.year, requested: requestedStage, sites: sites, placeName: place.nameKCNA, at: location)
+        let milestone = Milestone(
+            kind: milestoneKind(candidate.event), date: milestoneDate(candidate.event, reported: reported), status: .claimed, detail: nil,
+            facilities: candidate.facilities.joined(separator: "; "),
+            note: note ?? "Accepted from evidence candidate #\(id): \(candidate.why)", actors: [], sources: [source])
+        return .addMilestone(ProgrammeEntry(stageID: stage, divisionID: place.id, milestone: milestone, origin: location))
+    }
+}

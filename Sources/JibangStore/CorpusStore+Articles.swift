@@ -1,0 +1,39 @@
+import GRDB
+import JibangBase
+import JibangCore
+import JibangCorpus
+
+/// A stored article's whole text and identity, for readers that need more than counts.
+public struct StoredArticle: Sendable, Equatable {
+    public let documentID: String
+    public let title: String
+    public let body: String
+    public let outlet: String
+    /// The publication day.
+    public let published: Day
+    public let url: String?
+}
+
+extension CorpusStore {
+    /// The articles dated to the day that match `group` (with its outlet and date filters),
+    /// oldest first. Articles dated only to a month or a year are left out.
+    public func dayDatedArticles(matching group: TermGroup) throws(JibangError) -> [StoredArticle] {
+        let found = KWIC.documents(group, options: MatchOptions(), in: try segments(), limit: Int.max)
+        do {
+            return try writer.read { db in
+                var articles: [StoredArticle] = []
+                for (rowID, _) in found.sorted(by: { ($0.day, $0.rowID) < ($1.day, $1.rowID) }) {
+                    guard
+                        let row = try Row.fetchOne(
+                            db, sql: "SELECT doc_id, title, body, outlet, date, precision, url FROM document WHERE id = ?", arguments: [rowID]),
+                        row[5] as String == "day", let day = Day(iso: row[4] as String)
+                    else { continue }
+                    articles.append(StoredArticle(documentID: row[0], title: row[1], body: row[2], outlet: row[3], published: day, url: row[6]))
+                }
+                return articles
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+}
