@@ -115,7 +115,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JibangServerTests",
-            dependencies: ["JibangServer", "JibangCore", "JibangEvidence", "JibangStore", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["JibangServer", "JibangCore", "JibangEvidence", "JibangStore", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -55,28 +56,29 @@ actor Fixture {
 
     /// Every read route answers, and its JSON conforms to the OpenAPI document.
     @Test(arguments: [
-        ("/api/v1/places?q=Unsan", "/places"),
-        ("/api/v1/programme/status", "/programme/status"),
-        ("/api/v1/programme/status?year=2024&province=South%20Phyongan", "/programme/status"),
-        ("/api/v1/sites?year=2024&per_page=5&page=2", "/sites"),
-        ("/api/v1/sites/Kimhwa", "/sites/{id}"),
-        ("/api/v1/sites/KP0310", "/sites/{id}"),
-        ("/api/v1/trend?q=regional-economy&q=defence-industry&by=year", "/trend"),
-        ("/api/v1/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&limit=3", "/kwic"),
-        ("/api/v1/compare?a=regional-economy&b=defence-industry&measure=mentions", "/compare"),
-        ("/api/v1/peaks?q=regional-economy&measure=mentions", "/peaks"),
-        ("/api/v1/indicators", "/indicators"),
-        ("/api/v1/evidence?status=pending", "/evidence"),
-        ("/api/v1/places?q=Nowhereville", "/places"),
-        ("/api/v1/sites?status=finished", "/sites"),
-        ("/api/v1/compare?a=regional-economy&b=nothing=%EC%A1%B4%EC%9E%AC%EC%95%88%ED%95%A8", "/compare"),
+        ("/api/v1/places?q=Unsan", "/places", 200),
+        ("/api/v1/programme/status", "/programme/status", 200),
+        ("/api/v1/programme/status?year=2024&province=South%20Phyongan", "/programme/status", 200),
+        ("/api/v1/sites?year=2024&per_page=5&page=2", "/sites", 200),
+        ("/api/v1/sites/Kimhwa", "/sites/{id}", 200),
+        ("/api/v1/sites/KP0310", "/sites/{id}", 200),
+        ("/api/v1/trend?q=regional-economy&q=defence-industry&by=year", "/trend", 200),
+        ("/api/v1/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&limit=3", "/kwic", 200),
+        ("/api/v1/compare?a=regional-economy&b=defence-industry&measure=mentions", "/compare", 200),
+        ("/api/v1/peaks?q=regional-economy&measure=mentions", "/peaks", 200),
+        ("/api/v1/indicators", "/indicators", 200),
+        ("/api/v1/evidence?status=pending", "/evidence", 200),
+        ("/api/v1/places?q=Nowhereville", "/places", 404),
+        ("/api/v1/sites?status=finished", "/sites", 400),
+        ("/api/v1/compare?a=regional-economy&b=nothing=%EC%A1%B4%EC%9E%AC%EC%95%88%ED%95%A8", "/compare", 422),
     ])
-    func readsConformToTheOpenAPIDocument(_ uri: String, _ template: String) async throws {
+    func readsConformToTheOpenAPIDocument(_ uri: String, _ template: String, _ expected: Int) async throws {
         let (app, _, dir) = try await app()
         defer { dir.remove() }
         try await app.test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in
                 let status = response.status.code
+                #expect(status == expected, "\(uri) answered \(status)")
                 let schema = try #require(
                     Self.validator.responseSchema(path: template, method: "get", status: status), "no schema for \(status) of \(template)")
                 let problems = Self.validator.problems(try json(response.body), schema)
@@ -143,8 +145,14 @@ actor Fixture {
         }
         #expect(try await store.sites().flatMap(\.milestones).count == before + 1)
         #expect(try await store.tokens().count == 2)
-        // Only hashes are stored.
-        let raw = try String(contentsOfFile: path, encoding: .isoLatin1)
+        // Only hashes are stored: read the database file and its write-ahead log, where a
+        // fresh write sits until a checkpoint, and find the token's hash but not the token.
+        var raw = ""
+        for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            raw += try String(contentsOfFile: file, encoding: .isoLatin1)
+        }
+        let hash = SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(raw.contains(hash), "the token's hash is in the store files, so the search below reads the right bytes")
         #expect(!raw.contains(token))
     }
 
@@ -330,6 +338,18 @@ actor Fixture {
             }
             try await client.execute(uri: "/api/v1/indicators", method: .post, headers: auth, body: indicator) { response in
                 #expect(response.status == .conflict)
+                let body = try #require(try json(response.body) as? [String: Any])
+                #expect(body["error"] as? String == "duplicate")
+                #expect((body["hint"] as? [String: Any])?["field"] as? String == "replace", "the hint names the API field")
+                #expect((body["detail"] as? String)?.contains("--replace") == false, "no CLI flag in an API answer")
+                let schema = try #require(Self.validator.responseSchema(path: "/indicators", method: "post", status: 409))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+            }
+            let replacement = ByteBuffer(
+                string:
+                    #"{"name": "Grain output", "unit": "million tonnes", "period": "2020", "value": 5.8, "source": "FAO GIEWS", "replace": true}"#)
+            try await client.execute(uri: "/api/v1/indicators", method: .post, headers: auth, body: replacement) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
             }
             try await client.execute(
                 uri: "/api/v1/evidence/\(pending)/reject", method: .post, headers: auth,
@@ -343,7 +363,7 @@ actor Fixture {
                 #expect(response.status == .unprocessableContent, "a rejected candidate stays rejected")
             }
         }
-        #expect(try await store.indicators().contains { $0.name == "Grain output" && $0.value == 5.5 })
+        #expect(try await store.indicators().filter { $0.name == "Grain output" }.map(\.value) == [5.8], "replaced, not added")
         #expect(try await review.candidate(id: pending).status == .rejected)
     }
 }
