@@ -94,6 +94,11 @@ let package = Package(
         ),
         .testTarget(name: "KoreanTextTests", dependencies: ["KoreanText"], swiftSettings: strict),
         .testTarget(
+            name: "JibangBaseTests",
+            dependencies: ["JibangBase", "JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", "JibangStore", "JibangTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "JibangCoreTests",
             dependencies: ["JibangBase", "JibangCore", "JibangTestSupport"],
             swiftSettings: strict
