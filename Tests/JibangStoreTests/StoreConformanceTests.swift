@@ -1,0 +1,165 @@
+import Foundation
+import JibangBase
+import JibangCore
+import JibangStore
+import JibangTestSupport
+import Testing
+
+/// What every store behind `RecordStore` must do, whatever keeps the data. Each test runs
+/// against every implementation in `StoreConformanceTests.stores` (SQLite on a file and in
+/// memory now; the PostgreSQL store joins the list).
+@Suite struct StoreConformanceTests {
+    /// A named way to make a new, empty store (gazetteer and stages loaded, no programme).
+    struct Implementation: Sendable, CustomTestStringConvertible {
+        let name: String
+        let make: @Sendable (TemporaryDirectory) async throws -> any RecordStore
+        var testDescription: String { name }
+    }
+
+    static let stores = [
+        Implementation(name: "SQLite file") { dir in try await StoreBootstrap.open(path: dir.file("c.sqlite"), empty: true).store },
+        Implementation(name: "SQLite in memory") { _ in
+            let store = try SQLiteStore.inMemory()
+            try await StoreBootstrap.prepare(store, empty: true)
+            return store
+        },
+    ]
+
+    static func entry(_ division: String, _ kind: Milestone.Kind, _ date: String, url: String, line: Int = 1) -> ProgrammeEntry {
+        ProgrammeEntry(
+            stageID: "2024", divisionID: division,
+            milestone: Milestone(kind: kind, date: MilestoneDate(date)!, sources: [Source(url: url, outlet: "KCNA")]),
+            origin: InputLocation(file: "t.csv", line: line))
+    }
+
+    // MARK: - Programme
+
+    @Test(arguments: stores)
+    func importsAllOrNothingAndReadsBack(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let entries = [
+            Self.entry("KP0409", .groundbreaking, "2024-02-28", url: "https://example.org/a"),
+            Self.entry("KP0409", .inauguration, "2024-12", url: "https://example.org/b", line: 2),
+        ]
+        let summary = try await store.importEntries(entries, file: "t.csv")
+        #expect(summary == ImportSummary(file: "t.csv", milestones: 2, sitesCreated: 1, sources: 2))
+        let sites = try await store.sites()
+        #expect(sites.map(\.divisionID) == ["KP0409"])
+        #expect(sites[0].milestones.map(\.date.description) == ["2024-02-28", "2024-12"])
+        #expect(sites[0].milestones.allSatisfy { $0.id != nil })
+
+        let late = [Self.entry("KP0310", .groundbreaking, "2024-03-01", url: "https://example.org/c"), entries[1]]
+        let error = try await #require(throws: JibangError.self) { try await store.importEntries(late, file: "late.csv") }
+        #expect(error.code == .duplicate)
+        #expect(try await store.sites().map(\.divisionID) == ["KP0409"], "the first, new entry was not kept either")
+    }
+
+    @Test(arguments: stores)
+    func sourcesAreAppendedOnceAndOnlyToKnownMilestones(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        _ = try await store.importEntries([Self.entry("KP0409", .inauguration, "2024-12-20", url: "https://example.org/a")], file: "t.csv")
+        let id = try #require(try await store.sites().first?.milestones.first?.id)
+        try await store.addSource(Source(url: "https://example.org/second"), toMilestone: id)
+        #expect(try await store.sites().first?.milestones.first?.sources.map(\.url) == ["https://example.org/a", "https://example.org/second"])
+        let again = try await #require(throws: JibangError.self) { try await store.addSource(Source(url: "https://example.org/second"), toMilestone: id) }
+        #expect(again.code == .duplicate)
+        let unknown = try await #require(throws: JibangError.self) { try await store.addSource(Source(url: "https://example.org/x"), toMilestone: id + 1000) }
+        #expect(unknown.code == .notFound)
+    }
+
+    // MARK: - Evidence records
+
+    static func record(_ key: String, confidence: Double, place: String? = "KP0409") -> CandidateRecord {
+        CandidateRecord(
+            key: key, documentID: "doc-\(key)", placeID: place, provinceID: "KP04", event: "inauguration", date: "2024-12-20",
+            confidence: confidence, status: "pending", payload: #"{"k":"\#(key)"}"#, corroborates: nil)
+    }
+
+    @Test(arguments: stores)
+    func candidateRecordsAreKeptOnceAndDecidedOnce(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let first = try await store.insertCandidates([Self.record("a", confidence: 0.5), Self.record("b", confidence: 0.9)])
+        #expect(first.map(\.isNew) == [true, true])
+        let again = try await store.insertCandidates([Self.record("b", confidence: 0.1), Self.record("c", confidence: 0.7)])
+        #expect(again.map(\.isNew) == [false, true])
+        #expect(again[0].record.confidence == 0.9, "a known key keeps what was stored")
+        #expect(again[0].record.payload == #"{"k":"b"}"#)
+        let ids = first.compactMap(\.record.id) + again.compactMap(\.record.id)
+        #expect(Set(ids).count == 3, "the repeated key has the first id: \(ids)")
+
+        let byConfidence = try await store.candidateRecords(status: nil, event: nil, limit: 10).map(\.key)
+        #expect(byConfidence == ["b", "c", "a"])
+        #expect(try await store.rejectCandidate(id: first[0].record.id!, note: "elsewhere"))
+        #expect(try await store.candidateRecords(status: "pending", event: nil, limit: 10).map(\.key) == ["b", "c"])
+        #expect(try await store.candidateRecords(status: nil, event: nil, limit: 10).map(\.key) == ["b", "c", "a"], "pending first")
+        #expect(try await store.candidateRecords(status: nil, event: "leader_visit", limit: 10).isEmpty)
+
+        let b = first[1].record.id!
+        let milestone = try await store.acceptCandidate(
+            id: b, placeID: "KP0409", note: "checked",
+            write: .addMilestone(Self.entry("KP0409", .inauguration, "2024-12-20", url: "https://example.org/b")))
+        let stored = try await store.candidateRecord(id: b)
+        #expect(stored?.status == "accepted")
+        #expect(stored?.milestoneID == milestone)
+        #expect(try await store.sites().flatMap(\.milestones).map(\.id) == [milestone])
+        #expect(try await store.rejectCandidate(id: b, note: nil) == false, "an accepted record stays accepted")
+        let twice = try await #require(throws: JibangError.self) {
+            try await store.acceptCandidate(id: b, placeID: "KP0409", note: nil, write: .addSource(Source(url: "https://example.org/z"), toMilestone: milestone))
+        }
+        #expect(twice.code == .invalidInput)
+        #expect(try await store.sites().flatMap(\.milestones).first?.sources.count == 1, "the refused acceptance wrote nothing")
+
+        let c = again[1].record.id!
+        #expect(
+            try await store.acceptCandidate(
+                id: c, placeID: "KP0409", note: nil, write: .addSource(Source(url: "https://example.org/c"), toMilestone: milestone)) == milestone)
+        #expect(try await store.sites().flatMap(\.milestones).first?.sources.map(\.url) == ["https://example.org/b", "https://example.org/c"])
+        #expect(try await store.candidateRecord(id: 999_999) == nil)
+    }
+
+    // MARK: - Indicators and tokens
+
+    @Test(arguments: stores)
+    func indicatorsAreNotOverwrittenUnlessAsked(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let before = try await store.indicators()
+        let value = Indicator(name: "Grain output", unit: "Mt", period: "2020", value: 5.5, source: "FAO")
+        try await store.addIndicator(value)
+        let error = try await #require(throws: JibangError.self) { try await store.addIndicator(value) }
+        #expect(error.code == .duplicate)
+        #expect(error.hint == JibangError.Hint(field: "replace", suggestion: "true"))
+        try await store.addIndicator(Indicator(name: "Grain output", unit: "Mt", period: "2020", value: 5.8, source: "FAO 2021"), replace: true)
+        let after = try await store.indicators()
+        #expect(after.count == before.count + 1)
+        #expect(after.filter { $0.name == "Grain output" }.map(\.value) == [5.8])
+    }
+
+    @Test(arguments: stores)
+    func tokensWorkUntilRevoked(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let editor = try await store.createToken(role: .editor, label: "desk")
+        let admin = try await store.createToken(role: .admin)
+        #expect(editor != admin)
+        #expect(try await store.role(ofToken: editor) == .editor)
+        #expect(try await store.role(ofToken: admin) == .admin)
+        #expect(try await store.role(ofToken: "jb_unknown") == nil)
+        let listed = try await store.tokens()
+        #expect(listed.map(\.role) == [.admin, .editor], "newest first")
+        #expect(listed.last?.label == "desk")
+        try await store.revokeToken(id: listed.last!.id)
+        #expect(try await store.role(ofToken: editor) == nil)
+        #expect(try await store.tokens().last?.revoked != nil)
+        let twice = try await #require(throws: JibangError.self) { try await store.revokeToken(id: listed.last!.id) }
+        #expect(twice.code == .notFound)
+    }
+}
