@@ -199,15 +199,14 @@ public struct CorpusStore: Sendable {
     public func fingerprint() throws(JibangError) -> (documents: Int, hash: String) {
         do {
             return try writer.read { db in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var hash = FNV1a()
                 var count = 0
                 let rows = try Row.fetchCursor(db, sql: "SELECT doc_id, content_key FROM document ORDER BY doc_id")
                 while let row = try rows.next() {
                     count += 1
-                    for byte in "\(row[0] as String)\t\(row[1] as String)\n".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                    hash.add("\(row[0] as String)\t\(row[1] as String)\n".utf8)
                 }
-                let hex = String(hash, radix: 16)
-                return (count, String(repeating: "0", count: 16 - hex.count) + hex)
+                return (count, String(hash.value, radix: 16).leftPadded(16))
             }
         } catch {
             throw .storage("\(error)")

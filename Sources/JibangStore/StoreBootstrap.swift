@@ -30,11 +30,6 @@ public enum StoreBootstrap {
 
     /// A short, stable digest of a text (64-bit FNV-1a, hex), to record which bundle was loaded.
     static func digest(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        String(FNV1a.hash(text.utf8), radix: 16)
     }
 }

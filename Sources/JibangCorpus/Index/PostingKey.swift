@@ -1,3 +1,5 @@
+import JibangBase
+
 /// Keys of the term index: Hangul syllables, Hangul syllable pairs, and Latin words, in one
 /// 64-bit space so one sorted table holds them all.
 enum PostingKey {
@@ -8,9 +10,7 @@ enum PostingKey {
     /// A Latin word (lower-case ASCII bytes) by its 63-bit FNV-1a hash. Collisions only add
     /// candidates, which verification removes.
     @inline(__always) static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return 1 << 63 | hash >> 1
+        1 << 63 | FNV1a.hash(bytes) >> 1
     }
 
     static func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer(word) }

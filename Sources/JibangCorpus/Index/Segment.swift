@@ -1,5 +1,6 @@
 import Foundation
 import KoreanText
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -118,18 +119,17 @@ public final class Segment: @unchecked Sendable {
 
     deinit { release() }
 
-    private let periodLock = NSLock()
-    private var periodCache: [PeriodUnit: PeriodTable] = [:]
+    private let periodCache = Mutex<[PeriodUnit: PeriodTable]>([:])
 
     /// Each document's period for `unit` and the document totals per period and outlet,
     /// computed once per segment and unit (the segment never changes).
     func periods(_ unit: PeriodUnit) -> PeriodTable {
-        periodLock.lock()
-        defer { periodLock.unlock() }
-        if let cached = periodCache[unit] { return cached }
-        let table = PeriodTable(self, unit: unit)
-        periodCache[unit] = table
-        return table
+        periodCache.withLock { cache in
+            if let cached = cache[unit] { return cached }
+            let table = PeriodTable(self, unit: unit)
+            cache[unit] = table
+            return table
+        }
     }
 
     @inline(__always) public func rowID(_ doc: Int) -> Int64 { rowIDs[doc] }

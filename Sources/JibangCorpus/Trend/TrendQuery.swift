@@ -1,6 +1,7 @@
 import Foundation
 import JibangBase
 import KoreanText
+import Synchronization
 
 /// What a trend counts per period: documents with at least one hit (the study's measure), or
 /// non-overlapping occurrences (for corpora with one long document per period).
@@ -296,18 +297,16 @@ public struct TrendEngine: Sendable {
         return RawMatcher(entry.pattern.text, options: options).count(in: text)
     }
 
-    static func parallelMap<T>(_ segments: [Segment], _ body: (Segment) -> T) -> [T] {
-        let results = ParallelResults<T>(segments.count)
+    static func parallelMap<T: Sendable>(_ segments: [Segment], _ body: (Segment) -> T) -> [T] {
+        let results = Mutex<[T?]>(Array(repeating: nil, count: segments.count))
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
             DispatchQueue.concurrentPerform(iterations: segments.count) { i in
                 let value = body(segments[i])
-                results.lock.lock()
-                results.values[i] = value
-                results.lock.unlock()
+                results.withLock { $0[i] = value }
             }
         }
-        return results.values.map { $0! }
+        return results.withLock { values in values.map { $0! } }
     }
 }
 
@@ -369,9 +368,3 @@ struct RawMatcher {
     }
 }
 
-/// Slots for results computed on several threads; each slot is written once under the lock.
-final class ParallelResults<T>: @unchecked Sendable {
-    var values: [T?]
-    let lock = NSLock()
-    init(_ n: Int) { values = Array(repeating: nil, count: n) }
-}

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import JibangBase
 import JibangCharts
 import NIOCore
 
@@ -27,10 +28,6 @@ enum HTML {
         }
         return out
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
 
 /// One page: a title in English and Korean, a navigation bar and the content.
