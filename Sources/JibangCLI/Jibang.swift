@@ -43,6 +43,11 @@ extension StoreOptions {
     func open() async throws(JibangError) -> any RecordStore {
         try await StoreBootstrap.open(path: path).store
     }
+
+    /// Opens the store's corpus (creating the store when missing).
+    func openCorpus() throws(JibangError) -> any CorpusDocumentStore {
+        try CorpusStore.open(path: path)
+    }
 }
 
 /// The `--year` and `--province` filters that `status` and `sites` share.

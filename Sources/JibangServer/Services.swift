@@ -14,7 +14,7 @@ public final class JibangServices: Sendable {
     public let store: any RecordStore
     /// The evidence review queue over `store`.
     public let review: ReviewQueue
-    public let corpus: CorpusStore
+    public let corpus: any CorpusDocumentStore
     public let gazetteer: Gazetteer
     public let events: [Event]
     /// Reads need a token too.
@@ -23,7 +23,7 @@ public final class JibangServices: Sendable {
     /// The corpus segments, memory-mapped once and kept (with their period tables) until an ingest adds one.
     let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
 
-    public init(store: any RecordStore, corpus: CorpusStore, gazetteer: Gazetteer, privateReads: Bool = false) {
+    public init(store: any RecordStore, corpus: any CorpusDocumentStore, gazetteer: Gazetteer, privateReads: Bool = false) {
         self.store = store
         self.review = ReviewQueue(store: store, gazetteer: gazetteer)
         self.corpus = corpus

@@ -1,18 +1,6 @@
 import GRDB
 import JibangBase
-import JibangCore
 import JibangCorpus
-
-/// A stored article's whole text and identity, for readers that need more than counts.
-public struct StoredArticle: Sendable, Equatable {
-    public let documentID: String
-    public let title: String
-    public let body: String
-    public let outlet: String
-    /// The publication day.
-    public let published: Day
-    public let url: String?
-}
 
 extension CorpusStore {
     /// The articles dated to the day that match `group` (with its outlet and date filters),
@@ -26,9 +14,9 @@ extension CorpusStore {
                     guard
                         let row = try Row.fetchOne(
                             db, sql: "SELECT doc_id, title, body, outlet, date, precision, url FROM document WHERE id = ?", arguments: [rowID]),
-                        row[5] as String == "day", let day = Day(iso: row[4] as String)
+                        row[5] as String == "day"
                     else { continue }
-                    articles.append(StoredArticle(documentID: row[0], title: row[1], body: row[2], outlet: row[3], published: day, url: row[6]))
+                    articles.append(StoredArticle(documentID: row[0], title: row[1], body: row[2], outlet: row[3], published: row[4], url: row[6]))
                 }
                 return articles
             }

@@ -13,7 +13,7 @@ import KoreanText
 /// it commits). A segment file no transaction names — left by a killed run — is deleted on
 /// the next open, and a rerun skips documents already stored, so every document ends up
 /// stored exactly once.
-public struct CorpusStore: Sendable {
+public struct CorpusStore: CorpusDocumentStore {
     let writer: any DatabaseWriter
     /// The folder of segment files.
     public let folder: String
@@ -89,7 +89,7 @@ public struct CorpusStore: Sendable {
     /// whose id or content is already stored are skipped and counted.
     /// `prebuilt`, when given, is the segment of exactly `batch` (row ids unset); it is used
     /// when every document of the batch is new, and rebuilt from the new ones otherwise.
-    public func store(_ batch: [PreparedDocument], prebuilt: BuiltSegment? = nil) throws(JibangError) -> BatchResult {
+    public func store(_ batch: [PreparedDocument], prebuilt: BuiltSegment?) throws(JibangError) -> BatchResult {
         do {
             return try writer.write { db in
                 var result = BatchResult()
@@ -237,56 +237,4 @@ public struct CorpusStore: Sendable {
             throw .storage("\(error)")
         }
     }
-}
-
-/// What storing one batch did.
-public struct BatchResult: Sendable, Equatable {
-    public var stored = 0
-    /// Already in the store from an earlier run (a resumed ingest skips these).
-    public var alreadyStored = 0
-    /// Repeated within the input (same id, or same outlet, date and text).
-    public var duplicates = 0
-    public var textBytes = 0
-    public init() {}
-}
-
-/// One file's ingest, as reported at the end and kept for `corpus stats`.
-public struct IngestSummary: Sendable, Codable, Equatable {
-    public var file: String
-    public var ingested = 0
-    public var alreadyStored = 0
-    public var duplicates = 0
-    public var skipped = 0
-    public var skippedByReason: [String: Int] = [:]
-    public init(file: String) { self.file = file }
-}
-
-/// What the corpus holds.
-public struct CorpusStats: Sendable, Codable, Equatable {
-    public struct Count: Sendable, Codable, Equatable {
-        public let outlet: String
-        public let year: String
-        public let documents: Int
-    }
-
-    public struct Language: Sendable, Codable, Equatable {
-        public let language: String
-        public let documents: Int
-    }
-
-    public let documents: Int
-    public let byOutletYear: [Count]
-    public let languages: [Language]
-    public let duplicatesSkipped: Int
-    public let badRecordsSkipped: Int
-    public let ingestRuns: Int
-    public let segments: Int
-    /// Segments in an older index format (`jibang corpus reindex` rebuilds them).
-    public let outdatedSegments: Int
-    /// UTF-8 bytes of the stored bodies.
-    public let textBytes: Int
-    /// Bytes of the posting lists (the index proper).
-    public let indexBytes: Int
-    /// Bytes of the segment files (index plus search texts).
-    public let segmentBytes: Int
 }

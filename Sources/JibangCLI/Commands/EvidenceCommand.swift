@@ -45,13 +45,17 @@ struct EvidenceCommand: AsyncParsableCommand {
                 query.to = filters.to
                 let (from, to) = try query.dayRange()
                 let db = try await store.open()
-                let corpus = try CorpusStore.open(path: store.path)
+                let corpus = try store.openCorpus()
                 var group = try TermGroup(name: "evidence", query: EventRules.articleQuery)
                 group.outlets = filters.outlet
                 group.from = from
                 group.to = to
-                let articles = try corpus.dayDatedArticles(matching: group).map {
-                    EvidenceArticle(documentID: $0.documentID, title: $0.title, body: $0.body, outlet: $0.outlet, published: $0.published, url: $0.url)
+                let articles = try corpus.dayDatedArticles(matching: group).compactMap { article in
+                    Day(iso: article.published).map {
+                        EvidenceArticle(
+                            documentID: article.documentID, title: article.title, body: article.body, outlet: article.outlet, published: $0,
+                            url: article.url)
+                    }
                 }
                 let gazetteer = try BundledData.gazetteer()
                 let scanner = EvidenceScanner(gazetteer: gazetteer, sites: try await db.sites())

@@ -64,7 +64,7 @@ struct Ingest: AsyncParsableCommand {
                 default: options.urlField = parts[1]
                 }
             }
-            var ingest = CorpusIngest(corpus: try CorpusStore.open(path: store.path), options: options)
+            var ingest = CorpusIngest(corpus: try store.openCorpus(), options: options)
             ingest.strict = strict
             for path in files {
                 guard FileManager.default.fileExists(atPath: path) else {

@@ -45,9 +45,9 @@ struct CorpusQueryOptions: ParsableArguments {
     }
 
     /// Runs a trend of `groups` over the corpus of `store`, with these filters and switches.
-    func trend(_ groups: [TermGroup], series: SeriesOptions, store: StoreOptions) throws -> (result: TrendResult, corpus: CorpusStore) {
+    func trend(_ groups: [TermGroup], series: SeriesOptions, store: StoreOptions) throws -> (result: TrendResult, corpus: any CorpusDocumentStore) {
         let (from, to) = try dayRange()
-        let corpus = try CorpusStore.open(path: store.path)
+        let corpus = try store.openCorpus()
         let segments = try corpus.segments()
         if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
         let result = try corpus.trend(
@@ -155,7 +155,7 @@ struct Kwic: AsyncParsableCommand {
             let (from, to) = try query.dayRange()
             group.from = from ?? group.from
             group.to = to ?? group.to
-            let (lines, documents) = try CorpusStore.open(path: store.path).keywordInContext(
+            let (lines, documents) = try store.openCorpus().keywordInContext(
                 group, options: query.matchOptions, limit: limit, width: width)
             switch output.format {
             case .json: print(ProgrammeJSON.encode(lines).trimmingCharacters(in: .newlines))
@@ -188,7 +188,7 @@ struct CorpusStatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let stats = try CorpusStore.open(path: store.path).stats()
+            let stats = try store.openCorpus().stats()
             switch output.format {
             case .json: print(ProgrammeJSON.encode(stats).trimmingCharacters(in: .newlines))
             case .csv:
@@ -233,7 +233,7 @@ struct CorpusReindexCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let corpus = try CorpusStore.open(path: store.path)
+            let corpus = try store.openCorpus()
             let outdated = try corpus.outdatedSegments()
             guard !outdated.isEmpty else {
                 print("every index segment is in the current format; nothing to rebuild")

@@ -1,11 +1,9 @@
 import Foundation
 import JibangBase
-import JibangCore
-import JibangCorpus
 
 /// Reads corpus files and stores them in batches, reporting progress.
 public struct CorpusIngest: Sendable {
-    public var corpus: CorpusStore
+    public var corpus: any CorpusDocumentStore
     public var options: ReadOptions
     /// Stop at the first bad record and store nothing from that file.
     public var strict = false
@@ -13,7 +11,7 @@ public struct CorpusIngest: Sendable {
     public var batchDocuments = 5_000
     public var batchBytes = 24 << 20
 
-    public init(corpus: CorpusStore, options: ReadOptions) {
+    public init(corpus: any CorpusDocumentStore, options: ReadOptions) {
         self.corpus = corpus
         self.options = options
     }

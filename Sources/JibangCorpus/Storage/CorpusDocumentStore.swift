@@ -1,0 +1,81 @@
+import JibangBase
+
+/// Where the corpus lives: the documents with their original text, and the index segments
+/// derived from them. The SQLite store implements it now; every query (trend, KWIC, examples)
+/// is written once, below, over any implementation.
+public protocol CorpusDocumentStore: Sendable {
+    /// Every index segment, memory-mapped.
+    func segments() throws(JibangError) -> [Segment]
+    /// Changes whenever a segment is added or rebuilt: a cheap check that cached segments are current.
+    func segmentsKey() throws(JibangError) -> String
+    /// The stored (NFC) text of a document.
+    func body(rowID: Int64) -> String?
+    /// Title, outlet, date and id of documents, by row id.
+    func headers(rowIDs: [Int64]) throws(JibangError) -> [Int64: DocumentHeader]
+    /// The articles dated to the day that match `group` (with its filters), oldest first.
+    func dayDatedArticles(matching group: TermGroup) throws(JibangError) -> [StoredArticle]
+    /// The document count and a hash of every document's id and content, in id order.
+    func fingerprint() throws(JibangError) -> (documents: Int, hash: String)
+    /// What the corpus holds.
+    func stats() throws(JibangError) -> CorpusStats
+
+    // MARK: Ingest bookkeeping
+
+    /// Stores one batch and its segment in one transaction; documents already stored are
+    /// skipped and counted. `prebuilt` is the batch's segment when every document is new.
+    func store(_ batch: [PreparedDocument], prebuilt: BuiltSegment?) throws(JibangError) -> BatchResult
+    /// Records one file's ingest for the statistics.
+    func record(_ summary: IngestSummary) throws(JibangError)
+    /// Ids of the segments written in an older format.
+    func outdatedSegments() throws(JibangError) -> [Int64]
+    /// Rebuilds one segment from its stored documents, in the current format.
+    func reindex(segment id: Int64) throws(JibangError)
+}
+
+extension CorpusDocumentStore {
+    /// Runs a trend query over every segment (the original texts are read only when an option needs them).
+    public func trend(_ query: TrendQuery) throws -> TrendResult {
+        try TrendEngine(segments: try segments(), rawText: { self.body(rowID: $0) }).run(query)
+    }
+}
+
+extension CorpusDocumentStore {
+    /// Documents of one period that match `group` (newest first, at most `limit`), for drilling
+    /// down from a peak to the articles behind it.
+    public func documents(
+        matching group: TermGroup, period: Int, by unit: PeriodUnit, options: MatchOptions, outlets: [String] = [], limit: Int = 3
+    ) throws(JibangError) -> [DocumentHeader] {
+        var group = group
+        let days = unit.days(of: period)
+        group.from = max(group.from ?? days.lowerBound, days.lowerBound)
+        group.to = min(group.to ?? days.upperBound, days.upperBound)
+        group.outlets += outlets
+        let found = KWIC.documents(group, options: options, in: try segments(), limit: limit)
+        let headers = try headers(rowIDs: found.map(\.rowID))
+        return found.compactMap { headers[$0.rowID] }
+    }
+}
+
+extension CorpusDocumentStore {
+    /// Every occurrence of `group` in the newest `limit` documents that contain it, with `width`
+    /// characters of context. `segments` (when the caller keeps them open) saves reopening the index.
+    public func keywordInContext(
+        _ group: TermGroup, options: MatchOptions, segments: [Segment]? = nil, limit: Int, width: Int
+    ) throws(JibangError) -> (hits: [KWICHit], documents: Int) {
+        let searched: [Segment]
+        if let segments { searched = segments } else { searched = try self.segments() }
+        let documents = KWIC.documents(group, options: options, in: searched, limit: limit)
+        let headers = try headers(rowIDs: documents.map(\.rowID))
+        var hits: [KWICHit] = []
+        for document in documents {
+            guard let text = body(rowID: document.rowID), let header = headers[document.rowID] else { continue }
+            for line in KWIC.lines(group, options: options, rowID: document.rowID, text: text, width: width) {
+                hits.append(
+                    KWICHit(
+                        documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match,
+                        right: line.right))
+            }
+        }
+        return (hits, documents.count)
+    }
+}

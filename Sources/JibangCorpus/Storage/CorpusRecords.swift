@@ -1,0 +1,106 @@
+import JibangBase
+
+/// What storing one batch did.
+public struct BatchResult: Sendable, Equatable {
+    public var stored = 0
+    /// Already in the store from an earlier run (a resumed ingest skips these).
+    public var alreadyStored = 0
+    /// Repeated within the input (same id, or same outlet, date and text).
+    public var duplicates = 0
+    public var textBytes = 0
+    public init() {}
+}
+
+/// One file's ingest, as reported at the end and kept for `corpus stats`.
+public struct IngestSummary: Sendable, Codable, Equatable {
+    public var file: String
+    public var ingested = 0
+    public var alreadyStored = 0
+    public var duplicates = 0
+    public var skipped = 0
+    public var skippedByReason: [String: Int] = [:]
+    public init(file: String) { self.file = file }
+}
+
+/// What the corpus holds.
+public struct CorpusStats: Sendable, Codable, Equatable {
+    public struct Count: Sendable, Codable, Equatable {
+        public let outlet: String
+        public let year: String
+        public let documents: Int
+
+        public init(outlet: String, year: String, documents: Int) {
+            self.outlet = outlet
+            self.year = year
+            self.documents = documents
+        }
+    }
+
+    public struct Language: Sendable, Codable, Equatable {
+        public let language: String
+        public let documents: Int
+
+        public init(language: String, documents: Int) {
+            self.language = language
+            self.documents = documents
+        }
+    }
+
+    public let documents: Int
+    public let byOutletYear: [Count]
+    public let languages: [Language]
+    public let duplicatesSkipped: Int
+    public let badRecordsSkipped: Int
+    public let ingestRuns: Int
+    public let segments: Int
+    /// Segments in an older index format (`jibang corpus reindex` rebuilds them).
+    public let outdatedSegments: Int
+    /// UTF-8 bytes of the stored bodies.
+    public let textBytes: Int
+    /// Bytes of the posting lists (the index proper).
+    public let indexBytes: Int
+    /// Bytes of the segment files (index plus search texts).
+    public let segmentBytes: Int
+
+    public init(
+        documents: Int, byOutletYear: [Count], languages: [Language], duplicatesSkipped: Int, badRecordsSkipped: Int, ingestRuns: Int,
+        segments: Int, outdatedSegments: Int, textBytes: Int, indexBytes: Int, segmentBytes: Int
+    ) {
+        self.documents = documents
+        self.byOutletYear = byOutletYear
+        self.languages = languages
+        self.duplicatesSkipped = duplicatesSkipped
+        self.badRecordsSkipped = badRecordsSkipped
+        self.ingestRuns = ingestRuns
+        self.segments = segments
+        self.outdatedSegments = outdatedSegments
+        self.textBytes = textBytes
+        self.indexBytes = indexBytes
+        self.segmentBytes = segmentBytes
+    }
+}
+
+/// A keyword-in-context line with its document: what `jibang kwic` and `GET /api/v1/kwic` return.
+public struct KWICHit: Sendable, Encodable, Equatable {
+    public let documentId, date, outlet, title, left, match, right: String
+}
+
+/// A stored article's whole text and identity, for readers that need more than counts.
+public struct StoredArticle: Sendable, Equatable {
+    public let documentID: String
+    public let title: String
+    public let body: String
+    public let outlet: String
+    /// The publication day, ISO (2024-08-31).
+    public let published: String
+    public let url: String?
+
+    public init(documentID: String, title: String, body: String, outlet: String, published: String, url: String?) {
+        self.documentID = documentID
+        self.title = title
+        self.body = body
+        self.outlet = outlet
+        self.published = published
+        self.url = url
+    }
+}
