@@ -9,11 +9,18 @@ public struct ServerSettings: Sendable {
     public var port: Int
     public var databasePath: String
     public var privateReads: Bool
-    public var logLevel: Logger.Level
+    public var logLevel: LogLevel
+
+    /// How much the server logs: each request at `info`, problems at `warning` and above.
+    public enum LogLevel: String, Sendable, CaseIterable {
+        case trace, debug, info, notice, warning, error, critical
+
+        var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .info }
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "jibang.sqlite", privateReads: Bool = false,
-        logLevel: Logger.Level = .info
+        logLevel: LogLevel = .info
     ) {
         self.host = host
         self.port = port
@@ -27,7 +34,7 @@ public struct ServerSettings: Sendable {
 /// composes the router. Tests call it too.
 public func buildApplication(_ settings: ServerSettings) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "jibang")
-    logger.logLevel = settings.logLevel
+    logger.logLevel = settings.logLevel.level
     let services = try await JibangServices.open(path: settings.databasePath, privateReads: settings.privateReads)
     return Application(
         router: buildRouter(services),
@@ -35,9 +42,17 @@ public func buildApplication(_ settings: ServerSettings) async throws -> some Ap
         logger: logger)
 }
 
+/// Runs the server until Ctrl-C or SIGTERM: what `jibang serve` calls. `ready` is told once
+/// the store is open, before the first request is served.
+public func serve(_ settings: ServerSettings, ready: @Sendable () -> Void = {}) async throws {
+    let app = try await buildApplication(settings)
+    ready()
+    try await app.runService()
+}
+
 /// Every route: pages at `/`, the JSON API under `/api/v1`.
-public func buildRouter(_ services: JibangServices) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildRouter(_ services: JibangServices) -> Router<JibangRequestContext> {
+    let router = Router(context: JibangRequestContext.self)
     router.addMiddleware {
         LogRequestsMiddleware(.info)
         AccessMiddleware(services: services)

@@ -1,12 +1,10 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
 import JibangCore
 import JibangServer
 import JibangStore
-import Logging
 
-extension Logger.Level: @retroactive ExpressibleByArgument {}
+extension ServerSettings.LogLevel: ExpressibleByArgument {}
 
 /// `jibang serve`: the dashboard and JSON API.
 struct Serve: AsyncParsableCommand {
@@ -24,7 +22,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("private"), help: "Require a token for reads too (browsers ask for it: any user name, the token as password).")
     var privateReads = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: Logger.Level = .info
+    var logLevel: ServerSettings.LogLevel = .info
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -33,10 +31,10 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let app = try await buildApplication(
-                ServerSettings(host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel))
-            note("Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")); Ctrl-C to stop")
-            try await app.runService()
+            let settings = ServerSettings(host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel)
+            try await JibangServer.serve(settings) {
+                note("Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")); Ctrl-C to stop")
+            }
         }
     }
 }

@@ -8,7 +8,9 @@ import JibangStore
 import KoreanText
 
 /// Trend, KWIC, compare and peaks over the corpus, and indicators.
-struct CorpusController<Context: RequestContext> {
+struct CorpusController {
+    typealias Context = JibangRequestContext
+
     let services: JibangServices
 
     func addRoutes(to group: RouterGroup<Context>) {
@@ -119,7 +121,7 @@ struct CorpusController<Context: RequestContext> {
     /// POST /api/v1/indicators (token) — {name, unit, period, value, source, note?, replace?}.
     /// A value already stored for the name and period answers 409 unless `replace` is true.
     @Sendable func addIndicator(_ request: Request, context: Context) async throws -> Response {
-        let body: IndicatorRequest = try await decode(request)
+        let body: IndicatorRequest = try await context.decode(request)
         let indicator = body.indicator
         guard !indicator.name.isEmpty, !indicator.source.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError.badRequest("an indicator needs a name and a source")

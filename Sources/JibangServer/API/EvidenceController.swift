@@ -5,7 +5,9 @@ import JibangEvidence
 import JibangStore
 
 /// The evidence review queue: list, accept, reject (writes need a token).
-struct EvidenceController<Context: RequestContext> {
+struct EvidenceController {
+    typealias Context = JibangRequestContext
+
     let services: JibangServices
 
     func addRoutes(to group: RouterGroup<Context>) {
@@ -40,7 +42,7 @@ struct EvidenceController<Context: RequestContext> {
     /// POST /api/v1/evidence/{id}/accept (token) — optional body {place, stage, note}.
     @Sendable func accept(_ request: Request, context: Context) async throws -> Response {
         let id = try candidateID(context)
-        let decision: Decision = try await optionalBody(request) ?? Decision(place: nil, stage: nil, note: nil)
+        let decision: Decision = try await context.optionalBody(request) ?? Decision(place: nil, stage: nil, note: nil)
         let placeID = try decision.place.map { text in
             try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
         }
@@ -52,7 +54,7 @@ struct EvidenceController<Context: RequestContext> {
     /// POST /api/v1/evidence/{id}/reject (token) — optional body {note}.
     @Sendable func reject(_ request: Request, context: Context) async throws -> Response {
         let id = try candidateID(context)
-        let decision: Decision? = try await optionalBody(request)
+        let decision: Decision? = try await context.optionalBody(request)
         try await services.review.reject(candidate: id, note: decision?.note)
         return JSONResponse.make(["rejected": id])
     }
@@ -61,10 +63,4 @@ struct EvidenceController<Context: RequestContext> {
         guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the candidate id must be a number") }
         return id
     }
-}
-
-/// A JSON body when one was sent, nil for an empty body.
-func optionalBody<T: Decodable>(_ request: Request) async throws -> T? {
-    let buffer = try await collect(request)
-    return buffer.readableBytes == 0 ? nil : try decode(buffer) as T
 }

@@ -5,7 +5,9 @@ import JibangCore
 import JibangStore
 
 /// Places, programme status, sites, and the writes that add milestones and sources.
-struct ProgrammeController<Context: RequestContext> {
+struct ProgrammeController {
+    typealias Context = JibangRequestContext
+
     let services: JibangServices
 
     func addRoutes(to group: RouterGroup<Context>) {
@@ -102,7 +104,7 @@ struct ProgrammeController<Context: RequestContext> {
 
     /// POST /api/v1/milestones (token) — validated like an import; the site is created when new.
     @Sendable func addMilestone(_ request: Request, context: Context) async throws -> Response {
-        let body: NewMilestone = try await decode(request)
+        let body: NewMilestone = try await context.decode(request)
         let division = try resolve(body.place)
         let stage = try FieldRules.stage(body.stage, at: InputLocation(file: "stage"))
         let (kind, detail) = try FieldRules.kind(body.event, at: InputLocation(file: "event"))
@@ -122,36 +124,9 @@ struct ProgrammeController<Context: RequestContext> {
     /// POST /api/v1/milestones/{id}/sources (token)
     @Sendable func addSource(_ request: Request, context: Context) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the milestone id must be a number") }
-        let body: NewSource = try await decode(request)
+        let body: NewSource = try await context.decode(request)
         try await services.store.addSource(try body.source(), toMilestone: id)
         services.invalidate()
         return JSONResponse.make(["milestone": id], status: .created)
-    }
-}
-
-/// Largest accepted request body.
-let maxBodyBytes = 64 * 1024
-
-/// Decodes a JSON body of at most `maxBodyBytes`, with a message that names the problem.
-func decode<T: Decodable>(_ request: Request) async throws -> T {
-    try decode(try await collect(request))
-}
-
-/// The request body, at most `maxBodyBytes`.
-func collect(_ request: Request) async throws -> ByteBuffer {
-    do { return try await request.body.collect(upTo: maxBodyBytes) } catch {
-        throw APIError(status: .contentTooLarge, error: "too_large", detail: "the request body is limited to \(maxBodyBytes / 1024) KiB")
-    }
-}
-
-func decode<T: Decodable>(_ buffer: ByteBuffer) throws -> T {
-    do {
-        return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
-    } catch let DecodingError.keyNotFound(key, _) {
-        throw APIError.badRequest("the JSON body lacks the field \(key.stringValue)")
-    } catch let DecodingError.typeMismatch(_, context) {
-        throw APIError.badRequest("the JSON body's field \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type")
-    } catch {
-        throw APIError.badRequest("the body is not the JSON expected: \(type(of: error))")
     }
 }

@@ -7,7 +7,9 @@ import JibangEvidence
 import JibangStore
 
 /// The HTML pages at stable addresses: each parses the query, asks the library, renders.
-struct PageController<Context: RequestContext> {
+struct PageController {
+    typealias Context = JibangRequestContext
+
     let services: JibangServices
 
     func addRoutes(to router: Router<Context>) {
@@ -21,7 +23,7 @@ struct PageController<Context: RequestContext> {
         router.post("/review/:id", use: decide)
     }
 
-    var corpusAPI: CorpusController<Context> { CorpusController(services: services) }
+    var corpusAPI: CorpusController { CorpusController(services: services) }
 
     @Sendable func overview(_ request: Request, context: Context) async throws -> Response {
         let sites = try await services.store.sites()
@@ -80,19 +82,26 @@ struct PageController<Context: RequestContext> {
         return CorpusPages.review(try await services.review.candidates(limit: 200), message: message).response
     }
 
+    /// The review page's form: the token typed into it, the decision and, for a province-level
+    /// candidate, the place.
+    struct ReviewForm: Decodable {
+        let token: String?
+        let decision: String?
+        let place: String?
+    }
+
     /// POST /review/{id}: the form's accept or reject, with the token typed into the form.
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the candidate id must be a number") }
-        let buffer = try await request.body.collect(upTo: maxBodyBytes)
-        let form = Self.formFields(String(buffer: buffer))
-        guard let token = form["token"], try await services.store.role(ofToken: token) != nil else { throw APIError.unauthorized }
+        let form = try await context.form(request, as: ReviewForm.self)
+        guard let token = form.token, try await services.store.role(ofToken: token) != nil else { throw APIError.unauthorized }
         var message: String
         do {
-            if form["decision"] == "reject" {
+            if form.decision == "reject" {
                 try await services.review.reject(candidate: id, note: "rejected in the review page")
                 message = "Candidate #\(id) rejected."
             } else {
-                let place = try form["place"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
+                let place = try form.place.flatMap { $0.isEmpty ? nil : $0 }.map { text in
                     try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
                 }
                 let result = try await services.review.accept(candidate: id, placeID: place)
@@ -102,18 +111,6 @@ struct PageController<Context: RequestContext> {
         } catch {
             message = "Candidate #\(id): \(APIError(error).detail)"
         }
-        return Response(status: .seeOther, headers: [.location: "/review?" + HTML.query([("message", message)])])
-    }
-
-    /// Fields of an application/x-www-form-urlencoded body.
-    static func formFields(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            let value = parts.count > 1 ? (String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : ""
-            fields[key] = value
-        }
-        return fields
+        return Response(status: .seeOther, headers: [.location: "/review?" + QueryString.make([("message", message)])])
     }
 }

@@ -1,0 +1,51 @@
+/// The trend explorer, the compare page, keyword in context and the evidence review queue.
+extension PageTemplates {
+    /// The period, measure, outlet and date inputs that the trend and compare forms share.
+    static let filters = """
+        {{#by}}{{> select}}{{/by}}{{#measure}}{{> select}}{{/measure}}{{#outlet}}{{> field}}{{/outlet}}{{#from}}{{> field}}{{/from}}{{#to}}{{> field}}{{/to}}
+        """
+
+    static let trend = """
+        {{<layout}}{{$content}}<form class="q" method="get" action="/trend">{{#groups}}{{> field}}{{/groups}}{{#filters}}{{> filters}}{{/filters}}<button type="submit">Count</button></form>
+        <p class="muted">Presets: regional-economy, defence-industry, defence-science, 20x10. Terms separated by |, "quoted phrases", -excluded. Korean matching folds 로동 = 노동, ignores spacing and finds words with particles.</p>
+        {{#error}}<p class="gap">{{.}}</p>{{/error}}
+        {{#result}}<figure>{{{chartSvg}}}</figure>
+        <p>Download: <a href="/api/v1/trend?{{download}}&amp;format=csv">CSV</a> · <a href="/api/v1/trend?{{download}}">JSON</a></p>
+        <div class="scroll"><table><thead><tr><th>Period</th><th>Outlet</th><th class="num">Documents</th>{{#groupNames}}<th class="num">{{.}}</th><th class="num">‰</th>{{/groupNames}}<th>Articles</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{period}}</td><td>{{outlet}}</td><td class="num">{{total}}</td>{{#cells}}<td class="num">{{count}}</td><td class="num">{{per1000}}</td>{{/cells}}<td>{{#kwic}}<a href="/kwic?{{.}}">in context</a>{{/kwic}}</td></tr>
+        {{/rows}}</tbody></table></div><h2>Variants matched <span lang="ko" class="muted">일치한 표기</span></h2><ul>
+        {{#variants}}<li><b>{{name}}</b> = {{query}}: {{matched}}</li>
+        {{/variants}}</ul><p class="muted">{{documents}} documents counted, measure: {{measure}} per {{by}}.</p>{{/result}}{{/content}}{{/layout}}
+        """
+
+    static let compare = """
+        {{<layout}}{{$content}}<form class="q" method="get" action="/compare">{{#a}}{{> field}}{{/a}}{{#b}}{{> field}}{{/b}}{{#filters}}{{> filters}}{{/filters}}{{#lag}}{{> field}}{{/lag}}<button type="submit">Compare</button></form>
+        {{#error}}<p class="gap">{{.}}</p>{{/error}}
+        {{#result}}<div class="scroll"><table><thead><tr><th>On</th><th>Method</th><th class="num">r</th><th class="num">p</th><th>95% CI</th><th class="num">n</th></tr></thead><tbody>
+        {{#correlations}}<tr><td>{{on}}</td><td>{{method}}</td><td class="num">{{r}}</td><td class="num">{{p}}</td><td>[{{low}}, {{high}}]</td><td class="num">{{n}}</td></tr>
+        {{/correlations}}</tbody></table></div>
+        {{#bestLag}}<p>Strongest lag: <b>{{lag}}</b> {{by}}(s), r = {{r}} (positive: A leads B).</p>{{/bestLag}}
+        <figure>{{{linesSvg}}}</figure><figure>{{{lagsSvg}}}</figure><figure>{{{scatterSvg}}}</figure>
+        {{#peaks}}<p>Peaks of <b>{{name}}</b>: {{periods}}</p>
+        {{/peaks}}{{/result}}{{/content}}{{/layout}}
+        """
+
+    static let kwic = """
+        {{<layout}}{{$content}}<form class="q" method="get" action="/kwic">{{#term}}{{> field}}{{/term}}{{#from}}{{> field}}{{/from}}{{#to}}{{> field}}{{/to}}<button type="submit">Show</button></form>
+        <div class="scroll"><table><thead><tr><th>Date</th><th>Outlet</th><th>Title</th><th class="num">Left</th><th>Match</th><th>Right</th></tr></thead><tbody>
+        {{#lines}}<tr><td>{{date}}</td><td>{{outlet}}</td><td>{{title}}</td><td class="num">{{left}}</td><td><b>{{match}}</b></td><td>{{right}}</td></tr>
+        {{/lines}}</tbody></table></div><p class="muted">{{count}} lines.</p>{{/content}}{{/layout}}
+        """
+
+    static let review = """
+        {{<layout}}{{$content}}{{#message}}<p class="gap">{{.}}</p>{{/message}}
+        <p class="muted">Candidates found in the corpus by <code>jibang evidence scan</code>. Accepting makes the article a source of the milestone; a token (editor) is required.</p>
+        {{^candidates}}<p>No candidates pending.</p>{{/candidates}}
+        {{#candidates}}<section><h2>#{{id}} {{event}} · {{place}} · {{date}}</h2><p class="snippet">{{snippet}}</p><p class="muted">{{documentDate}} {{outlet}}: {{documentTitle}} · confidence {{confidence}} · {{why}}</p>
+        {{#url}}<p><a href="{{.}}" rel="noopener noreferrer">the article</a></p>{{/url}}
+        {{#corroborates}}<p>Corroborates milestone #{{.}}.</p>{{/corroborates}}
+        {{#pending}}<form class="q" method="post" action="/review/{{id}}"><label>Token<input type="password" name="token" autocomplete="off" required></label>{{#placeField}}{{> field}}{{/placeField}}<button name="decision" value="accept">Accept · 채택</button><button name="decision" value="reject" class="quiet">Reject · 기각</button></form>{{/pending}}
+        {{^pending}}<p><b>{{status}}</b></p>{{/pending}}</section>
+        {{/candidates}}{{/content}}{{/layout}}
+        """
+}

@@ -1,0 +1,30 @@
+/// The overview, the site list and the site page.
+extension PageTemplates {
+    static let overview = """
+        {{<layout}}{{$content}}<div class="cards"><div class="card"><b>{{covered}} / {{target}}</b>cities and counties in a 20×10 wave<br><span lang="ko" class="muted">20×10 대상 시·군</span></div><div class="card"><b>{{siteCount}}</b>sites with a record<br><span lang="ko" class="muted">기록된 대상지</span></div><div class="card"><b>{{inaugurated}}</b>sites inaugurated<br><span lang="ko" class="muted">준공된 대상지</span></div></div>
+        <h2>Progress by wave <span lang="ko" class="muted">연차별 진척</span></h2><div class="scroll"><table><thead><tr><th>Stage</th><th class="num">Target</th><th class="num">Sites</th><th>Ground broken / inaugurated against the target</th><th class="num">Cumulative</th></tr></thead><tbody>
+        {{#waves}}<tr><td>{{label}}</td><td class="num">{{target}}</td><td class="num">{{sites}}</td><td><div class="bar" role="img" aria-label="{{groundbreakings}} ground broken, {{inaugurations}} inaugurated of {{of}}"><span class="g" style="width:{{brokenPercent}}%"></span><span style="width:{{donePercent}}%;position:relative"></span></div><span class="muted">{{groundbreakings}} ground broken · {{inaugurations}} inaugurated</span></td><td class="num">{{cumulative}}</td></tr>
+        {{/waves}}</tbody></table></div>
+        <h2>Map <span lang="ko" class="muted">지도</span></h2><figure class="map">{{{mapSvg}}}<figcaption class="muted">Each dot is a city or county; programme sites are coloured by wave: a ring when planned, a dot when under construction, a larger dot when inaugurated. Hover for names and dates.</figcaption></figure>
+        <h2>Latest milestones <span lang="ko" class="muted">최근 소식</span></h2><div class="scroll"><table><thead><tr><th>Date</th><th>Place</th><th>Event</th><th>Sources</th></tr></thead><tbody>
+        {{#latest}}<tr><td>{{date}}</td><td><a href="/sites/{{placeID}}">{{place}}</a> <span lang="ko">{{placeKo}}</span></td><td>{{event}}</td><td>{{> sources}}</td></tr>
+        {{/latest}}</tbody></table></div>{{/content}}{{/layout}}
+        """
+
+    static let sites = """
+        {{<layout}}{{$content}}<form class="q" method="get" action="/sites">{{#year}}{{> select}}{{/year}}<label>Province · 도<select name="province"><option value="">all</option>{{#provinces}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}} {{nameKo}}</option>{{/provinces}}</select></label>{{#status}}{{> select}}{{/status}}<button type="submit">Show</button></form>
+        <div class="scroll"><table><thead><tr><th>Place</th><th>Province</th><th>Stage</th><th>Status</th><th>Ground broken</th><th>Inaugurated</th><th>Facilities</th></tr></thead><tbody>
+        {{#rows}}<tr><td><a href="/sites/{{id}}">{{name}}</a> <span lang="ko">{{nameKo}}</span></td><td>{{province}}</td><td>{{stage}}</td><td>{{status}}</td><td>{{#groundbreaking}}{{.}}{{/groundbreaking}}{{^groundbreaking}}<span class="gap">not reported</span>{{/groundbreaking}}</td><td>{{#inauguration}}{{.}}{{/inauguration}}{{^inauguration}}<span class="gap">not reported</span>{{/inauguration}}</td><td>{{facilities}}</td></tr>
+        {{/rows}}</tbody></table></div><p class="muted">{{count}} sites. Gaps stay gaps: a date no source gives is shown as not reported. <a href="/api/v1/sites">JSON</a></p>{{/content}}{{/layout}}
+        """
+
+    static let site = """
+        {{<layout}}{{$content}}<p>{{province}} · {{nameKo}} · RR {{nameRR}} · MR {{nameMR}}</p>
+        {{#namesake}}<p class="muted">{{.}}</p>{{/namesake}}
+        {{#stages}}<h2>{{label}} — {{status}}</h2><p><b>Pillars · 혁신체계:</b> {{pillars}} · <b>Facilities · 시설:</b> {{facilities}}</p>
+        <div class="scroll"><table><thead><tr><th>Date</th><th>Event</th><th>Status</th><th>Actors</th><th>Note</th><th>Sources</th></tr></thead><tbody>
+        {{#milestones}}<tr><td>{{date}}</td><td>{{event}}</td><td>{{status}}</td><td>{{actors}}</td><td>{{note}}</td><td>{{> sources}}</td></tr>
+        {{/milestones}}</tbody></table></div>{{^inaugurated}}<p class="gap">No dated inauguration yet.</p>{{/inaugurated}}
+        {{/stages}}{{/content}}{{/layout}}
+        """
+}

@@ -1,0 +1,216 @@
+import Foundation
+import JibangAnalytics
+import JibangCharts
+import JibangCorpus
+import JibangEvidence
+import KoreanText
+
+/// The trend explorer, the compare page, keyword in context and the evidence review queue, as
+/// plain values for their templates.
+enum CorpusPages {
+    /// The period, measure, outlet and date inputs both forms share.
+    struct Filters {
+        let by, measure: FormSelect
+        let outlet, from, to: FormField
+
+        init(_ q: QueryParameters) {
+            by = FormSelect("Period · 기간", "by", PeriodUnit.allCases.map(\.rawValue), chosen: q.string("by") ?? "year")
+            measure = FormSelect("Measure · 측정", "measure", Measure.allCases.map(\.rawValue), chosen: q.string("measure") ?? "documents")
+            outlet = FormField("Outlet · 매체", "outlet", q.string("outlet"), placeholder: "all", size: 12)
+            from = FormField("From · 부터", "from", q.string("from"), placeholder: "2010", size: 8)
+            to = FormField("To · 까지", "to", q.string("to"), placeholder: "2019", size: 8)
+        }
+    }
+
+    // MARK: - Trend
+
+    struct TrendView {
+        struct Result {
+            struct Row {
+                struct Cell {
+                    let count: Int
+                    let per1000: String
+                }
+
+                let period, outlet: String
+                let total: Int
+                let cells: [Cell]
+                let kwic: String?
+            }
+
+            struct Variants {
+                let name, query, matched: String
+            }
+
+            let chartSvg: String
+            let download: String
+            let groupNames: [String]
+            let rows: [Row]
+            let variants: [Variants]
+            let documents: Int
+            let measure, by: String
+        }
+
+        let frame = Frame("State-media trends", "보도 추이", section: .trend)
+        let groups: [FormField]
+        let filters: Filters
+        let error: String?
+        let result: Result?
+    }
+
+    static func trend(_ q: QueryParameters, result: TrendResult?, events: [Event], error: String?) -> Page {
+        let queries = q.all("q")
+        let groups = (0..<max(2, queries.count)).map { i in
+            FormField(
+                "Group \(i + 1) · 용어군", "q", i < queries.count ? queries[i] : nil,
+                placeholder: i == 0 ? "regional-economy or 지방공업|지방경제" : "defence-industry", size: 26)
+        }
+        var shown: TrendView.Result?
+        if let result, !result.groups.isEmpty {
+            let series = result.groups.map { Series(result, group: $0.name) }
+            var peaks: [String: [Peak]] = [:]
+            for s in series { peaks[s.name] = (try? PeakFinder().peaks(s)) ?? [] }
+            let chart = Figures.lines(series, peaks: peaks, events: events, measure: result.measure, value: .count)
+            let download = QueryString.make(
+                queries.map { ("q", $0) } + [("by", result.by.rawValue), ("measure", result.measure.rawValue)] + q.all("outlet").map { ("outlet", $0) }
+                    + [("from", q.string("from") ?? ""), ("to", q.string("to") ?? "")].filter { !$0.1.isEmpty })
+            let rows = result.rows.map { row in
+                var kwic: String?
+                if let days = result.by.period(label: row.period).map({ result.by.days(of: $0) }), let first = result.groups.first {
+                    var pairs = [("q", first.query), ("from", PartialDateText.iso(days.lowerBound)), ("to", PartialDateText.iso(days.upperBound))]
+                    if row.outlet != "all" { pairs.append(("outlet", row.outlet)) }
+                    kwic = QueryString.make(pairs)
+                }
+                return TrendView.Result.Row(
+                    period: row.period, outlet: row.outlet, total: row.total,
+                    cells: result.groups.map { .init(count: row.counts[$0.name] ?? 0, per1000: String(format: "%.2f", row.per1000[$0.name] ?? 0)) },
+                    kwic: kwic)
+            }
+            let variants = result.groups.map { g in
+                let matched = g.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
+                return TrendView.Result.Variants(name: g.name, query: g.query, matched: matched.isEmpty ? "nothing" : matched.joined(separator: ", "))
+            }
+            shown = .init(
+                chartSvg: inlineSVG(chart.svg()), download: download, groupNames: result.groups.map(\.name), rows: rows, variants: variants,
+                documents: result.documents, measure: result.measure.rawValue, by: result.by.rawValue)
+        }
+        return Page(template: "trend", view: TrendView(groups: groups, filters: Filters(q), error: error, result: shown))
+    }
+
+    // MARK: - Compare
+
+    struct CompareView {
+        struct Result {
+            struct Row {
+                let on, method, r, p, low, high: String
+                let n: Int
+            }
+
+            struct Lag {
+                let lag: Int
+                let by, r: String
+            }
+
+            struct Peaks {
+                let name, periods: String
+            }
+
+            let correlations: [Row]
+            let bestLag: Lag?
+            let linesSvg, lagsSvg, scatterSvg: String
+            let peaks: [Peaks]
+        }
+
+        let frame = Frame("Compare two topics", "두 주제 비교", section: .compare)
+        let a, b, lag: FormField
+        let filters: Filters
+        let error: String?
+        let result: Result?
+    }
+
+    static func compare(_ q: QueryParameters, comparison: Comparison?, events: [Event], error: String?) -> Page {
+        var shown: CompareView.Result?
+        if let c = comparison {
+            let rows = [("levels", c.pearson), ("levels", c.spearman), ("changes", c.differences.pearson), ("changes", c.differences.spearman)].map {
+                on, x in
+                CompareView.Result.Row(
+                    on: on, method: x.method == .pearson ? "Pearson r" : "Spearman ρ", r: String(format: "%.3f", x.r),
+                    p: x.p < 0.0001 ? "< 0.0001" : String(format: "%.4f", x.p), low: String(format: "%.3f", x.ciLow),
+                    high: String(format: "%.3f", x.ciHigh), n: x.n)
+            }
+            let lagChart = BarChart(
+                title: "Correlation by lag", subtitle: "Pearson r of A at t with B at t + lag",
+                bars: c.lags.map { .init(label: String($0.lag), value: $0.r) }, yLabel: "r")
+            shown = .init(
+                correlations: rows,
+                bestLag: c.bestLag.map { .init(lag: $0.lag, by: c.by.rawValue, r: String(format: "%.3f", $0.r)) },
+                linesSvg: inlineSVG(Figures.lines(c.series, peaks: c.peakDetails, events: events, measure: c.measure, value: c.options.value).svg()),
+                lagsSvg: inlineSVG(lagChart.svg()), scatterSvg: inlineSVG(Figures.scatter(c).svg()),
+                peaks: c.series.map { .init(name: $0.name, periods: (c.peaks[$0.name] ?? []).joined(separator: ", ")) })
+        }
+        let view = CompareView(
+            a: FormField("Group A · 용어군 가", "a", q.string("a"), placeholder: "regional-economy", size: 22),
+            b: FormField("Group B · 용어군 나", "b", q.string("b"), placeholder: "defence-industry", size: 22),
+            lag: FormField("Lags · 시차", "lag", q.string("lag"), placeholder: "3", size: 3), filters: Filters(q), error: error, result: shown)
+        return Page(template: "compare", view: view)
+    }
+
+    // MARK: - Keyword in context
+
+    struct KWICView {
+        let frame = Frame("In context", "용례", section: .trend)
+        let term, from, to: FormField
+        let lines: [KWICHit]
+        let count: Int
+    }
+
+    static func kwic(_ q: QueryParameters, lines: [KWICHit]) -> Page {
+        let view = KWICView(
+            term: FormField("Term · 용어", "q", q.string("q"), size: 26), from: FormField("From", "from", q.string("from"), size: 10),
+            to: FormField("To", "to", q.string("to"), size: 10), lines: lines, count: lines.count)
+        return Page(template: "kwic", view: view)
+    }
+
+    // MARK: - Review
+
+    struct ReviewView {
+        struct Card {
+            let id: Int64
+            let event, place, date, snippet, documentDate, outlet, documentTitle, confidence, why, status: String
+            let url: String?
+            let corroborates: Int64?
+            let pending: Bool
+            let placeField: FormField?
+        }
+
+        let frame = Frame("Evidence review", "증거 검토", section: .review)
+        let message: String?
+        let candidates: [Card]
+    }
+
+    static func review(_ candidates: [Candidate], message: String?) -> Page {
+        let cards = candidates.map { c in
+            ReviewView.Card(
+                id: c.id ?? 0, event: c.event.rawValue, place: c.placeName ?? "province \(c.provinceID ?? "")", date: c.date, snippet: c.snippet,
+                documentDate: c.documentDate, outlet: c.outlet, documentTitle: c.documentTitle, confidence: String(format: "%.2f", c.confidence),
+                why: c.why, status: c.status.rawValue, url: c.url.flatMap { $0.hasPrefix("http") ? $0 : nil }, corroborates: c.corroborates,
+                pending: c.status == .pending && c.id != nil,
+                placeField: c.placeID == nil ? FormField("Place", "place", nil, placeholder: c.provinceSites.first ?? "", size: 18) : nil)
+        }
+        return Page(template: "review", view: ReviewView(message: message, candidates: cards))
+    }
+
+    /// A chart's SVG without its XML declaration, for inline use.
+    static func inlineSVG(_ svg: String) -> String {
+        guard svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") else { return svg }
+        return String(svg[svg.index(after: end)...])
+    }
+}
+
+/// ISO text of a day number.
+enum PartialDateText {
+    static func iso(_ day: Int) -> String {
+        let (y, m, d) = PartialDate.civil(fromDayNumber: day)
+        return "\(y)-\(String(m).leftPadded(2))-\(String(d).leftPadded(2))"
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import JibangCharts
+import JibangCore
+
+/// The overview, the site list and the site page, as plain values for their templates.
+enum ProgrammePages {
+    struct SourceLink {
+        let separator: String
+        let isLink: Bool
+        let url: String
+        let label: String
+        let text: String
+    }
+
+    /// A milestone's sources: web addresses as links, anything else as text.
+    static func sourceLinks(_ sources: [Source]) -> [SourceLink] {
+        sources.enumerated().map { i, source in
+            let label = source.outlet ?? Source.host(of: source.url) ?? "source"
+            let isLink = source.url.hasPrefix("http://") || source.url.hasPrefix("https://")
+            return SourceLink(separator: i == 0 ? "" : ", ", isLink: isLink, url: source.url, label: label, text: "\(label): \(source.url)")
+        }
+    }
+
+    // MARK: - Overview
+
+    struct OverviewView {
+        struct Wave {
+            let label, target: String
+            let sites, groundbreakings, inaugurations, of, brokenPercent, donePercent: Int
+            let cumulative: String
+        }
+
+        struct Latest {
+            let date, placeID, place, placeKo, event: String
+            let sources: [SourceLink]
+        }
+
+        let frame = Frame("Regional Development 20×10", "지방발전 20×10 정책", section: .overview)
+        let covered, target, siteCount, inaugurated: Int
+        let waves: [Wave]
+        let mapSvg: String
+        let latest: [Latest]
+    }
+
+    static func overview(status: ProgrammeStatus, sites: [Site], gazetteer: Gazetteer) -> Page {
+        let waves = status.waves.map { wave in
+            let target = wave.target ?? max(wave.sites, 1)
+            return OverviewView.Wave(
+                label: wave.label, target: wave.target.map(String.init) ?? "—", sites: wave.sites, groundbreakings: wave.groundbreakings,
+                inaugurations: wave.inaugurations, of: target, brokenPercent: min(100, wave.groundbreakings * 100 / max(target, 1)),
+                donePercent: min(100, wave.inaugurations * 100 / max(target, 1)), cumulative: wave.cumulativeDivisions.map(String.init) ?? "")
+        }
+        let latest = sites.flatMap { site in site.milestones.map { (site, $0) } }.sorted { $0.1.date > $1.1.date }.prefix(12).map { site, milestone in
+            let division = gazetteer.division(id: site.divisionID)
+            return OverviewView.Latest(
+                date: milestone.date.humanDescription, placeID: site.divisionID, place: division?.englishName ?? site.divisionID,
+                placeKo: division?.nameKo ?? "", event: milestone.eventLabel, sources: sourceLinks(milestone.sources))
+        }
+        let view = OverviewView(
+            covered: status.covered, target: status.target, siteCount: sites.count, inaugurated: sites.filter { $0.progress == .completed }.count,
+            waves: waves, mapSvg: ProgrammeMap.svg(sites: sites, gazetteer: gazetteer), latest: Array(latest))
+        return Page(template: "overview", view: view)
+    }
+
+    // MARK: - Sites
+
+    struct SitesView {
+        struct Province {
+            let id, name, nameKo: String
+            let selected: Bool
+        }
+
+        struct Row {
+            let id, name, nameKo, province, stage, status, facilities: String
+            let groundbreaking, inauguration: String?
+        }
+
+        let frame = Frame("Sites", "대상지", section: .sites)
+        let year: FormSelect
+        let provinces: [Province]
+        let status: FormSelect
+        let rows: [Row]
+        let count: Int
+    }
+
+    static func sites(_ sites: [Site], gazetteer: Gazetteer, year: Int?, province: String?, status: String?) -> Page {
+        let years = ([2021, 2023] + Array(Programme.years)).map(String.init)
+        let view = SitesView(
+            year: FormSelect("Year · 연도", "year", years, chosen: year.map(String.init), any: "all"),
+            provinces: gazetteer.provinces.map { .init(id: $0.id, name: $0.nameKCNA, nameKo: $0.nameKo, selected: $0.id == province) },
+            status: FormSelect("Status · 상태", "status", Site.Progress.allCases.map(\.rawValue), chosen: status, any: "all"),
+            rows: sites.map { site in
+                let s = SiteSummary(site, gazetteer: gazetteer)
+                return .init(
+                    id: s.divisionId, name: s.name, nameKo: s.nameKo, province: s.province ?? "", stage: s.stage, status: s.status,
+                    facilities: s.facilities.joined(separator: ", "), groundbreaking: s.groundbreaking, inauguration: s.inauguration)
+            },
+            count: sites.count)
+        return Page(template: "sites", view: view)
+    }
+
+    // MARK: - One site
+
+    struct SiteView {
+        struct Stage {
+            struct Row {
+                let date, event, status, actors, note: String
+                let sources: [SourceLink]
+            }
+
+            let label, status, pillars, facilities: String
+            let milestones: [Row]
+            let inaugurated: Bool
+        }
+
+        let frame: Frame
+        let province, nameKo, nameRR, nameMR: String
+        let namesake: String?
+        let stages: [Stage]
+    }
+
+    static func site(division: Division, sites: [Site], gazetteer: Gazetteer) -> Page {
+        let detail = SiteDetail(division: division, sites: sites, gazetteer: gazetteer)
+        let view = SiteView(
+            frame: Frame(division.englishName, division.nameKo, section: .sites), province: detail.province ?? "", nameKo: division.nameKo,
+            nameRR: division.nameRR, nameMR: division.nameMR, namesake: Namesakes.note(for: division),
+            stages: detail.stages.map { stage in
+                .init(
+                    label: Programme.stage(id: stage.stage)?.label ?? stage.stage, status: stage.status,
+                    pillars: stage.pillars.isEmpty ? "none recorded" : stage.pillars.joined(separator: ", "),
+                    facilities: stage.facilities.map { $0.name ?? $0.kind.rawValue }.joined(separator: "; "),
+                    milestones: stage.milestones.map { m in
+                        .init(
+                            date: m.date.humanDescription, event: m.eventLabel, status: m.status.rawValue,
+                            actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources))
+                    },
+                    inaugurated: stage.milestones.contains { $0.kind == .inauguration })
+            })
+        return Page(template: "site", view: view)
+    }
+}
