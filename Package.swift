@@ -110,9 +110,11 @@ let package = Package(
         ),
         .testTarget(
             name: "JibangAnalyticsTests",
-            dependencies: ["JibangBase", "JibangAnalytics", "JibangCharts", "JibangTestSupport"],
+            dependencies: ["JibangBase", "JibangAnalytics", "JibangTestSupport"],
             swiftSettings: strict
         ),
+        .testTarget(name: "JibangChartsTests", dependencies: ["JibangCharts", "JibangAnalytics"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "JibangCSVTests", dependencies: ["JibangCSV"], swiftSettings: strict),
         .testTarget(
             name: "JibangEvidenceTests",
             dependencies: ["JibangEvidence", "JibangTestSupport"],
