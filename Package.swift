@@ -46,7 +46,7 @@ let package = Package(
             resources: [.copy("Resources/Bundled")],
             swiftSettings: strict
         ),
-        .target(name: "JibangEvidence", dependencies: ["JibangBase", "JibangCore", "KoreanText", "JibangCSV"], swiftSettings: strict),
+        .target(name: "JibangEvidence", dependencies: ["JibangBase", "JibangCore", "JibangCorpus", "KoreanText", "JibangCSV"], swiftSettings: strict),
         .target(name: "JibangCharts", dependencies: ["JibangBase", "JibangCore", "JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangStore",
@@ -122,7 +122,8 @@ let package = Package(
         ),
         .testTarget(
             name: "JibangServerTests",
-            dependencies: ["JibangServer", "JibangCore", "JibangEvidence", "JibangStore", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            dependencies: [
+                "JibangServer", "JibangCLI", "JibangCore", "JibangCorpus", "JibangEvidence", "JibangStore", "KoreanText", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict

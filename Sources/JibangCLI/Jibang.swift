@@ -34,7 +34,7 @@ struct StoreOptions: ParsableArguments {
     var database: String?
 
     var path: String {
-        database ?? ProcessInfo.processInfo.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite"
+        Console.current.resolve(database ?? Console.current.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite")
     }
 }
 
@@ -82,12 +82,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as JibangError {
-        FileHandle.standardError.write(Data(ErrorReport.text(error).utf8))
+        Console.current.writeError(ErrorReport.text(error))
         throw ExitCode(ErrorReport.exitCode(error.code))
     }
-}
-
-/// Writes a line to stderr: messages and progress never mix with machine output on stdout.
-func note(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -32,17 +32,17 @@ import FoundationXML
         return sxy / (sxx * syy).squareRoot()
     }
 
-    func ingestedDirectory() throws -> TemporaryDirectory {
+    func ingestedDirectory() async throws -> TemporaryDirectory {
         let dir = TemporaryDirectory()
-        let ingest = try JibangBinary.run(["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path)
+        let ingest = await jibang(["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path)
         #expect(ingest.status == 0, "\(ingest.stderr)")
         return dir
     }
 
-    @Test func compareFindsThe2011PeakAndMatchesAPlainScan() throws {
-        let dir = try ingestedDirectory()
+    @Test func compareFindsThe2011PeakAndMatchesAPlainScan() async throws {
+        let dir = try await ingestedDirectory()
         defer { dir.remove() }
-        let run = try JibangBinary.run(
+        let run = await jibang(
             ["compare", "regional-economy", "defence-industry", "--measure", "mentions", "--lag", "2", "--format", "json", "--svg", "c.svg"],
             in: dir.path)
         #expect(run.status == 0, "\(run.stderr)")
@@ -70,10 +70,10 @@ import FoundationXML
         #expect(svg.contains("regional-economy") && svg.contains("defence-industry"))
     }
 
-    @Test func peaksListTheirArticlesAndNearbyEvents() throws {
-        let dir = try ingestedDirectory()
+    @Test func peaksListTheirArticlesAndNearbyEvents() async throws {
+        let dir = try await ingestedDirectory()
         defer { dir.remove() }
-        let run = try JibangBinary.run(["peaks", "지방공업|지방경제", "--measure", "mentions", "--format", "json"], in: dir.path)
+        let run = await jibang(["peaks", "지방공업|지방경제", "--measure", "mentions", "--format", "json"], in: dir.path)
         #expect(run.status == 0, "\(run.stderr)")
         let peaks = try #require(try json(run.stdout) as? [[String: Any]])
         let peak2011 = try #require(peaks.first { $0["period"] as? String == "2011" })
@@ -81,50 +81,10 @@ import FoundationXML
         #expect(((peak2011["events"] as? [[String: Any]]) ?? []).contains { $0["date"] as? String == "2010-01-01" })
     }
 
-    @Test func reportIsCompleteAndByteIdenticalWhenRepeated() throws {
-        let dir = try ingestedDirectory()
-        defer { dir.remove() }
-        func report() throws -> [String: Data] {
-            try? FileManager.default.removeItem(atPath: dir.file("out"))
-            let run = try JibangBinary.run(["report", "--out", "out", "--measure", "mentions"], in: dir.path)
-            #expect(run.status == 0, "\(run.stderr)")
-            var files: [String: Data] = [:]
-            for name in try FileManager.default.contentsOfDirectory(atPath: dir.file("out")) {
-                files[name] = try Data(contentsOf: URL(fileURLWithPath: dir.file("out/" + name)))
-            }
-            return files
-        }
-        let first = try report()
-        let second = try report()
-        #expect(first == second)
-        for name in [
-            "figure-1-gdp-per-capita.svg", "figure-2-regional-vs-defence.svg", "figure-2-regional-vs-defence.csv", "figure-3-defence-science.svg",
-            "figure-4-scatter.svg", "figure-4-statistics.csv", "peaks.csv", "methods.md",
-        ] {
-            #expect(first[name] != nil, "missing \(name)")
-        }
-        for (name, data) in first where name.hasSuffix(".svg") {
-            #expect(XMLParser(data: data).parse(), "\(name) is not well-formed XML")
-        }
-        let figure2 = String(decoding: first["figure-2-regional-vs-defence.svg"] ?? Data(), as: UTF8.self)
-        #expect(figure2.contains("regional-economy · New Year joint editorial"))
-        #expect(figure2.contains("2010 New Year joint editorial"), "the event is labelled")
-        let peaks = String(decoding: first["peaks.csv"] ?? Data(), as: UTF8.self)
-        #expect(peaks.contains("regional-economy,New Year joint editorial,2011,6,"))
-        let methods = String(decoding: first["methods.md"] ?? Data(), as: UTF8.self)
-        #expect(methods.contains("jibang report --out out --measure mentions"))
-        #expect(methods.contains("Documents in the store: 25; fingerprint `"))
-        #expect(methods.contains("lexicon version"))
-        #expect(methods.contains("1400 US$"))
-        // Every number drawn in figure 2 is in its CSV: the 2011 row carries the joint editorial's 6 mentions.
-        let csv = String(decoding: first["figure-2-regional-vs-defence.csv"] ?? Data(), as: UTF8.self)
-        #expect(csv.split(separator: "\n").contains { $0.hasPrefix("2011,") && $0.contains(",6,") })
-    }
-
-    @Test func indicatorsAreSourcedAndProtectedFromSilentOverwrite() throws {
+    @Test func indicatorsAreSourcedAndProtectedFromSilentOverwrite() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let list = try JibangBinary.run(["indicator", "list", "--format", "json"], in: dir.path)
+        let list = await jibang(["indicator", "list", "--format", "json"], in: dir.path)
         let preloaded = try #require(try json(list.stdout) as? [[String: Any]])
         #expect(
             preloaded.contains {
@@ -133,25 +93,25 @@ import FoundationXML
         let add = [
             "indicator", "add", "Grain output", "--period", "2020", "--value", "5.5", "--unit", "million tonnes", "--source", "FAO GIEWS 2021",
         ]
-        #expect(try JibangBinary.run(add, in: dir.path).status == 0)
-        let again = try JibangBinary.run(add, in: dir.path)
+        #expect(await jibang(add, in: dir.path).status == 0)
+        let again = await jibang(add, in: dir.path)
         #expect(again.status == 65)
         #expect(again.stderr.contains("--replace"))
-        let noSource = try JibangBinary.run(
+        let noSource = await jibang(
             ["indicator", "add", "X", "--period", "2020", "--value", "1", "--unit", "u", "--source", " "], in: dir.path)
         #expect(noSource.status != 0)
         #expect(noSource.stderr.contains("source"))
-        let csv = try JibangBinary.run(["indicator", "list", "--format", "csv"], in: dir.path)
+        let csv = await jibang(["indicator", "list", "--format", "csv"], in: dir.path)
         #expect(csv.stdout.contains("Grain output,million tonnes,2020,5.5,FAO GIEWS 2021,"))
     }
 
-    @Test func aConstantSeriesIsAClearError() throws {
-        let dir = try ingestedDirectory()
+    @Test func aConstantSeriesIsAClearError() async throws {
+        let dir = try await ingestedDirectory()
         defer { dir.remove() }
-        let run = try JibangBinary.run(["compare", "regional-economy", "nowhere=존재하지않는낱말"], in: dir.path)
+        let run = await jibang(["compare", "regional-economy", "nowhere=존재하지않는낱말"], in: dir.path)
         #expect(run.status == 65)
         #expect(run.stderr.contains("nowhere is constant"))
-        let events = try JibangBinary.run(["events", "--events", dir.write("e.csv", "date,label,source\nsoon,x,y\n")], in: dir.path)
+        let events = await jibang(["events", "--events", dir.write("e.csv", "date,label,source\nsoon,x,y\n")], in: dir.path)
         #expect(events.status == 65)
         #expect(events.stderr.contains("e.csv:2"))
     }

@@ -6,12 +6,12 @@ import Testing
 @Suite struct EvidenceCLITests {
     func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
-    @Test func scanFindsTheProgrammeReportsAndMeetsTheQualityTarget() throws {
+    @Test func scanFindsTheProgrammeReportsAndMeetsTheQualityTarget() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let ingest = try JibangBinary.run(["ingest", Fixtures.path("kcna-programme-subset.json")], in: dir.path)
+        let ingest = await jibang(["ingest", Fixtures.path("kcna-programme-subset.json")], in: dir.path)
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        let scan = try JibangBinary.run(["evidence", "scan", "--format", "json"], in: dir.path)
+        let scan = await jibang(["evidence", "scan", "--format", "json"], in: dir.path)
         #expect(scan.status == 0, "\(scan.stderr)")
         let candidates = try #require(try json(scan.stdout) as? [[String: Any]])
         let events = Set(["groundbreaking", "inauguration", "leader_visit", "official_visit", "framework_completed", "construction_progress"])
@@ -33,7 +33,7 @@ import Testing
         // A report naming only Kangwon Province is a province-level candidate.
         #expect(candidates.contains { $0["place_id"] is NSNull && $0["province_id"] as? String == "KP04" })
 
-        let evaluate = try JibangBinary.run(
+        let evaluate = await jibang(
             ["evidence", "evaluate", "--labels", Fixtures.path("evidence-labels.csv"), "--format", "json"], in: dir.path)
         let result = try #require(try json(evaluate.stdout) as? [String: Any])
         let precision = result["precision"] as? Double ?? 0
@@ -42,32 +42,32 @@ import Testing
         #expect(recall >= 0.8, "recall \(recall): \(result["false_negatives"] ?? "")")
     }
 
-    @Test func acceptRejectAndRescan() throws {
+    @Test func acceptRejectAndRescan() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        #expect(try JibangBinary.run(["ingest", Fixtures.path("kcna-programme-subset.json")], in: dir.path).status == 0)
-        let scan = try JibangBinary.run(["evidence", "scan", "--format", "json"], in: dir.path)
+        #expect(await jibang(["ingest", Fixtures.path("kcna-programme-subset.json")], in: dir.path).status == 0)
+        let scan = await jibang(["evidence", "scan", "--format", "json"], in: dir.path)
         let candidates = try #require(try json(scan.stdout) as? [[String: Any]])
         let visit = try #require(candidates.first { $0["place_id"] as? String == "KP0310" && $0["date"] as? String == "2024-08-31" })
         let other = try #require(candidates.first { $0["place_id"] as? String == "KP0316" })
         let visitID = String(visit["id"] as? Int ?? 0)
         let otherID = String(other["id"] as? Int ?? 0)
 
-        let accept = try JibangBinary.run(["evidence", "accept", visitID], in: dir.path)
+        let accept = await jibang(["evidence", "accept", visitID], in: dir.path)
         #expect(accept.status == 0, "\(accept.stderr)")
-        let site = try JibangBinary.run(["site", "Hamju County", "--format", "json"], in: dir.path)
+        let site = await jibang(["site", "Hamju County", "--format", "json"], in: dir.path)
         #expect(site.stdout.contains("2024-08-31"))
         #expect(site.stdout.contains("kcna.kp"), "the article is the milestone's source")
 
-        #expect(try JibangBinary.run(["evidence", "reject", otherID, "--reason", "checking"], in: dir.path).status == 0)
-        let rescan = try JibangBinary.run(["evidence", "scan", "--format", "json"], in: dir.path)
+        #expect(await jibang(["evidence", "reject", otherID, "--reason", "checking"], in: dir.path).status == 0)
+        let rescan = await jibang(["evidence", "scan", "--format", "json"], in: dir.path)
         #expect(rescan.stderr.contains("0 new"))
-        let pending = try JibangBinary.run(["evidence", "list", "--status", "pending", "--format", "json"], in: dir.path)
+        let pending = await jibang(["evidence", "list", "--status", "pending", "--format", "json"], in: dir.path)
         let ids = ((try json(pending.stdout) as? [[String: Any]]) ?? []).compactMap { $0["id"] as? Int }
         #expect(!ids.contains(Int(visitID)!) && !ids.contains(Int(otherID)!))
-        let show = try JibangBinary.run(["evidence", "show", otherID], in: dir.path)
+        let show = await jibang(["evidence", "show", otherID], in: dir.path)
         #expect(show.stdout.contains("rejected"))
-        let missing = try JibangBinary.run(["evidence", "accept", "99999"], in: dir.path)
+        let missing = await jibang(["evidence", "accept", "99999"], in: dir.path)
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("evidence list"))
     }

@@ -3,30 +3,41 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import JibangCLI
 import JibangCore
+import JibangCorpus
 import JibangEvidence
 import JibangServer
 import JibangStore
+import KoreanText
 import JibangTestSupport
 import Testing
 
-/// A store with the bundled programme and the fixture corpora, built once for the suite.
+/// A store with the bundled programme and the fixture corpora, built once for the suite with
+/// the library calls the commands make.
 actor Fixture {
     static let shared = Fixture()
     var path: String?
 
-    func databasePath() throws -> String {
+    func databasePath() async throws -> String {
         if let path { return path }
         let dir = TemporaryDirectory()
         let path = dir.file("server.sqlite")
+        let store = try await StoreBootstrap.open(path: path).store
+        let corpus = try CorpusStore.open(path: path)
         for file in ["new-year-addresses-1995-2019.jsonl", "kcna-programme-subset.json"] {
-            let run = try JibangBinary.run(["ingest", Fixtures.path(file), "--database", path], in: dir.path)
-            guard run.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
+            _ = try ingest(Fixtures.path(file), into: corpus)
         }
-        _ = try JibangBinary.run(["evidence", "scan", "--database", path], in: dir.path)
+        _ = try await ReviewQueue(store: store, gazetteer: try BundledData.gazetteer()).scan(corpus, from: DateParser.parse("2020")?.firstDayNumber)
         self.path = path
         return path
     }
+}
+
+/// Ingests one corpus file as `jibang ingest` does.
+func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
+    let ingest = CorpusIngest(corpus: corpus, options: ReadOptions())
+    return try ingest.ingest(path, format: .inferred(from: path))
 }
 
 @Suite struct ServerTests {
@@ -91,7 +102,7 @@ actor Fixture {
     @Test func statusIsTheSameJSONAsTheCLI() async throws {
         let (app, path, dir) = try await app()
         defer { dir.remove() }
-        let cli = try JibangBinary.run(["status", "--format", "json", "--database", path], in: dir.path)
+        let cli = await Jibang.capture(["status", "--format", "json", "--database", path], in: dir.path)
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/programme/status", method: .get) { response in
                 #expect(response.status == .ok)
@@ -213,7 +224,7 @@ actor Fixture {
             Self.payloads.enumerated().map { i, p in
                 #"{"id": "xss-\#(i)", "outlet": "\#(p.replacingOccurrences(of: "\"", with: "\\\""))", "date": "2024-09-0\#(i + 1)", "title": "\#(p.replacingOccurrences(of: "\"", with: "\\\""))", "body": "지방공업공장 \#(p.replacingOccurrences(of: "\"", with: "\\\"")) regional-industry factories"}"#
             }.joined(separator: "\n"))
-        #expect(try JibangBinary.run(["ingest", corpus, "--database", path], in: dir.path).status == 0)
+        #expect(try ingest(corpus, into: CorpusStore.open(path: path)).ingested == Self.payloads.count)
         let store = try SQLiteStore.open(path: path)
         let token = try await store.createToken(role: .editor)
         for (i, p) in Self.payloads.enumerated() {

@@ -37,7 +37,7 @@ struct AnalysisOptions: ParsableArguments {
     func loadEvents() throws -> [Event] {
         var all = EventFile.bundled()
         if let events {
-            guard let text = try? String(contentsOfFile: events, encoding: .utf8) else {
+            guard let text = try? String(contentsOfFile: Console.current.resolve(events), encoding: .utf8) else {
                 throw JibangError.notFound("cannot read the events file \(events)")
             }
             all += try EventFile.parse(text, file: (events as NSString).lastPathComponent)

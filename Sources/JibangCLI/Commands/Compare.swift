@@ -50,9 +50,9 @@ struct Compare: AsyncParsableCommand {
                 try writeFile(svg, chart.svg())
             }
             switch output.format {
-            case .json: print(ProgrammeJSON.encode(comparison).trimmingCharacters(in: .newlines))
-            case .csv: print(CompareView.csv(comparison))
-            case .table: print(CompareView.table(comparison, groups: groups, events: events))
+            case .json: emit(ProgrammeJSON.encode(comparison).trimmingCharacters(in: .newlines))
+            case .csv: emit(CompareView.csv(comparison))
+            case .table: emit(CompareView.table(comparison, groups: groups, events: events))
             }
         }
     }
@@ -131,7 +131,7 @@ enum CompareView {
 /// Writes a text file, saying which file could not be written and why.
 func writeFile(_ path: String, _ text: String) throws {
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: Console.current.resolve(path)), options: .atomic)
     } catch {
         throw JibangError.storage("cannot write \(path): \(error.localizedDescription); check the folder exists and is writable")
     }

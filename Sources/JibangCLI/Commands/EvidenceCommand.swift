@@ -44,30 +44,13 @@ struct EvidenceCommand: AsyncParsableCommand {
                 query.from = filters.from ?? "2020"
                 query.to = filters.to
                 let (from, to) = try query.dayRange()
-                let db = try await store.open()
-                let corpus = try store.openCorpus()
-                var group = try TermGroup(name: "evidence", query: EventRules.articleQuery)
-                group.outlets = filters.outlet
-                group.from = from
-                group.to = to
-                let articles = try corpus.dayDatedArticles(matching: group).compactMap { article in
-                    Day(iso: article.published).map {
-                        EvidenceArticle(
-                            documentID: article.documentID, title: article.title, body: article.body, outlet: article.outlet, published: $0,
-                            url: article.url)
-                    }
+                let scan = try await store.reviewQueue().scan(try store.openCorpus(), outlets: filters.outlet, from: from, to: to) { n, total in
+                    note("scanned \(n) of \(total) articles")
                 }
-                let gazetteer = try BundledData.gazetteer()
-                let scanner = EvidenceScanner(gazetteer: gazetteer, sites: try await db.sites())
-                var found: [Candidate] = []
-                for (n, article) in articles.enumerated() {
-                    found += scanner.scan(article)
-                    if n % 500 == 499 { note("scanned \(n + 1) of \(articles.count) articles") }
-                }
-                let (summary, queued) = try await ReviewQueue(store: db, gazetteer: gazetteer).queue(found)
-                print(EvidenceView.render(queued, format: output.format))
+                let (summary, queued) = (scan.summary, scan.candidates)
+                emit(EvidenceView.render(queued, format: output.format))
                 note(
-                    "\(articles.count) articles read; \(found.count) candidates: \(summary.added) new (\(summary.corroborating) corroborate existing milestones), \(summary.known) proposed before"
+                    "\(scan.articles) articles read; \(scan.found) candidates: \(summary.added) new (\(summary.corroborating) corroborate existing milestones), \(summary.known) proposed before"
                 )
             }
         }
@@ -87,7 +70,7 @@ struct EvidenceCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let candidates = try await store.reviewQueue().candidates(status: status, event: event, limit: limit)
-                print(EvidenceView.render(candidates, format: output.format))
+                emit(EvidenceView.render(candidates, format: output.format))
             }
         }
     }
@@ -103,8 +86,8 @@ struct EvidenceCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let candidate = try await store.reviewQueue().candidate(id: id)
                 switch output.format {
-                case .json: print(ProgrammeJSON.encode(candidate).trimmingCharacters(in: .newlines))
-                case .csv: print(EvidenceView.render([candidate], format: .csv))
+                case .json: emit(ProgrammeJSON.encode(candidate).trimmingCharacters(in: .newlines))
+                case .csv: emit(EvidenceView.render([candidate], format: .csv))
                 case .table:
                     let gazetteer = try BundledData.gazetteer()
                     let place = candidate.placeID.flatMap(gazetteer.division(id:)).map(gazetteer.label) ?? "—"
@@ -126,7 +109,7 @@ struct EvidenceCommand: AsyncParsableCommand {
                         lines.append("corroborates: milestone #\(milestone) (accepting adds this article as its source)")
                     }
                     if !candidate.provinceSites.isEmpty { lines.append("sites in the province: \(candidate.provinceSites.joined(separator: ", "))") }
-                    print(lines.joined(separator: "\n"))
+                    emit(lines.joined(separator: "\n"))
                 }
             }
         }
@@ -189,21 +172,21 @@ struct EvidenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                guard let text = try? String(contentsOfFile: labels, encoding: .utf8) else { throw JibangError.notFound("cannot read \(labels)") }
+                guard let text = try? String(contentsOfFile: Console.current.resolve(labels), encoding: .utf8) else { throw JibangError.notFound("cannot read \(labels)") }
                 let labelled = try Evaluation.labels(csv: text, file: (labels as NSString).lastPathComponent)
                 let candidates = try await store.reviewQueue().candidates(limit: Int.max).filter { $0.confidence >= minConfidence && $0.status != .rejected }
                 let result = Evaluation(candidates: candidates, labels: labelled)
                 switch output.format {
-                case .json: print(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))
+                case .json: emit(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))
                 case .csv, .table:
-                    print(
+                    emit(
                         String(
                             format: "precision %.3f (%d of %d proposed), recall %.3f (%d of %d labelled)", result.precision,
                             result.truePositives.count,
                             result.truePositives.count + result.falsePositives.count, result.recall, labelled.count - result.falseNegatives.count,
                             labelled.count))
-                    for key in result.falsePositives { print("false positive: \(key)") }
-                    for key in result.falseNegatives { print("missed:         \(key)") }
+                    for key in result.falsePositives { emit("false positive: \(key)") }
+                    for key in result.falseNegatives { emit("missed:         \(key)") }
                 }
             }
         }

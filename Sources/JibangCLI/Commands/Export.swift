@@ -21,12 +21,12 @@ struct Export: AsyncParsableCommand {
             let db = try await store.open()
             let text = format.write(try await db.sites(), gazetteer: gazetteer)
             if let output {
-                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                do { try text.write(toFile: Console.current.resolve(output), atomically: true, encoding: .utf8) } catch {
                     throw JibangError.storage("cannot write \(output): \(error.localizedDescription)")
                 }
                 note("wrote \(output)")
             } else {
-                print(text, terminator: "")
+                emit(text, terminator: "")
             }
         }
     }

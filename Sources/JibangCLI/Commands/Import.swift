@@ -23,7 +23,7 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = FileManager.default.contents(atPath: Console.current.resolve(file)) else {
                 throw JibangError.notFound("cannot read \(file): no such file, or not readable")
             }
             let gazetteer = try BundledData.gazetteer()

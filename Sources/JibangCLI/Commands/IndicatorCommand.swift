@@ -21,14 +21,14 @@ struct IndicatorCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let indicators = try await store.open().indicators()
                 switch output.format {
-                case .json: print(ProgrammeJSON.encode(indicators).trimmingCharacters(in: .newlines))
+                case .json: emit(ProgrammeJSON.encode(indicators).trimmingCharacters(in: .newlines))
                 case .csv:
-                    print(CSVLine.join(["name", "unit", "period", "value", "source", "note"]))
-                    for i in indicators { print(CSVLine.join([i.name, i.unit, i.period, Figures.number(i.value), i.source, i.note ?? ""])) }
+                    emit(CSVLine.join(["name", "unit", "period", "value", "source", "note"]))
+                    for i in indicators { emit(CSVLine.join([i.name, i.unit, i.period, Figures.number(i.value), i.source, i.note ?? ""])) }
                 case .table:
                     var table = TextTable(["name", "period", "value", "unit", "source"])
                     for i in indicators { table.add([i.name, i.period, Figures.number(i.value), i.unit, i.source]) }
-                    print(table.render())
+                    emit(table.render())
                 }
             }
         }
@@ -85,14 +85,14 @@ struct EventsCommand: AsyncParsableCommand {
             options.events = events
             let all = try options.loadEvents()
             switch output.format {
-            case .json: print(ProgrammeJSON.encode(all).trimmingCharacters(in: .newlines))
+            case .json: emit(ProgrammeJSON.encode(all).trimmingCharacters(in: .newlines))
             case .csv:
-                print(CSVLine.join(["date", "label", "source"]))
-                for e in all { print(CSVLine.join([e.date, e.label, e.source])) }
+                emit(CSVLine.join(["date", "label", "source"]))
+                for e in all { emit(CSVLine.join([e.date, e.label, e.source])) }
             case .table:
                 var table = TextTable(["date", "event", "source"])
                 for e in all { table.add([e.date, e.label, e.source]) }
-                print(table.render())
+                emit(table.render())
             }
         }
     }

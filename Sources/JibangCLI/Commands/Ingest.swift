@@ -66,7 +66,7 @@ struct Ingest: AsyncParsableCommand {
             }
             var ingest = CorpusIngest(corpus: try store.openCorpus(), options: options)
             ingest.strict = strict
-            for path in files {
+            for path in files.map(Console.current.resolve) {
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw JibangError.notFound("cannot read \(path): no such file or folder")
                 }
@@ -102,7 +102,7 @@ struct Ingest: AsyncParsableCommand {
 /// ten times a second on a terminal; silent otherwise.
 final class ProgressBar {
     let start = Date()
-    let isTerminal = isatty(2) == 1
+    let isTerminal = Console.current.isTerminal
     var lastDraw = Date.distantPast
     var drawn = false
 
@@ -120,16 +120,16 @@ final class ProgressBar {
             format: "\r[%@%@] %3.0f%%  %d docs  %.0f docs/s  %.1f MB/s  ETA %d:%02d ",
             String(repeating: "█", count: filled), String(repeating: "·", count: width - filled), fraction * 100, p.documents,
             Double(p.documents) / seconds, Double(p.bytesRead) / 1_048_576 / seconds, Int(eta) / 60, Int(eta) % 60)
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.current.writeError(text)
         drawn = true
     }
 
     func message(_ text: String) {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Console.current.writeError("\r\u{1B}[K") }
         note(text)
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Console.current.writeError("\r\u{1B}[K") }
     }
 }

@@ -22,7 +22,7 @@ struct Init: AsyncParsableCommand {
                 )
             }
             if seeded == SeedResult() { note("\(store.path) is up to date; nothing to load") }
-            print(store.path)
+            emit(store.path)
         }
     }
 }

@@ -39,11 +39,11 @@ struct Peaks: AsyncParsableCommand {
                 try corpus.documents(matching: group, period: period, by: result.by, options: query.matchOptions, outlets: query.outlet, limit: documents)
             }
             switch output.format {
-            case .json: print(ProgrammeJSON.encode(found).trimmingCharacters(in: .newlines))
+            case .json: emit(ProgrammeJSON.encode(found).trimmingCharacters(in: .newlines))
             case .csv:
-                print(CSVLine.join(["group", "period", "value", "baseline", "prominence", "outlier", "documents", "events"]))
+                emit(CSVLine.join(["group", "period", "value", "baseline", "prominence", "outlier", "documents", "events"]))
                 for f in found {
-                    print(
+                    emit(
                         CSVLine.join([
                             f.group, f.period, Figures.number(f.value), Figures.number(f.baseline), f.prominence.map(Figures.number) ?? "",
                             f.outlier ? "yes" : "no", f.documents.map(\.id).joined(separator: " "), f.events.map(\.label).joined(separator: "; "),
@@ -60,7 +60,7 @@ struct Peaks: AsyncParsableCommand {
                         f.events.map { "\($0.date) \($0.label)" }.joined(separator: "; "),
                     ])
                 }
-                print(table.render())
+                emit(table.render())
                 if found.isEmpty { note("no peaks: every period is within \(analysis.peakK) scaled MADs of its rolling median") }
             }
         }

@@ -23,7 +23,7 @@ struct Place: AsyncParsableCommand {
             let gazetteer = try BundledData.gazetteer()
             switch gazetteer.lookup(name) {
             case let .found(matches):
-                print(PlaceView(gazetteer: gazetteer).render(matches, format: output.format))
+                emit(PlaceView(gazetteer: gazetteer).render(matches, format: output.format))
                 if output.format == .table {
                     for line in matches.compactMap(Namesakes.note(for:)) { note(line) }
                 }
@@ -33,7 +33,7 @@ struct Place: AsyncParsableCommand {
                     )
                 }
             case let .notFound(suggestions):
-                if output.format == .json { print("[]") }
+                if output.format == .json { emit("[]") }
                 throw JibangError.unknownPlace(nil, name, suggestions: suggestions.map(gazetteer.label))
             }
         }

@@ -62,7 +62,7 @@ struct Report: AsyncParsableCommand {
                         ?? []
                 })
             let files = try report.files()
-            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+            do { try FileManager.default.createDirectory(atPath: Console.current.resolve(out), withIntermediateDirectories: true) } catch {
                 throw JibangError.storage("cannot create the folder \(out): \(error.localizedDescription)")
             }
             for file in files { try writeFile(out + "/" + file.name, file.contents) }
@@ -74,7 +74,7 @@ struct Report: AsyncParsableCommand {
 
     /// Converts SVGs with rsvg-convert when it is on the PATH; says so when it is not.
     func convertToPNG(_ svgs: [String]) throws -> [String] {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        let paths = (Console.current.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let tool = paths.map({ "\($0)/rsvg-convert" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             note("--png: rsvg-convert is not installed (Debian: apt-get install librsvg2-bin); the SVG files are written")
             return []
@@ -84,7 +84,8 @@ struct Report: AsyncParsableCommand {
             let png = String(svg.dropLast(4)) + ".png"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = ["--zoom", "2", "-o", out + "/" + png, out + "/" + svg]
+            let folder = Console.current.resolve(out)
+            process.arguments = ["--zoom", "2", "-o", folder + "/" + png, folder + "/" + svg]
             try process.run()
             process.waitUntilExit()
             if process.terminationStatus == 0 { written.append(png) } else { note("rsvg-convert failed on \(svg)") }
@@ -95,7 +96,7 @@ struct Report: AsyncParsableCommand {
     /// The command as typed, without the executable's path, quoted for a POSIX shell.
     static func commandLine() -> String {
         let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
-        let words = CommandLine.arguments.dropFirst().map { word in
+        let words = (Console.current.arguments ?? Array(CommandLine.arguments.dropFirst())).map { word in
             word.allSatisfy(safe.contains) && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
         return (["jibang"] + words).joined(separator: " ")

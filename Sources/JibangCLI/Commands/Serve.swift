@@ -60,7 +60,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let secret = try await store.open().createToken(role: TokenRole(rawValue: role)!, label: label)
-                print(secret)
+                emit(secret)
                 note("a \(role) token; it is shown only now. Send it as: Authorization: Bearer <token>")
             }
         }
@@ -79,7 +79,7 @@ struct TokenCommand: AsyncParsableCommand {
                         String(t.id), t.role.rawValue, t.label ?? "", format.string(from: t.created), t.revoked.map(format.string(from:)) ?? "",
                     ])
                 }
-                print(table.render())
+                emit(table.render())
             }
         }
     }

@@ -20,7 +20,7 @@ struct SiteCommand: AsyncParsableCommand {
             let division = try gazetteer.resolve(name)
             let db = try await store.open()
             let sites = try await db.sites(at: division)
-            print(SiteView(gazetteer: gazetteer).render(division: division, sites: sites, format: output.format))
+            emit(SiteView(gazetteer: gazetteer).render(division: division, sites: sites, format: output.format))
         }
     }
 }

@@ -20,7 +20,7 @@ struct Sites: AsyncParsableCommand {
             let gazetteer = try BundledData.gazetteer()
             let filter = try scope.filter(gazetteer, progress: status)
             let sites = filter.apply(ProgrammeRecord.ordered(try await store.open().sites()), gazetteer: gazetteer)
-            print(SitesView(gazetteer: gazetteer).render(sites, format: output.format))
+            emit(SitesView(gazetteer: gazetteer).render(sites, format: output.format))
             if output.format == .table { note("\(sites.count) site(s)") }
         }
     }

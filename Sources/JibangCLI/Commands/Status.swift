@@ -20,7 +20,7 @@ struct Status: AsyncParsableCommand {
             let status = ProgrammeStatus(
                 sites: try await store.open().sites(), gazetteer: gazetteer, year: filter.year, provinceID: filter.provinceID,
                 throughYear: min(thisYear, Programme.years.upperBound))
-            print(StatusView(status: status, gazetteer: gazetteer).render(output.format))
+            emit(StatusView(status: status, gazetteer: gazetteer).render(output.format))
         }
     }
 }

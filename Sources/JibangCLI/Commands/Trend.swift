@@ -38,7 +38,7 @@ struct CorpusQueryOptions: ParsableArguments {
 
     func loadLexicon() throws -> Lexicon {
         guard let lexicon else { return try Lexicon() }
-        guard let text = try? String(contentsOfFile: lexicon, encoding: .utf8) else {
+        guard let text = try? String(contentsOfFile: Console.current.resolve(lexicon), encoding: .utf8) else {
             throw JibangError.notFound("cannot read the lexicon file \(lexicon)")
         }
         return try Lexicon(fileText: text, file: (lexicon as NSString).lastPathComponent)
@@ -87,7 +87,7 @@ struct Trend: AsyncParsableCommand {
         try await reportingErrors {
             let lexicon = try query.loadLexicon()
             let result = try query.trend(try groups.map { try lexicon.group($0) }, series: series, store: store).result
-            print(TrendView(result: result).render(output.format))
+            emit(TrendView(result: result).render(output.format))
         }
     }
 }
@@ -158,14 +158,14 @@ struct Kwic: AsyncParsableCommand {
             let (lines, documents) = try store.openCorpus().keywordInContext(
                 group, options: query.matchOptions, limit: limit, width: width)
             switch output.format {
-            case .json: print(ProgrammeJSON.encode(lines).trimmingCharacters(in: .newlines))
+            case .json: emit(ProgrammeJSON.encode(lines).trimmingCharacters(in: .newlines))
             case .csv:
-                print(CSVLine.join(["document_id", "date", "outlet", "left", "match", "right"]))
-                for l in lines { print(CSVLine.join([l.documentId, l.date, l.outlet, l.left, l.match, l.right])) }
+                emit(CSVLine.join(["document_id", "date", "outlet", "left", "match", "right"]))
+                for l in lines { emit(CSVLine.join([l.documentId, l.date, l.outlet, l.left, l.match, l.right])) }
             case .table:
                 var table = TextTable(["date", "outlet", "document", "left", "match", "right"])
                 for l in lines { table.add([l.date, l.outlet, l.documentId, l.left, "【\(l.match)】", l.right]) }
-                print(table.render())
+                emit(table.render())
                 note("\(lines.count) lines in \(documents) documents")
             }
         }
@@ -190,28 +190,28 @@ struct CorpusStatsCommand: AsyncParsableCommand {
         try await reportingErrors {
             let stats = try store.openCorpus().stats()
             switch output.format {
-            case .json: print(ProgrammeJSON.encode(stats).trimmingCharacters(in: .newlines))
+            case .json: emit(ProgrammeJSON.encode(stats).trimmingCharacters(in: .newlines))
             case .csv:
-                print(CSVLine.join(["outlet", "year", "documents"]))
-                for c in stats.byOutletYear { print(CSVLine.join([c.outlet, c.year, String(c.documents)])) }
+                emit(CSVLine.join(["outlet", "year", "documents"]))
+                for c in stats.byOutletYear { emit(CSVLine.join([c.outlet, c.year, String(c.documents)])) }
             case .table:
                 let outlets = Array(Set(stats.byOutletYear.map(\.outlet))).sorted()
                 var table = TextTable(["year"] + outlets)
                 for year in Array(Set(stats.byOutletYear.map(\.year))).sorted() {
                     table.add([year] + outlets.map { o in String(stats.byOutletYear.first { $0.outlet == o && $0.year == year }?.documents ?? 0) })
                 }
-                print(table.render())
+                emit(table.render())
                 func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
-                print("")
-                print("\(stats.documents) documents; languages: \(stats.languages.map { "\($0.language) \($0.documents)" }.joined(separator: ", "))")
-                print(
+                emit("")
+                emit("\(stats.documents) documents; languages: \(stats.languages.map { "\($0.language) \($0.documents)" }.joined(separator: ", "))")
+                emit(
                     "duplicates skipped: \(stats.duplicatesSkipped); bad records skipped: \(stats.badRecordsSkipped); ingest runs: \(stats.ingestRuns)"
                 )
-                print(
+                emit(
                     "text \(mb(stats.textBytes)); index \(mb(stats.indexBytes)) (\(stats.textBytes == 0 ? 0 : stats.indexBytes * 100 / stats.textBytes)% of text); segment files \(mb(stats.segmentBytes)) in \(stats.segments) segments"
                 )
                 if stats.outdatedSegments > 0 {
-                    print(
+                    emit(
                         "\(stats.outdatedSegments) segment(s) in an older index format: counts are right, but `jibang corpus reindex` makes long terms faster"
                     )
                 }
@@ -236,16 +236,16 @@ struct CorpusReindexCommand: AsyncParsableCommand {
             let corpus = try store.openCorpus()
             let outdated = try corpus.outdatedSegments()
             guard !outdated.isEmpty else {
-                print("every index segment is in the current format; nothing to rebuild")
+                emit("every index segment is in the current format; nothing to rebuild")
                 return
             }
-            let terminal = isatty(2) == 1
+            let terminal = Console.current.isTerminal
             for (i, id) in outdated.enumerated() {
-                if terminal { FileHandle.standardError.write(Data("\rrebuilding segment \(i + 1) of \(outdated.count)…".utf8)) }
+                if terminal { Console.current.writeError("\rrebuilding segment \(i + 1) of \(outdated.count)…") }
                 try corpus.reindex(segment: id)
             }
-            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            print("rebuilt \(outdated.count) index segment(s) in the current format")
+            if terminal { Console.current.writeError("\r\u{1B}[K") }
+            emit("rebuilt \(outdated.count) index segment(s) in the current format")
         }
     }
 }

@@ -4,6 +4,7 @@ import JibangCharts
 import JibangCorpus
 import JibangEvidence
 import KoreanText
+import Mustache
 
 /// The trend explorer, the compare page, keyword in context and the evidence review queue, as
 /// plain values for their templates.
@@ -204,6 +205,31 @@ enum CorpusPages {
     static func inlineSVG(_ svg: String) -> String {
         guard svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") else { return svg }
         return String(svg[svg.index(after: end)...])
+    }
+}
+
+// A trend by day has tens of thousands of rows: their fields are looked up directly rather
+// than by reflection.
+extension CorpusPages.TrendView.Result.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "period": period
+        case "outlet": outlet
+        case "total": total
+        case "cells": cells
+        case "kwic": kwic
+        default: nil
+        }
+    }
+}
+
+extension CorpusPages.TrendView.Result.Row.Cell: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "count": count
+        case "per1000": per1000
+        default: nil
+        }
     }
 }
 

@@ -1,0 +1,7 @@
+import JibangCLI
+
+/// Runs `jibang ARGUMENTS` in this process, in `directory`, with only `environment` (nothing
+/// inherited): parsed by ArgumentParser as the binary parses them, written to a captured console.
+func jibang(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async -> Jibang.RunResult {
+    await Jibang.capture(arguments, in: directory, environment: environment)
+}
