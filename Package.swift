@@ -4,7 +4,9 @@ import PackageDescription
 /// Settings every target shares: Swift 6 language mode (strict concurrency) and no implicit
 /// `public` leaks: `package` for cross-module internals.
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -27,9 +29,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
+        // Every module a target imports is declared here (MemberImportVisibility makes a missing one an error).
         .target(name: "KoreanText", swiftSettings: strict),
         .target(name: "JibangBase", swiftSettings: strict),
         .target(name: "JibangCSV", swiftSettings: strict),
@@ -46,12 +51,15 @@ let package = Package(
             resources: [.copy("Resources/Bundled")],
             swiftSettings: strict
         ),
-        .target(name: "JibangEvidence", dependencies: ["JibangBase", "JibangCore", "JibangCorpus", "KoreanText", "JibangCSV"], swiftSettings: strict),
-        .target(name: "JibangCharts", dependencies: ["JibangBase", "JibangCore", "JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
+        .target(
+            name: "JibangEvidence", dependencies: ["JibangBase", "JibangCore", "JibangCorpus", "KoreanText", "JibangCSV"], swiftSettings: strict),
+        .target(
+            name: "JibangCharts", dependencies: ["JibangBase", "JibangCore", "JibangAnalytics", "JibangCorpus", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangStore",
             dependencies: [
-                "JibangBase", "JibangCore", "JibangCorpus", .product(name: "GRDB", package: "GRDB.swift"),
+                "JibangBase", "JibangCore", "JibangCorpus", "KoreanText",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -60,9 +68,13 @@ let package = Package(
             name: "JibangServer",
             dependencies: [
                 "JibangBase", "JibangCore", "JibangStore", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangCSV",
+                "KoreanText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: strict
@@ -70,12 +82,14 @@ let package = Package(
         .target(
             name: "JibangCLI",
             dependencies: [
-                "JibangBase", "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangServer",
+                "JibangBase", "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence",
+                "JibangServer", "KoreanText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "jibang", dependencies: ["JibangCLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "jibang", dependencies: ["JibangCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
         .executableTarget(
             name: "jibang-bench",
             dependencies: [
@@ -98,44 +112,39 @@ let package = Package(
             dependencies: ["JibangBase", "JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", "JibangStore", "JibangTestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(
-            name: "JibangCoreTests",
-            dependencies: ["JibangBase", "JibangCore", "JibangTestSupport"],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "JibangCorpusTests",
-            dependencies: ["JibangBase", "JibangCorpus", "JibangTestSupport"],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "JibangAnalyticsTests",
-            dependencies: ["JibangBase", "JibangAnalytics", "JibangTestSupport"],
-            swiftSettings: strict
-        ),
-        .testTarget(name: "JibangChartsTests", dependencies: ["JibangCharts", "JibangAnalytics"], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "JibangCSVTests", dependencies: ["JibangCSV"], swiftSettings: strict),
+        .testTarget(name: "JibangCoreTests", dependencies: ["JibangBase", "JibangCore", "JibangCSV", "JibangTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "JibangEvidenceTests",
-            dependencies: ["JibangEvidence", "JibangTestSupport"],
+            name: "JibangCorpusTests", dependencies: ["JibangBase", "JibangCorpus", "KoreanText", "JibangTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "JibangAnalyticsTests", dependencies: ["JibangBase", "JibangAnalytics", "JibangCorpus", "JibangTestSupport"],
+            swiftSettings: strict),
+        .testTarget(name: "JibangChartsTests", dependencies: ["JibangCharts", "JibangAnalytics"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "JibangEvidenceTests", dependencies: ["JibangEvidence", "JibangCore", "JibangTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "JibangStoreTests",
+            dependencies: [
+                "JibangBase", "JibangStore", "JibangCore", "JibangCorpus", "JibangEvidence", "KoreanText", "JibangTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "JibangServerTests",
             dependencies: [
-                "JibangServer", "JibangCLI", "JibangCore", "JibangCorpus", "JibangEvidence", "JibangStore", "KoreanText", "JibangTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "JibangServer", "JibangCLI", "JibangCore", "JibangCorpus", "JibangEvidence", "JibangStore", "KoreanText", "JibangTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "JibangStoreTests",
-            dependencies: ["JibangBase", "JibangStore", "JibangEvidence", "JibangTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strict
-        ),
-        .testTarget(
             name: "JibangCLITests",
-            dependencies: ["JibangCLI", "JibangTestSupport"],
+            dependencies: ["JibangCLI", "JibangCore", "JibangTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
     ]

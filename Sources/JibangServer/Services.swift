@@ -1,9 +1,9 @@
 import Foundation
-import JibangAnalytics
-import JibangBase
-import JibangCore
-import JibangCorpus
-import JibangEvidence
+public import JibangAnalytics
+public import JibangBase
+public import JibangCore
+public import JibangCorpus
+public import JibangEvidence
 import JibangStore
 import Synchronization
 

@@ -1,6 +1,6 @@
 import GRDB
-import JibangBase
-import JibangCorpus
+public import JibangBase
+public import JibangCorpus
 
 extension CorpusStore {
     /// The articles dated to the day that match `group` (with its outlet and date filters),

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import JibangBase
+public import JibangBase
 import JibangCore
 import JibangCorpus
 import KoreanText

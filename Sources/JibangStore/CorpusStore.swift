@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
-import JibangBase
+public import JibangBase
 import JibangCore
-import JibangCorpus
+public import JibangCorpus
 import KoreanText
 
 /// The corpus: documents in the SQLite store (the record, with their original text) and

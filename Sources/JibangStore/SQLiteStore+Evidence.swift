@@ -1,6 +1,6 @@
 import GRDB
-import JibangBase
-import JibangCore
+public import JibangBase
+public import JibangCore
 
 /// The evidence review queue's table. Which proposals are new, what accepting one means and
 /// which milestone it matches are decided in `JibangEvidence`; this only keeps the records.

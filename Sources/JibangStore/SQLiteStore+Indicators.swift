@@ -1,6 +1,6 @@
 import GRDB
-import JibangBase
-import JibangCore
+public import JibangBase
+public import JibangCore
 
 extension SQLiteStore: IndicatorStore {
     /// Every indicator value, by name then period.

@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
 import GRDB
-import JibangBase
-import JibangCore
+public import JibangBase
+public import JibangCore
 
 extension SQLiteStore: TokenStore {
     /// Creates a token and returns its secret, which is shown once: only its SHA-256 is stored.

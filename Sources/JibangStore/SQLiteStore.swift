@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import JibangBase
-import JibangCore
+public import JibangBase
+public import JibangCore
 
 /// The embedded store: one SQLite file (WAL mode), migrated when opened.
 ///

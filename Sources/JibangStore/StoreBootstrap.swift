@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 import JibangCore
 
 /// Opens the store a command or the server works on, creating and seeding it on first use:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The North and South Korean spellings of a term (두음법칙): 로동/노동, 력사/역사, 리용/이용,
 /// 녀성/여성, 락원/낙원, 령도/영도.
 ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The forms of a text that term search runs on, built once at ingest.
 ///
 /// - `hangul`: the Hangul syllables as UTF-16 code units with spaces removed, so 지방 공업 and

@@ -1,3 +1,4 @@
+import ArgumentParser
 import JibangCLI
 
 /// The executable only hands over to the CLI library, so tests can drive the same commands.

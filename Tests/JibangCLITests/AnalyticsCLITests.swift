@@ -1,4 +1,5 @@
 import Foundation
+import JibangCLI
 import JibangTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import JibangTestSupport
+import KoreanText
 import Testing
 
 @testable import JibangCorpus

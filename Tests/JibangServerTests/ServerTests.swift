@@ -11,6 +11,7 @@ import JibangServer
 import JibangStore
 import KoreanText
 import JibangTestSupport
+import NIOFoundationEssentialsCompat
 import Testing
 
 /// A store with the bundled programme and the fixture corpora, built once for the suite with

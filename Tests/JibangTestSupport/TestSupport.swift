@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import JibangCore
-import JibangStore
+public import JibangStore
 
 /// A fresh folder under the system temporary directory, removed by `remove()`.
 public struct TemporaryDirectory: Sendable {

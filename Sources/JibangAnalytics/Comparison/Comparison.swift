@@ -1,5 +1,5 @@
-import JibangBase
-import JibangCorpus
+public import JibangBase
+public import JibangCorpus
 
 /// Two groups' series compared: correlation on levels and on first differences, the
 /// cross-correlation over lags, and the peaks of each. Its JSON is the contract of

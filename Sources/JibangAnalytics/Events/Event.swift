@@ -1,8 +1,8 @@
 import Foundation
-import JibangBase
+public import JibangBase
 import JibangCSV
-import JibangCorpus
-import KoreanText
+public import JibangCorpus
+public import KoreanText
 
 /// A dated event to annotate figures and explain peaks, with its source.
 public struct Event: Sendable, Codable, Equatable {

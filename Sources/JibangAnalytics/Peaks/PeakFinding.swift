@@ -1,5 +1,5 @@
 import JibangBase
-import JibangCorpus
+public import JibangCorpus
 
 /// A peak with what explains it: example articles and events near it.
 public struct PeakFinding: Sendable, Encodable {

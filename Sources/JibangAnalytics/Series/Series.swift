@@ -1,5 +1,5 @@
-import JibangBase
-import JibangCorpus
+public import JibangBase
+public import JibangCorpus
 
 /// One value per period, every period from first to last (a trend's zero-filled rows).
 public struct Series: Sendable, Codable, Equatable {

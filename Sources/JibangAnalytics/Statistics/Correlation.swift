@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 
 /// A correlation coefficient with its two-sided p-value and confidence interval.
 public struct Correlation: Sendable, Codable, Equatable {

@@ -1,3 +1,4 @@
+import Foundation
 import JibangBase
 
 /// How the CLI says a `JibangError`: the message on stderr, the hint as the flag to give, and

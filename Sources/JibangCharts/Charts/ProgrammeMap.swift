@@ -1,5 +1,5 @@
 import Foundation
-import JibangCore
+public import JibangCore
 
 /// An SVG map of North Korea drawn from the gazetteer's coordinates: every city and county as
 /// a grey dot (the country's shape emerges from them), province names, and programme sites

@@ -1,6 +1,6 @@
-import JibangAnalytics
-import JibangCore
-import JibangCorpus
+public import JibangAnalytics
+public import JibangCore
+public import JibangCorpus
 
 /// Builds the study's charts from analytics values: which series, which labels, which
 /// markers. Pure; the chart types turn the result into SVG.

@@ -1,9 +1,9 @@
 import Foundation
-import JibangAnalytics
-import JibangBase
+public import JibangAnalytics
+public import JibangBase
 import JibangCSV
-import JibangCore
-import JibangCorpus
+public import JibangCore
+public import JibangCorpus
 
 /// The study's figures, a CSV for every number in them, and a methods note, as file names
 /// and contents. Pure: the same inputs give byte-identical files, so a figure can be cited

@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 
 /// The reference data that ships with Jibang: the gazetteer (`divisions.csv`, CC-BY-4.0,
 /// open-admin-data) and the sourced programme record (`20x10-sites.csv`). See

@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 
 /// The validation rules every input path shares — CSV, JSON and single edits from the CLI —
 /// so a value is accepted or refused the same way wherever it comes from.

@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 import JibangCSV
 
 /// Reads and writes the programme CSV: the shape of the bundled `20x10-sites.csv` (one row per

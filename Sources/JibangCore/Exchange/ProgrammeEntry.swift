@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 
 /// One milestone at one site as read from an input, with where it was read. Readers produce
 /// entries; the store imports them all or none.

@@ -1,5 +1,5 @@
-import Foundation
-import JibangBase
+public import Foundation
+public import JibangBase
 
 /// The formats the programme can be read from and written to.
 public enum ProgrammeFormat: String, Sendable, CaseIterable {

@@ -1,5 +1,5 @@
-import Foundation
-import JibangBase
+public import Foundation
+public import JibangBase
 
 /// Jibang's own exchange format: every field of every site, milestone, actor and source, so
 /// export → import into an empty store reproduces the same data.

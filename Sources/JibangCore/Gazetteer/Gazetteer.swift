@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 import KoreanText
 
 /// The gazetteer: every division, and look-up by any spelling.

@@ -1,4 +1,4 @@
-import JibangBase
+public import JibangBase
 
 /// A proposed milestone as the store keeps it: the columns it filters and sorts on, and the
 /// whole proposal as a JSON payload that `JibangEvidence` writes and reads. The store never

@@ -1,4 +1,4 @@
-import JibangBase
+public import JibangBase
 
 /// Where economic indicator values live.
 public protocol IndicatorStore: Sendable {

@@ -1,4 +1,4 @@
-import JibangBase
+public import JibangBase
 /// Where the programme record lives. The embedded SQLite store implements it now; a
 /// PostgreSQL store for teams can follow without touching callers.
 ///

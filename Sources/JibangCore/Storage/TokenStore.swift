@@ -1,5 +1,5 @@
-import Foundation
-import JibangBase
+public import Foundation
+public import JibangBase
 
 /// Who may write through the HTTP API: editors add sites, milestones and sources and review
 /// evidence; admins may also manage tokens.

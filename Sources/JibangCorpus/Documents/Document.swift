@@ -1,5 +1,5 @@
 import Foundation
-import KoreanText
+public import KoreanText
 
 /// One article (or address, or broadcast) of a state-media corpus.
 public struct Document: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import KoreanText
+public import KoreanText
 
 /// One document as the index needs it.
 public struct IndexedDocument: Sendable {

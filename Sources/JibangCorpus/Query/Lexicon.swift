@@ -1,4 +1,5 @@
-import JibangBase
+import Foundation
+public import JibangBase
 /// Named term groups, from the built-in presets and an optional lexicon file.
 ///
 /// File format: one group per line, `name = query`; `#` starts a comment. A file group

@@ -1,4 +1,5 @@
-import JibangBase
+import Foundation
+public import JibangBase
 import KoreanText
 
 /// How Korean terms match; each option is on by default, can be switched off, and is

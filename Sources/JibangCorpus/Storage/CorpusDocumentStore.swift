@@ -1,4 +1,4 @@
-import JibangBase
+public import JibangBase
 
 /// Where the corpus lives: the documents with their original text, and the index segments
 /// derived from them. The SQLite store implements it now; every query (trend, KWIC, examples)

@@ -1,4 +1,4 @@
-import JibangCore
+public import JibangCore
 
 /// A proposed milestone: a place (or only a province), an event and its date, read from one
 /// article, waiting for an analyst to accept or reject it. Its JSON is the contract of

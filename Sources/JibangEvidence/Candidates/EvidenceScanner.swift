@@ -1,5 +1,5 @@
 import Foundation
-import JibangCore
+public import JibangCore
 
 /// The parts of an article the scanner reads.
 public struct EvidenceArticle: Sendable {

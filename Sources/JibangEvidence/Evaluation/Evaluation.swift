@@ -1,4 +1,4 @@
-import JibangBase
+public import JibangBase
 import JibangCSV
 import JibangCore
 

@@ -1,4 +1,4 @@
-import JibangCore
+public import JibangCore
 
 /// The date of an event from the words of its sentence and the article's publication day.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import JibangCore
+public import JibangCore
 import KoreanText
 
 /// A division named in a sentence.

@@ -1,5 +1,5 @@
-import JibangBase
-import JibangCore
+public import JibangBase
+public import JibangCore
 import KoreanText
 
 /// What a proposal means for the record: the milestone kind of each event, the date a report

@@ -1,6 +1,6 @@
-import JibangBase
+public import JibangBase
 import JibangCore
-import JibangCorpus
+public import JibangCorpus
 
 /// What a scan of the corpus did: how many articles were read and proposals found, and what
 /// queueing them did.

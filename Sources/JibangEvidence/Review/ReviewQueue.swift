@@ -1,6 +1,6 @@
 import Foundation
-import JibangBase
-import JibangCore
+public import JibangBase
+public import JibangCore
 
 /// What storing a scan's candidates did.
 public struct EvidenceScanSummary: Sendable, Equatable, Codable {

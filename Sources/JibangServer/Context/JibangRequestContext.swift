@@ -1,6 +1,7 @@
-import Foundation
-import Hummingbird
+public import Foundation
+public import Hummingbird
 import NIOCore
+import NIOFoundationEssentialsCompat
 
 /// What every request to Jibang's server carries: the largest body it may send, how JSON
 /// bodies are read and answers written (the CLI's JSON, byte for byte), and how forms are read.

@@ -1,5 +1,6 @@
 import Foundation
 import JibangAnalytics
+import JibangBase
 import JibangCharts
 import JibangCorpus
 import JibangEvidence
