@@ -23,7 +23,8 @@ extension SQLiteStore: IndicatorStore {
                     db, sql: "SELECT value FROM indicator WHERE name = ? AND period = ?", arguments: [indicator.name, indicator.period])
                 if let existing, !replace {
                     throw JibangError.duplicate(
-                        nil, "\(indicator.name) for \(indicator.period) is already stored (\(existing)); a stored figure is only overwritten when a replacement is asked for",
+                        nil,
+                        "\(indicator.name) for \(indicator.period) is already stored (\(existing)); a stored figure is only overwritten when a replacement is asked for",
                         hint: .init(field: "replace", suggestion: "true"))
                 }
                 try db.execute(

@@ -15,7 +15,8 @@ public struct SQLiteStore: ProgrammeStore {
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-                throw JibangError.storage("the folder \(directory) does not exist; create it or choose another path for the store", hint: .init(field: "database"))
+                throw JibangError.storage(
+                    "the folder \(directory) does not exist; create it or choose another path for the store", hint: .init(field: "database"))
             }
             return try SQLiteStore(DatabasePool(path: path, configuration: configuration))
         } catch let error as JibangError {
@@ -89,7 +90,8 @@ public struct SQLiteStore: ProgrammeStore {
             if site == nil {
                 guard try DivisionRecord.exists(db, key: entry.divisionID) else {
                     throw JibangError.invalidInput(
-                        entry.origin, "division \(entry.divisionID) is not in this store's gazetteer; load the bundled gazetteer into the store first")
+                        entry.origin, "division \(entry.divisionID) is not in this store's gazetteer; load the bundled gazetteer into the store first"
+                    )
                 }
                 var created = SiteRecord(id: nil, stageId: entry.stageID, divisionId: entry.divisionID)
                 try created.insert(db)

@@ -31,7 +31,9 @@ import Testing
     }
 
     /// The libraries every edge calls: their folders under Sources.
-    static let libraries = ["JibangBase", "KoreanText", "JibangCSV", "JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", "JibangStore", "JibangCharts"]
+    static let libraries = [
+        "JibangBase", "KoreanText", "JibangCSV", "JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", "JibangStore", "JibangCharts",
+    ]
 
     /// Every string literal in every library source file (comments skipped), with its place.
     static func literals() throws -> [(place: String, text: String)] {
@@ -80,7 +82,9 @@ import Testing
             do {
                 try await body()
                 Issue.record("no error", sourceLocation: sourceLocation)
-            } catch let error as JibangError { errors.append(error) } catch { Issue.record("not a JibangError: \(error)", sourceLocation: sourceLocation) }
+            } catch let error as JibangError { errors.append(error) } catch {
+                Issue.record("not a JibangError: \(error)", sourceLocation: sourceLocation)
+            }
         }
         await capture { _ = try gazetteer.resolve("Kimwha") }
         await capture { _ = try gazetteer.resolve("Unsan") }
@@ -98,7 +102,8 @@ import Testing
         await capture { _ = try Correlation.pearson([1, 2, 3], [3, 2, 1]) }
         await capture { _ = try Series(name: "s", by: .year, periods: ["2020", "2021"], values: [1, 2]).movingAverage(window: 2) }
         await capture { _ = try EventFile.parse("date,label,source\nsoon,x,y\n", file: "e.csv") }
-        let empty = try TrendEngine(segments: []).run(TrendQuery(groups: [try TermGroup(name: "a", query: "a"), try TermGroup(name: "b", query: "b")]))
+        let empty = try TrendEngine(segments: []).run(
+            TrendQuery(groups: [try TermGroup(name: "a", query: "a"), try TermGroup(name: "b", query: "b")]))
         await capture { _ = try Comparison(empty, a: "a", b: "b", options: .init(maxLag: -1)) }
         #expect(errors.count == 15, "each call above fails")
         for error in errors {
@@ -112,6 +117,7 @@ import Testing
         #expect(hints.contains("lag=0"), "\(hints)")
         #expect(hints.contains("by="), "\(hints)")
         let codes = Set(errors.map(\.code))
-        #expect(codes.isSuperset(of: [.unknownPlace, .ambiguousPlace, .invalidInput, .storage, .notFound, .duplicate, .invalidQuery, .analysisFailed]))
+        #expect(
+            codes.isSuperset(of: [.unknownPlace, .ambiguousPlace, .invalidInput, .storage, .notFound, .duplicate, .invalidQuery, .analysisFailed]))
     }
 }

@@ -9,8 +9,8 @@ import JibangCorpus
 import JibangEvidence
 import JibangServer
 import JibangStore
-import KoreanText
 import JibangTestSupport
+import KoreanText
 import NIOFoundationEssentialsCompat
 import Testing
 

@@ -65,9 +65,13 @@ import Testing
         let id = try #require(try await store.sites().first?.milestones.first?.id)
         try await store.addSource(Source(url: "https://example.org/second"), toMilestone: id)
         #expect(try await store.sites().first?.milestones.first?.sources.map(\.url) == ["https://example.org/a", "https://example.org/second"])
-        let again = try await #require(throws: JibangError.self) { try await store.addSource(Source(url: "https://example.org/second"), toMilestone: id) }
+        let again = try await #require(throws: JibangError.self) {
+            try await store.addSource(Source(url: "https://example.org/second"), toMilestone: id)
+        }
         #expect(again.code == .duplicate)
-        let unknown = try await #require(throws: JibangError.self) { try await store.addSource(Source(url: "https://example.org/x"), toMilestone: id + 1000) }
+        let unknown = try await #require(throws: JibangError.self) {
+            try await store.addSource(Source(url: "https://example.org/x"), toMilestone: id + 1000)
+        }
         #expect(unknown.code == .notFound)
     }
 
@@ -110,7 +114,8 @@ import Testing
         #expect(try await store.sites().flatMap(\.milestones).map(\.id) == [milestone])
         #expect(try await store.rejectCandidate(id: b, note: nil) == false, "an accepted record stays accepted")
         let twice = try await #require(throws: JibangError.self) {
-            try await store.acceptCandidate(id: b, placeID: "KP0409", note: nil, write: .addSource(Source(url: "https://example.org/z"), toMilestone: milestone))
+            try await store.acceptCandidate(
+                id: b, placeID: "KP0409", note: nil, write: .addSource(Source(url: "https://example.org/z"), toMilestone: milestone))
         }
         #expect(twice.code == .invalidInput)
         #expect(try await store.sites().flatMap(\.milestones).first?.sources.count == 1, "the refused acceptance wrote nothing")

@@ -1,4 +1,5 @@
 public import JibangBase
+
 /// A period that stands out in a series.
 public struct Peak: Sendable, Codable, Equatable {
     public let period: String

@@ -172,9 +172,13 @@ struct EvidenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                guard let text = try? String(contentsOfFile: Console.current.resolve(labels), encoding: .utf8) else { throw JibangError.notFound("cannot read \(labels)") }
+                guard let text = try? String(contentsOfFile: Console.current.resolve(labels), encoding: .utf8) else {
+                    throw JibangError.notFound("cannot read \(labels)")
+                }
                 let labelled = try Evaluation.labels(csv: text, file: (labels as NSString).lastPathComponent)
-                let candidates = try await store.reviewQueue().candidates(limit: Int.max).filter { $0.confidence >= minConfidence && $0.status != .rejected }
+                let candidates = try await store.reviewQueue().candidates(limit: Int.max).filter {
+                    $0.confidence >= minConfidence && $0.status != .rejected
+                }
                 let result = Evaluation(candidates: candidates, labels: labelled)
                 switch output.format {
                 case .json: emit(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))

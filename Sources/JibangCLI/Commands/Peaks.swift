@@ -36,7 +36,8 @@ struct Peaks: AsyncParsableCommand {
             let found = try PeakFinding.find(
                 in: result, groups: termGroups, value: analysis.value, smoothing: analysis.smooth, finder: analysis.peakFinder, events: events
             ) { group, period in
-                try corpus.documents(matching: group, period: period, by: result.by, options: query.matchOptions, outlets: query.outlet, limit: documents)
+                try corpus.documents(
+                    matching: group, period: period, by: result.by, options: query.matchOptions, outlets: query.outlet, limit: documents)
             }
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(found).trimmingCharacters(in: .newlines))

@@ -113,7 +113,9 @@ public enum ProgrammeCSV {
         for i in english.indices {
             if !givenIDs.isEmpty {
                 guard let division = gazetteer.division(id: givenIDs[i]) else {
-                    throw .invalidInput(ids.at, "found division id \"\(givenIDs[i])\", expected a gazetteer id such as KP0409 (the place lookup shows each place's id)")
+                    throw .invalidInput(
+                        ids.at,
+                        "found division id \"\(givenIDs[i])\", expected a gazetteer id such as KP0409 (the place lookup shows each place's id)")
                 }
                 divisions.append(division)
                 continue

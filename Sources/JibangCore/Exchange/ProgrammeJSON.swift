@@ -125,7 +125,8 @@ public enum ProgrammeJSON {
         let stage = try FieldRules.stage(site.stage, at: at("stage"))
         if let id = site.divisionId {
             guard let division = gazetteer.division(id: id) else {
-                throw .invalidInput(at("division_id"), "found \"\(id)\", expected a gazetteer id such as KP0409 (the place lookup shows each place's id)")
+                throw .invalidInput(
+                    at("division_id"), "found \"\(id)\", expected a gazetteer id such as KP0409 (the place lookup shows each place's id)")
             }
             return (stage, division)
         }

@@ -1,4 +1,5 @@
 public import JibangBase
+
 /// Where the programme record lives. The embedded SQLite store implements it now; a
 /// PostgreSQL store for teams can follow without touching callers.
 ///

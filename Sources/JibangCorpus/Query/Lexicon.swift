@@ -1,5 +1,6 @@
 import Foundation
 public import JibangBase
+
 /// Named term groups, from the built-in presets and an optional lexicon file.
 ///
 /// File format: one group per line, `name = query`; `#` starts a comment. A file group
@@ -39,7 +40,9 @@ public struct Lexicon: Sendable {
             }
             let name = content[..<equals].trimmingCharacters(in: .whitespaces)
             let query = content[content.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, !query.isEmpty else { throw JibangError.invalidQuery(String(line), reason: "\(file):\(number + 1): expected name = query") }
+            guard !name.isEmpty, !query.isEmpty else {
+                throw JibangError.invalidQuery(String(line), reason: "\(file):\(number + 1): expected name = query")
+            }
             _ = try TermGroup(name: name, query: query)
             groups.removeAll { $0.name == name }
             groups.append((name, query))

@@ -56,7 +56,8 @@ public struct TermGroup: Sendable, Hashable {
                     continue
                 case "from", "to":
                     guard let date = DateParser.iso(value) else {
-                        throw JibangError.invalidQuery(query, reason: "\(key):\(value) is not a date; expected from:2010, from:2010-03 or from:2010-03-05")
+                        throw JibangError.invalidQuery(
+                            query, reason: "\(key):\(value) is not a date; expected from:2010, from:2010-03 or from:2010-03-05")
                     }
                     if key == "from" { from = date.firstDayNumber } else { to = date.lastDayNumber }
                     continue
@@ -69,7 +70,9 @@ public struct TermGroup: Sendable, Hashable {
                 terms.append(part)
             }
         }
-        guard !terms.isEmpty else { throw JibangError.invalidQuery(query, reason: "no term to search for; expected terms separated by |, e.g. 지방공업|지방경제") }
+        guard !terms.isEmpty else {
+            throw JibangError.invalidQuery(query, reason: "no term to search for; expected terms separated by |, e.g. 지방공업|지방경제")
+        }
         for term in terms + exclusions where SearchText.hangulForm(term).isEmpty && SearchText.latinForm(term).allSatisfy({ $0 == 0x20 }) {
             throw JibangError.invalidQuery(query, reason: "the term \"\(term)\" has no letters, digits or Hangul to search for")
         }

@@ -30,7 +30,9 @@ public struct ReadOptions: Sendable {
             return .problem(
                 ReadProblem(
                     file: file, line: line, kind: .tooLarge,
-                    detail: "body is \(body.utf8.count / 1_048_576) MB; the limit is \(maxDocumentBytes / 1_048_576) MB (raise the document size limit to keep it)"))
+                    detail:
+                        "body is \(body.utf8.count / 1_048_576) MB; the limit is \(maxDocumentBytes / 1_048_576) MB (raise the document size limit to keep it)"
+                ))
         }
         if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             return .problem(ReadProblem(file: file, line: line, kind: .emptyBody, detail: "field \"\(bodyField)\" is empty or missing"))

@@ -367,4 +367,3 @@ struct RawMatcher {
         regex?.numberOfMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) ?? 0
     }
 }
-

@@ -114,7 +114,9 @@ public struct ReviewQueue: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let payload: String
-        do { payload = String(decoding: try encoder.encode(candidate), as: UTF8.self) } catch { throw .storage("cannot encode a candidate: \(error)") }
+        do { payload = String(decoding: try encoder.encode(candidate), as: UTF8.self) } catch {
+            throw .storage("cannot encode a candidate: \(error)")
+        }
         return CandidateRecord(
             key: candidate.key, documentID: candidate.documentID, placeID: candidate.placeID, provinceID: candidate.provinceID,
             event: candidate.event.rawValue, date: candidate.date, confidence: candidate.confidence, status: candidate.status.rawValue,

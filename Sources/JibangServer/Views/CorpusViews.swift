@@ -74,7 +74,8 @@ enum CorpusPages {
             for s in series { peaks[s.name] = (try? PeakFinder().peaks(s)) ?? [] }
             let chart = Figures.lines(series, peaks: peaks, events: events, measure: result.measure, value: .count)
             let download = QueryString.make(
-                queries.map { ("q", $0) } + [("by", result.by.rawValue), ("measure", result.measure.rawValue)] + q.all("outlet").map { ("outlet", $0) }
+                queries.map { ("q", $0) } + [("by", result.by.rawValue), ("measure", result.measure.rawValue)]
+                    + q.all("outlet").map { ("outlet", $0) }
                     + [("from", q.string("from") ?? ""), ("to", q.string("to") ?? "")].filter { !$0.1.isEmpty })
             let rows = result.rows.map { row in
                 var kwic: String?
