@@ -51,13 +51,3 @@ struct AnalysisOptions: ParsableArguments {
         return try smooth.map { try series.movingAverage(window: $0) } ?? series
     }
 }
-
-/// `--lag K`, shared by `compare` and `report`.
-struct LagOptions: ParsableArguments {
-    @Option(help: "Scan lags from -K to K periods.")
-    var lag = 3
-
-    func validate() throws {
-        if lag < 0 { throw ValidationError("--lag \(lag): expected 0 or more periods") }
-    }
-}

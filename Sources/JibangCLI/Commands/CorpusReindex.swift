@@ -1,0 +1,37 @@
+public import ArgumentParser
+import Foundation
+import JibangBase
+import JibangCore
+import JibangCorpus
+import JibangStore
+import KoreanText
+
+/// `jibang corpus reindex`: rebuilds segments written by older versions.
+struct CorpusReindexCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex", abstract: "Rebuild index segments written by older versions of Jibang in the current format.",
+        discussion: """
+            Older segments still give the same counts; the current format checks long terms faster. \
+            The documents are read from the store, so no input files are needed. Safe to interrupt: run it again to finish.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let corpus = try store.openCorpus()
+            let outdated = try corpus.outdatedSegments()
+            guard !outdated.isEmpty else {
+                emit("every index segment is in the current format; nothing to rebuild")
+                return
+            }
+            let terminal = Console.current.isTerminal
+            for (i, id) in outdated.enumerated() {
+                if terminal { Console.current.writeError("\rrebuilding segment \(i + 1) of \(outdated.count)…") }
+                try corpus.reindex(segment: id)
+            }
+            if terminal { Console.current.writeError("\r\u{1B}[K") }
+            emit("rebuilt \(outdated.count) index segment(s) in the current format")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+public import ArgumentParser
+import Foundation
+import JibangBase
+import JibangCore
+import JibangCorpus
+import JibangEvidence
+import JibangStore
+
+extension EvidenceCommand {
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Accept a candidate: its article becomes a source of the milestone (created when new).")
+        @Argument(help: "The candidate's id.")
+        var id: Int64
+        @Option(help: "The place, for a candidate that names only a province (any spelling, or a gazetteer id).")
+        var place: String?
+        @Option(help: "The stage of a new site (a wave year 2024–2033, pilot, precursor-2023); default: the event's year.")
+        var stage: String?
+        @Option(help: "A note kept with the milestone.")
+        var note: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await reportingErrors {
+                var placeID: String?
+                if let place {
+                    let gazetteer = try BundledData.gazetteer()
+                    placeID = try gazetteer.resolve(idOrName: place, at: InputLocation(file: "--place")).id
+                }
+                let result = try await store.reviewQueue().accept(candidate: id, placeID: placeID, stageID: stage, note: self.note)
+                JibangCLI.note(
+                    result.created
+                        ? "created milestone #\(result.milestoneID) at \(result.siteLabel), dated \(result.date), with the article as its source"
+                        : "milestone #\(result.milestoneID) at \(result.siteLabel) now cites the article (corroboration)")
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+public import ArgumentParser
+import Foundation
+import JibangBase
+import JibangCore
+import JibangCorpus
+import JibangEvidence
+import JibangStore
+
+extension EvidenceCommand {
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the review queue, pending first, most confident first.")
+        @Option(help: "Only pending, accepted or rejected candidates.")
+        var status: Candidate.Status?
+        @Option(help: "Only this event: groundbreaking, inauguration, leader_visit, official_visit, framework_completed, construction_progress.")
+        var event: EvidenceEvent?
+        @Option(help: "At most this many.")
+        var limit = 1000
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await reportingErrors {
+                let candidates = try await store.reviewQueue().candidates(status: status, event: event, limit: limit)
+                emit(EvidenceView.render(candidates, format: output.format))
+            }
+        }
+    }
+}

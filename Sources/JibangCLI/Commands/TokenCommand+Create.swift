@@ -1,0 +1,28 @@
+public import ArgumentParser
+import Foundation
+import JibangCore
+import JibangServer
+import JibangStore
+
+extension TokenCommand {
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a token and print it once.")
+        @Option(help: "editor (adds milestones, sources, reviews evidence) or admin.")
+        var role: String = "editor"
+        @Option(help: "Whose token it is, for the list.")
+        var label: String?
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard TokenRole(rawValue: role) != nil else { throw ValidationError("--role \(role): expected editor or admin") }
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let secret = try await store.open().createToken(role: TokenRole(rawValue: role)!, label: label)
+                emit(secret)
+                note("a \(role) token; it is shown only now. Send it as: Authorization: Bearer <token>")
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+public import ArgumentParser
+import Foundation
+import JibangBase
+import JibangCore
+import JibangCorpus
+import JibangStore
+import KoreanText
+
+/// The corpus filters and Korean matching switches that `trend` and `kwic` share.
+struct CorpusQueryOptions: ParsableArguments {
+    @Option(help: "Only this outlet (repeatable).")
+    var outlet: [String] = []
+    @Option(help: "First date counted: 2010, 2010-03 or 2010-03-05.")
+    var from: String?
+    @Option(help: "Last date counted: 2019, 2019-12 or 2019-12-31.")
+    var to: String?
+    @Option(help: "A lexicon file of named groups (name = query per line), in addition to the presets.")
+    var lexicon: String?
+    @Flag(inversion: .prefixedNo, help: "Fold North/South Korean initial sounds (로동 = 노동).")
+    var folding = true
+    @Flag(inversion: .prefixedNo, help: "Ignore spaces between Hangul syllables (지방 공업 = 지방공업).")
+    var spacing = true
+    @Flag(inversion: .prefixedNo, help: "Match inside longer words, as particles need (지방공업을).")
+    var substring = true
+
+    var matchOptions: MatchOptions { MatchOptions(folding: folding, spacing: spacing, substring: substring) }
+
+    func loadLexicon() throws -> Lexicon {
+        guard let lexicon else { return try Lexicon() }
+        guard let text = try? String(contentsOfFile: Console.current.resolve(lexicon), encoding: .utf8) else {
+            throw JibangError.notFound("cannot read the lexicon file \(lexicon)")
+        }
+        return try Lexicon(fileText: text, file: (lexicon as NSString).lastPathComponent)
+    }
+
+    /// Runs a trend of `groups` over the corpus of `store`, with these filters and switches.
+    func trend(_ groups: [TermGroup], series: SeriesOptions, store: StoreOptions) throws -> (result: TrendResult, corpus: any CorpusDocumentStore) {
+        let (from, to) = try dayRange()
+        let corpus = try store.openCorpus()
+        let segments = try corpus.segments()
+        if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
+        let result = try corpus.trend(
+            TrendQuery(groups: groups, by: series.by, measure: series.measure, options: matchOptions, outlets: outlet, from: from, to: to))
+        return (result, corpus)
+    }
+
+    /// The first and last day the --from/--to options cover.
+    func dayRange() throws -> (from: Int?, to: Int?) {
+        func parse(_ text: String?, _ name: String, last: Bool) throws -> Int? {
+            guard let text else { return nil }
+            guard let date = DateParser.iso(text) else { throw ValidationError("--\(name) \(text): expected 2010, 2010-03 or 2010-03-05") }
+            return last ? date.lastDayNumber : date.firstDayNumber
+        }
+        return (try parse(from, "from", last: false), try parse(to, "to", last: true))
+    }
+}

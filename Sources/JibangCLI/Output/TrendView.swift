@@ -1,0 +1,48 @@
+public import ArgumentParser
+import Foundation
+import JibangBase
+import JibangCore
+import JibangCorpus
+import JibangStore
+import KoreanText
+
+/// Renders a trend result.
+struct TrendView {
+    let result: TrendResult
+
+    func render(_ format: OutputFormat) -> String {
+        let names = result.groups.map(\.name)
+        switch format {
+        case .json:
+            return ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines)
+        case .csv:
+            let header = ["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] }
+            return
+                ([CSVLine.join(header)]
+                + result.rows.map { row in
+                    CSVLine.join(
+                        [row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(row.per1000[$0] ?? 0)] })
+                }).joined(separator: "\n")
+        case .table:
+            var table = TextTable(["period", "outlet", "documents"] + names.flatMap { [$0, "‰"] })
+            for row in result.rows {
+                table.add(
+                    [row.period, row.outlet, String(row.total)]
+                        + names.flatMap { [String(row.counts[$0] ?? 0), String(format: "%.2f", row.per1000[$0] ?? 0)] })
+            }
+            var out = [table.render(), ""]
+            let o = result.options
+            out.append(
+                "measure: \(result.measure.rawValue) per \(result.by.rawValue); \(result.documents) documents counted"
+                    + (result.tooCoarse > 0 ? ", \(result.tooCoarse) left out (dated only to a coarser period)" : ""))
+            out.append(
+                "matching: initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring \(o.substring ? "on" : "off")"
+            )
+            for group in result.groups {
+                let variants = group.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
+                out.append("\(group.name) = \(group.query)\n  matched: \(variants.isEmpty ? "nothing" : variants.joined(separator: ", "))")
+            }
+            return out.joined(separator: "\n")
+        }
+    }
+}

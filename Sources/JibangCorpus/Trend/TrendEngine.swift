@@ -1,0 +1,238 @@
+import Foundation
+import JibangBase
+import KoreanText
+import Synchronization
+
+/// Runs trend queries over index segments.
+///
+/// For each group, each term and each spelling variant: candidate documents come from the
+/// posting lists (a syllable, a syllable pair, or the intersection of pairs and words);
+/// terms longer than two syllables or one word are verified in the document's search text.
+/// Segments are searched in parallel. Cost: posting-list sizes plus verified documents.
+public struct TrendEngine: Sendable {
+    public let segments: [Segment]
+    public let rawText: RawTextLookup?
+
+    public init(segments: [Segment], rawText: RawTextLookup? = nil) {
+        self.segments = segments
+        self.rawText = rawText
+    }
+
+    /// One segment's counts in flat arrays: index `(period - firstPeriod) * outlets + outlet`.
+    struct Partial {
+        var firstPeriod = 0
+        var periodCount = 0
+        var outlets = 0
+        var totals: [Int] = []
+        var counts: [[Int]] = []  // group → flat period × outlet
+        var variants: [[Int]] = []  // group → pattern → count
+        var documents = 0
+        var tooCoarse = 0
+    }
+
+    /// Answers `query`. Throws when an option needs the original texts and none were given.
+    public func run(_ query: TrendQuery) throws -> TrendResult {
+        let compiled = query.groups.map { CompiledGroup($0, options: query.options) }
+        if (!query.options.spacing || !query.options.substring) && rawText == nil {
+            throw JibangError.invalidQuery(
+                query.groups.map(\.query).joined(separator: " "), reason: "switching off spacing or substring matching needs the stored texts")
+        }
+        var outletNames: [String] = []
+        var outletIndex: [String: Int] = [:]
+        for segment in segments {
+            for name in segment.outlets where outletIndex[name] == nil {
+                outletIndex[name] = outletNames.count
+                outletNames.append(name)
+            }
+        }
+        let partials = Self.parallelMap(segments) { segment in
+            evaluate(segment, query: query, groups: compiled, outletIndex: outletIndex)
+        }
+        var merged = Merged()
+        merged.counts = Array(repeating: [:], count: compiled.count)
+        merged.variants = compiled.map { Array(repeating: 0, count: $0.patterns.count) }
+        for (segment, partial) in zip(segments, partials) {
+            merged.documents += partial.documents
+            merged.tooCoarse += partial.tooCoarse
+            let outletNumbers = segment.outlets.map { outletIndex[$0]! }
+            for p in 0..<partial.periodCount {
+                let period = partial.firstPeriod + p
+                for o in 0..<partial.outlets {
+                    let i = p * partial.outlets + o
+                    guard partial.totals[i] > 0 else { continue }
+                    merged.periods.insert(period)
+                    merged.totals[period, default: [:]][outletNumbers[o], default: 0] += partial.totals[i]
+                    for g in compiled.indices where partial.counts[g][i] > 0 {
+                        merged.counts[g][period, default: [:]][outletNumbers[o], default: 0] += partial.counts[g][i]
+                    }
+                }
+            }
+            for g in compiled.indices {
+                for p in merged.variants[g].indices { merged.variants[g][p] += partial.variants[g][p] }
+            }
+        }
+        return result(query, compiled, merged, outletNames)
+    }
+
+    /// All segments' counts by period and global outlet number.
+    struct Merged {
+        var totals: [Int: [Int: Int]] = [:]
+        var counts: [[Int: [Int: Int]]] = []
+        var variants: [[Int]] = []
+        var documents = 0
+        var tooCoarse = 0
+        var periods = Set<Int>()
+    }
+
+    func result(_ query: TrendQuery, _ compiled: [CompiledGroup], _ merged: Merged, _ outletNames: [String]) -> TrendResult {
+        var rows: [TrendResult.Row] = []
+        let usedOutlets = Set(merged.totals.values.flatMap(\.keys)).sorted { outletNames[$0] < outletNames[$1] }
+        if let first = merged.periods.min(), let last = merged.periods.max() {
+            for period in first...last {
+                let label = query.by.label(period)
+                func row(_ outlet: String, _ pick: ([Int: Int]) -> Int) -> TrendResult.Row {
+                    let total = pick(merged.totals[period] ?? [:])
+                    var counts: [String: Int] = [:]
+                    var per1000: [String: Double] = [:]
+                    for (g, group) in compiled.enumerated() {
+                        let n = pick(merged.counts[g][period] ?? [:])
+                        counts[group.name] = n
+                        per1000[group.name] = total == 0 ? 0 : (Double(n) * 1000 / Double(total) * 100).rounded() / 100
+                    }
+                    return TrendResult.Row(period: label, outlet: outlet, total: total, counts: counts, per1000: per1000)
+                }
+                if usedOutlets.count > 1 {
+                    for o in usedOutlets { rows.append(row(outletNames[o]) { $0[o] ?? 0 }) }
+                }
+                rows.append(row("all") { $0.values.reduce(0, +) })
+            }
+        }
+        let groups = compiled.enumerated().map { g, group in
+            TrendResult.Group(
+                name: group.name, query: group.query,
+                variants: group.patterns.enumerated().map { p, pattern in
+                    TrendResult.VariantCount(term: pattern.term, variant: pattern.pattern.text, count: merged.variants[g][p])
+                })
+        }
+        return TrendResult(
+            by: query.by, measure: query.measure, options: query.options, groups: groups, rows: rows, documents: merged.documents,
+            tooCoarse: merged.tooCoarse)
+    }
+
+    func evaluate(_ segment: Segment, query: TrendQuery, groups: [CompiledGroup], outletIndex: [String: Int]) -> Partial {
+        var partial = Partial()
+        partial.variants = groups.map { Array(repeating: 0, count: $0.patterns.count) }
+        // Per document: its period, or Int.min when filtered out. Without global filters the
+        // segment's cached table is the answer; with them, documents are filtered here.
+        let table = segment.periods(query.by)
+        let outlets = segment.outlets.count
+        var periods: [Int]
+        let first: Int
+        if query.from == nil && query.to == nil && query.outlets.isEmpty {
+            guard table.first <= table.last else {
+                partial.tooCoarse = table.tooCoarse
+                return partial
+            }
+            periods = table.periods
+            first = table.first
+            partial.periodCount = table.last - table.first + 1
+            partial.totals = table.totals
+            partial.documents = table.documents
+            partial.tooCoarse = table.tooCoarse
+        } else {
+            let allowedOutlets = segment.outletNumbers(named: query.outlets)
+            periods = [Int](repeating: .min, count: segment.count)
+            var low = Int.max
+            var high = Int.min
+            for doc in 0..<segment.count {
+                let day = Int(segment.day(doc))
+                if let from = query.from, day < from { continue }
+                if let to = query.to, day > to { continue }
+                if let allowedOutlets, !allowedOutlets.contains(segment.outletNumber(doc)) { continue }
+                let period = table.periods[doc]
+                guard period != .min else {
+                    partial.tooCoarse += 1
+                    continue
+                }
+                periods[doc] = period
+                low = min(low, period)
+                high = max(high, period)
+            }
+            guard low <= high else { return partial }
+            first = low
+            partial.periodCount = high - low + 1
+            partial.totals = Array(repeating: 0, count: partial.periodCount * outlets)
+            for doc in 0..<segment.count where periods[doc] != .min {
+                partial.totals[(periods[doc] - first) * outlets + segment.outletNumber(doc)] += 1
+                partial.documents += 1
+            }
+        }
+        partial.firstPeriod = first
+        partial.outlets = outlets
+        @inline(__always) func cell(_ doc: Int) -> Int { (periods[doc] - first) * outlets + segment.outletNumber(doc) }
+        for (g, group) in groups.enumerated() {
+            let allowed = segment.outletNumbers(named: group.outlets)
+            func eligible(_ doc: Int) -> Bool {
+                periods[doc] != .min && group.admits(day: Int(segment.day(doc)))
+                    && (allowed?.contains(segment.outletNumber(doc)) ?? true)
+            }
+            var measure = [Int](repeating: 0, count: segment.count)
+            var touched: [Int] = []
+            for (p, entry) in group.patterns.enumerated() {
+                let candidates = segment.candidates(entry.pattern)
+                for (c, candidate) in candidates.docs.enumerated() {
+                    let doc = Int(candidate)
+                    guard eligible(doc) else { continue }
+                    let n = occurrences(
+                        entry, in: segment, doc: doc, exact: candidates.exact, documentsOnly: query.measure == .documents,
+                        options: query.options, anchor: candidates.anchor, from: candidates.scanStart(c))
+                    guard n > 0 else { continue }
+                    partial.variants[g][p] += query.measure == .documents ? 1 : n
+                    if measure[doc] == 0 { touched.append(doc) }
+                    measure[doc] += query.measure == .documents ? 1 : n
+                }
+            }
+            for exclusion in group.exclusions {
+                for candidate in segment.candidates(exclusion.pattern).docs where measure[Int(candidate)] > 0 {
+                    if occurrences(exclusion, in: segment, doc: Int(candidate), exact: false, documentsOnly: true, options: query.options) > 0 {
+                        measure[Int(candidate)] = 0
+                    }
+                }
+            }
+            var counts = [Int](repeating: 0, count: partial.totals.count)
+            for doc in touched where measure[doc] > 0 {
+                counts[cell(doc)] += query.measure == .documents ? 1 : measure[doc]
+            }
+            partial.counts.append(counts)
+        }
+        return partial
+    }
+
+    /// Occurrences of a pattern in a document, honouring the match options.
+    func occurrences(
+        _ entry: CompiledPattern, in segment: Segment, doc: Int, exact: Bool, documentsOnly: Bool, options: MatchOptions, anchor: Int = 0,
+        from start: Int = 0
+    ) -> Int {
+        if options.spacing && options.substring {
+            if exact && documentsOnly { return 1 }
+            return segment.occurrences(entry.pattern, in: doc, firstOnly: documentsOnly, anchor: anchor, from: start)
+        }
+        guard segment.occurrences(entry.pattern, in: doc, firstOnly: true, anchor: anchor, from: start) > 0, let text = rawText?(segment.rowID(doc))
+        else {
+            return 0
+        }
+        return RawMatcher(entry.pattern.text, options: options).count(in: text)
+    }
+
+    static func parallelMap<T: Sendable>(_ segments: [Segment], _ body: (Segment) -> T) -> [T] {
+        let results = Mutex<[T?]>(Array(repeating: nil, count: segments.count))
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: segments.count) { i in
+                let value = body(segments[i])
+                results.withLock { $0[i] = value }
+            }
+        }
+        return results.withLock { values in values.map { $0! } }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import JibangBase
+import KoreanText
+import Synchronization
+
+/// A trend answer; its JSON form is the contract of `jibang trend --format json`.
+public struct TrendResult: Sendable, Codable, Equatable {
+    public struct Group: Sendable, Codable, Equatable {
+        public let name: String
+        public let query: String
+        /// Each spelling searched, with how often it matched (documents or mentions).
+        public let variants: [VariantCount]
+    }
+
+    public struct VariantCount: Sendable, Codable, Equatable {
+        public let term: String
+        public let variant: String
+        public let count: Int
+    }
+
+    public struct Row: Sendable, Codable, Equatable {
+        public let period: String
+        /// An outlet, or "all" for the total over outlets.
+        public let outlet: String
+        /// Documents in the period (and outlet).
+        public let total: Int
+        /// Group name → the measure.
+        public let counts: [String: Int]
+        /// Group name → documents (or mentions) per 1,000 documents.
+        public let per1000: [String: Double]
+    }
+
+    public let by: PeriodUnit
+    public let measure: Measure
+    public let options: MatchOptions
+    public let groups: [Group]
+    public let rows: [Row]
+    /// Documents counted (after outlet and date filters).
+    public let documents: Int
+    /// Documents left out because their date is coarser than the period (a month for --by week).
+    public let tooCoarse: Int
+}
+
+/// Reads the full text of a document by row id, for options that need the original spacing.
+public typealias RawTextLookup = @Sendable (Int64) -> String?
