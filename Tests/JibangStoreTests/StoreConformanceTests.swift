@@ -1,6 +1,7 @@
 import Foundation
 import JibangBase
 import JibangCore
+import JibangCorpus
 import JibangStore
 import JibangTestSupport
 import Testing
@@ -166,5 +167,59 @@ import Testing
         #expect(try await store.tokens().last?.revoked != nil)
         let twice = try await #require(throws: JibangError.self) { try await store.revokeToken(id: listed.last!.id) }
         #expect(twice.code == .notFound)
+    }
+}
+
+/// What every corpus store behind `CorpusDocumentStore` must do. Each test runs against
+/// every implementation in `corpora`.
+@Suite struct CorpusStoreConformanceTests {
+    struct Implementation: Sendable, CustomTestStringConvertible {
+        let name: String
+        let make: @Sendable (TemporaryDirectory) throws -> any CorpusDocumentStore
+        var testDescription: String { name }
+    }
+
+    static let corpora = [Implementation(name: "SQLite file") { dir in try CorpusStore.open(path: dir.file("c.sqlite")) }]
+
+    /// Counts from a plain scan of the file: documents per year that contain `term` once spaces are removed.
+    static func plainCounts(_ term: String, in file: String) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            guard let body = object?["body"] as? String, let date = object?["date"] as? String else { continue }
+            if body.replacingOccurrences(of: " ", with: "").contains(term) { counts[String(date.prefix(4)), default: 0] += 1 }
+        }
+        return counts
+    }
+
+    @Test(arguments: corpora)
+    func storesOnceCountsAndReadsBack(_ implementation: Implementation) throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let corpus = try implementation.make(dir)
+        let file = Fixtures.path("new-year-addresses-1995-2019.jsonl")
+        var ingest = CorpusIngest(corpus: corpus, options: ReadOptions())
+        ingest.batchDocuments = 7
+        #expect(try ingest.ingest(file, format: .jsonl).ingested == 25)
+        #expect(try ingest.ingest(file, format: .jsonl).alreadyStored == 25, "a second ingest stores nothing again")
+        let stats = try corpus.stats()
+        #expect(stats.documents == 25)
+        #expect(stats.ingestRuns == 2)
+        #expect(try corpus.fingerprint().documents == 25)
+
+        let result = try corpus.trend(TrendQuery(groups: [try TermGroup(name: "g", query: "지방공업")]))
+        let counted = Dictionary(
+            uniqueKeysWithValues: result.rows.filter { $0.outlet == "all" && ($0.counts["g"] ?? 0) > 0 }.map { ($0.period, $0.counts["g"] ?? 0) })
+        #expect(counted == (try Self.plainCounts("지방공업", in: file)))
+
+        let segments = try corpus.segments()
+        let rowID = segments[0].rowID(0)
+        #expect(corpus.body(rowID: rowID)?.isEmpty == false)
+        #expect(try corpus.headers(rowIDs: [rowID])[rowID]?.outlet.isEmpty == false)
+        let articles = try corpus.dayDatedArticles(matching: try TermGroup(name: "g", query: "지방공업"))
+        #expect(!articles.isEmpty)
+        #expect(articles.map(\.published) == articles.map(\.published).sorted(), "oldest first")
+        #expect(articles.allSatisfy { $0.published.count == 10 }, "dated to the day")
+        #expect(try corpus.outdatedSegments().isEmpty)
     }
 }
