@@ -1,4 +1,4 @@
-public import KoreanText
+import KoreanText
 
 /// A built segment whose row ids may still be placeholders; `setRowIDs` writes the real ones
 /// once the documents are stored, without rebuilding anything.

@@ -1,4 +1,4 @@
-public import KoreanText
+import KoreanText
 
 /// A growable array over manually managed memory: no copy-on-write or exclusivity checks in
 /// the indexing loop. Only the builder that owns it touches it.

@@ -1,4 +1,4 @@
-public import KoreanText
+import KoreanText
 
 /// Open addressing from 64-bit keys to dense slot numbers. Linear probing, power-of-two size,
 /// grows at 50% load.

@@ -1,4 +1,4 @@
-public import KoreanText
+import KoreanText
 
 /// Builds an immutable index segment: the documents' search texts and metadata, and a
 /// posting list (ascending document numbers, delta-varint coded) for every Hangul syllable,

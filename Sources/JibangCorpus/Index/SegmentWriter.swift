@@ -1,4 +1,4 @@
-public import KoreanText
+import KoreanText
 
 /// Lays out sections 8-byte aligned after a header that records their offsets.
 struct SegmentWriter {
