@@ -1,5 +1,6 @@
 import Foundation
 import JibangCore
+import JibangCorpus
 import Testing
 
 @testable import JibangEvidence
@@ -132,7 +133,7 @@ import Testing
 
     func scan(title: String, body: String, published: String) -> [Candidate] {
         let scanner = EvidenceScanner(gazetteer: Self.gazetteer, sites: [Site(stageID: "2024", divisionID: "KP0617")])
-        return scanner.scan(EvidenceArticle(documentID: "d1", title: title, body: body, outlet: "KCNA", published: Day(iso: published)!, url: nil))
+        return scanner.scan(StoredArticle(documentID: "d1", title: title, body: body, outlet: "KCNA", published: published, url: nil))
     }
 
     @Test func aCeremonyReportBecomesACandidateWithItsDate() {

@@ -1,25 +1,6 @@
 import Foundation
 public import JibangCore
-
-/// The parts of an article the scanner reads.
-public struct EvidenceArticle: Sendable {
-    public let documentID: String
-    public let title: String
-    public let body: String
-    public let outlet: String
-    /// The publication day; articles dated only to a month or year are not scanned.
-    public let published: Day
-    public let url: String?
-
-    public init(documentID: String, title: String, body: String, outlet: String, published: Day, url: String?) {
-        self.documentID = documentID
-        self.title = title
-        self.body = body
-        self.outlet = outlet
-        self.published = published
-        self.url = url
-    }
-}
+public import JibangCorpus
 
 /// Reads articles and proposes milestones: each sentence that reports an event (by the rules
 /// in `EventRules`) about the programme's facilities, at a place the `PlaceFinder` resolves,
@@ -45,7 +26,9 @@ public struct EvidenceScanner: Sendable {
         }
     }
 
-    public func scan(_ article: EvidenceArticle) -> [Candidate] {
+    /// The proposals `article` makes. Articles not dated to a day (only a month or a year) make none.
+    public func scan(_ article: StoredArticle) -> [Candidate] {
+        guard let published = Day(iso: article.published) else { return [] }
         let sentences = [Sentence(SentenceSplitter.repair(article.title))] + SentenceSplitter.sentences(Self.withoutDateline(article.body))
         let articleProvinces = finder.provinces(in: sentences)
         // The headline and the first sentence say what the article is about.
@@ -69,13 +52,13 @@ public struct EvidenceScanner: Sendable {
                 guard sentenceNamesFacility || leadNamesFacility else { continue }
                 if EventRules.paperwork.contains(where: { lowered.contains($0) }) { continue }
             }
-            let (places, provinces) = finder.places(in: sentence, articleProvinces: articleProvinces, year: article.published.year)
-            let (date, dateWords) = EventDate.find(in: sentence.text, published: article.published)
+            let (places, provinces) = finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
+            let (date, dateWords) = EventDate.find(in: sentence.text, published: published)
             var facilities = EventRules.facilities(in: lowered)
             if facilities.isEmpty { facilities = EventRules.facilities(in: lead) }
             let dateWhy =
-                dateWords.map { "date “\($0)” in the text, year from the publication day \(article.published)" }
-                ?? "no date in the text: on or before the publication day \(article.published)"
+                dateWords.map { "date “\($0)” in the text, year from the publication day \(published)" }
+                ?? "no date in the text: on or before the publication day \(published)"
             let cue = rule.cues.first { lowered.contains($0) || compact.contains($0) } ?? rule.name
             let snippet = sentence.text.count > 400 ? String(sentence.text.prefix(399)) + "…" : sentence.text
             var found: [Candidate] = []
@@ -91,7 +74,7 @@ public struct EvidenceScanner: Sendable {
                     Candidate(
                         placeID: place.division.id, placeName: place.division.englishName, provinceID: place.division.provinceID, event: rule.event,
                         facilities: facilities, date: date, documentID: article.documentID, documentTitle: article.title,
-                        documentDate: article.published.description, outlet: article.outlet, url: article.url, snippet: snippet,
+                        documentDate: published.description, outlet: article.outlet, url: article.url, snippet: snippet,
                         confidence: Self.round(rule.confidence * factor * (dateWords == nil ? 0.95 : 1)),
                         why:
                             "rule “\(rule.name)” (“\(cue)”); place “\(place.surface)” → \(place.division.id) (\(place.resolution.rawValue)); \(dateWhy)"
@@ -102,7 +85,7 @@ public struct EvidenceScanner: Sendable {
                     found.append(
                         Candidate(
                             placeID: nil, placeName: nil, provinceID: province.id, event: rule.event, facilities: facilities, date: date,
-                            documentID: article.documentID, documentTitle: article.title, documentDate: article.published.description,
+                            documentID: article.documentID, documentTitle: article.title, documentDate: published.description,
                             outlet: article.outlet, url: article.url, snippet: snippet,
                             confidence: Self.round(rule.confidence * 0.6 * (dateWords == nil ? 0.95 : 1)),
                             why: "rule “\(rule.name)” (“\(cue)”); only a province is named: \(province.englishName); \(dateWhy)",

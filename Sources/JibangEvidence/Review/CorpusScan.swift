@@ -24,12 +24,7 @@ extension ReviewQueue {
         group.outlets = outlets
         group.from = from
         group.to = to
-        let articles = try corpus.dayDatedArticles(matching: group).compactMap { article in
-            Day(iso: article.published).map {
-                EvidenceArticle(
-                    documentID: article.documentID, title: article.title, body: article.body, outlet: article.outlet, published: $0, url: article.url)
-            }
-        }
+        let articles = try corpus.dayDatedArticles(matching: group)
         let scanner = EvidenceScanner(gazetteer: gazetteer, sites: try await store.sites())
         var found: [Candidate] = []
         for (n, article) in articles.enumerated() {
