@@ -202,3 +202,46 @@ import Testing
     }
 
 }
+
+/// Filters that can match nothing are errors, not empty answers (issue 12, part 3).
+@Suite struct FilterCLITests {
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func outletsMatchWithoutCaseAndUnknownOnesAreErrors() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(
+            await jibang(["ingest", Fixtures.path("kcna-sample.json"), Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path).status == 0
+        )
+        let exact = await jibang(["trend", "regional-economy", "--outlet", "KCNA", "--format", "json"], in: dir.path)
+        let lower = await jibang(["trend", "regional-economy", "--outlet", "kcna", "--format", "json"], in: dir.path)
+        #expect(exact.status == 0 && lower.status == 0, "\(lower.stderr)")
+        let rows = try #require((try json(exact.stdout) as? [String: Any])?["rows"] as? [[String: Any]])
+        #expect(rows.contains { ($0["total"] as? Int ?? 0) > 0 }, "the KCNA rows count documents")
+        #expect(lower.stdout == exact.stdout, "kcna is KCNA")
+
+        let unknown = await jibang(["trend", "regional-economy", "--outlet", "Rodong Sinmun"], in: dir.path)
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("no outlet \"Rodong Sinmun\""))
+        #expect(unknown.stderr.contains("KCNA") && unknown.stderr.contains("New Year address"), "names the outlets there are")
+        #expect(unknown.stdout.isEmpty)
+        let kwic = await jibang(["kwic", "지방공업", "--outlet", "Minju Joson"], in: dir.path)
+        #expect(kwic.status == 65)
+    }
+
+    @Test func anInvertedRangeIsAnErrorAndAnEmptyMatchIsNot() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(await jibang(["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path).status == 0)
+        let inverted = await jibang(["trend", "regional-economy", "--from", "2015", "--to", "2010"], in: dir.path)
+        #expect(inverted.status == 65)
+        #expect(inverted.stderr.contains("before it starts"))
+        #expect(inverted.stderr.contains("--from"), "the hint names the flag")
+        // Documents in range, no term among them: a valid answer of zeros.
+        let zeros = await jibang(["trend", "nothing=존재하지않는낱말", "--from", "2010", "--to", "2012", "--format", "json"], in: dir.path)
+        #expect(zeros.status == 0, "\(zeros.stderr)")
+        let rows = try #require((try json(zeros.stdout) as? [String: Any])?["rows"] as? [[String: Any]]).filter { $0["outlet"] as? String == "all" }
+        #expect(rows.count == 3)
+        #expect(rows.allSatisfy { ($0["counts"] as? [String: Int])?["nothing"] == 0 && ($0["total"] as? Int ?? 0) > 0 })
+    }
+}

@@ -45,12 +45,14 @@ extension CorpusDocumentStore {
     public func documents(
         matching group: TermGroup, period: Int, by unit: PeriodUnit, options: MatchOptions, outlets: [String] = [], limit: Int = 3
     ) throws(JibangError) -> [DocumentHeader] {
+        let segments = try segments()
         var group = group
+        group.outlets += outlets
+        group = try group.checked(against: segments)
         let days = unit.days(of: period)
         group.from = max(group.from ?? days.lowerBound, days.lowerBound)
         group.to = min(group.to ?? days.upperBound, days.upperBound)
-        group.outlets += outlets
-        let found = KWIC.documents(group, options: options, in: try segments(), limit: limit)
+        let found = KWIC.documents(group, options: options, in: segments, limit: limit)
         let headers = try headers(rowIDs: found.map(\.rowID))
         return found.compactMap { headers[$0.rowID] }
     }
@@ -64,6 +66,7 @@ extension CorpusDocumentStore {
     ) throws(JibangError) -> (hits: [KWICHit], documents: Int) {
         let searched: [Segment]
         if let segments { searched = segments } else { searched = try self.segments() }
+        let group = try group.checked(against: searched)
         let documents = KWIC.documents(group, options: options, in: searched, limit: limit)
         let headers = try headers(rowIDs: documents.map(\.rowID))
         var hits: [KWICHit] = []

@@ -32,6 +32,7 @@ public struct TrendEngine: Sendable {
 
     /// Answers `query`. Throws when an option needs the original texts and none were given.
     public func run(_ query: TrendQuery) throws -> TrendResult {
+        let query = try query.checked(against: segments)
         let compiled = query.groups.map { CompiledGroup($0, options: query.options) }
         if (!query.options.spacing || !query.options.substring) && rawText == nil {
             throw JibangError.invalidQuery(

@@ -24,7 +24,7 @@ extension ReviewQueue {
         group.outlets = outlets
         group.from = from
         group.to = to
-        let articles = try corpus.dayDatedArticles(matching: group)
+        let articles = try corpus.dayDatedArticles(matching: try group.checked(against: try corpus.segments()))
         let scanner = EvidenceScanner(gazetteer: gazetteer, sites: try await store.sites())
         var found: [Candidate] = []
         for (n, article) in articles.enumerated() {
