@@ -245,3 +245,38 @@ import Testing
         #expect(rows.allSatisfy { ($0["counts"] as? [String: Int])?["nothing"] == 0 && ($0["total"] as? Int ?? 0) > 0 })
     }
 }
+
+/// Group names that are not what they seem (issue 12, part 1).
+@Suite struct PresetNameCLITests {
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    func trend(_ group: String, in dir: TemporaryDirectory) async throws -> (name: String?, counts: [Int], run: Jibang.RunResult) {
+        let run = await jibang(["trend", group, "--format", "json"], in: dir.path)
+        let object = try? json(run.stdout) as? [String: Any]
+        let name = (object?["groups"] as? [[String: Any]])?.first?["name"] as? String
+        let rows = (object?["rows"] as? [[String: Any]] ?? []).filter { $0["outlet"] as? String == "all" }
+        return (name, rows.map { ($0["counts"] as? [String: Int])?.values.first ?? 0 }, run)
+    }
+
+    @Test func presetsIgnoreCaseAndSpellingAndLookalikesAreErrors() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(await jibang(["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path).status == 0)
+        let uk = try await trend("defence-industry", in: dir)
+        #expect(uk.counts.reduce(0, +) > 0)
+        let us = try await trend("defense-industry", in: dir)
+        #expect(us.name == "defence-industry", "the output names the preset it expanded")
+        #expect(us.counts == uk.counts)
+        let regional = try await trend("regional-economy", in: dir)
+        let capitalised = try await trend("Regional-Economy", in: dir)
+        #expect(capitalised.name == "regional-economy")
+        #expect(capitalised.counts == regional.counts)
+
+        let lookalike = try await trend("regional-econ", in: dir)
+        #expect(lookalike.run.status == 65)
+        #expect(lookalike.run.stderr.contains("did you mean regional-economy"))
+        #expect(lookalike.run.stdout.isEmpty)
+        let quoted = try await trend("\"regional-econ\"", in: dir)
+        #expect(quoted.run.status == 0, "a quoted phrase is counted as written: \(quoted.run.stderr)")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 public import JibangBase
+import KoreanText
 
 /// Named term groups, from the built-in presets and an optional lexicon file.
 ///
@@ -10,9 +11,9 @@ public struct Lexicon: Sendable {
     public private(set) var groups: [(name: String, query: String)]
     /// Changes whenever a definition changes, for methods notes.
     public var version: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (name, query) in groups { for byte in "\(name)=\(query)\n".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
-        return String(hash, radix: 16)
+        var hash = FNV1a()
+        for (name, query) in groups { hash.add("\(name)=\(query)\n".utf8) }
+        return String(hash.value, radix: 16)
     }
 
     /// The presets for the measurements in DOMAIN §3 and the 20×10 programme, in Korean and English.
@@ -49,15 +50,40 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// A group from a command-line argument: a lexicon name, `name=query`, or a bare query
-    /// (named after itself).
+    /// A group from a command-line argument or a `q` parameter: a lexicon name (in any case,
+    /// US or UK spelling: `Defense-Industry` is `defence-industry`), `name=query`, or a bare
+    /// query named after itself. An argument written like a name (words joined by hyphens, no
+    /// Hangul) that names no group is an error suggesting the nearest names, since counting it
+    /// as a phrase would silently give a different number; quote it to count the phrase.
     public func group(_ argument: String) throws(JibangError) -> TermGroup {
-        if let named = groups.first(where: { $0.name == argument }) { return try TermGroup(name: named.name, query: named.query) }
+        if let named = groups.first(where: { $0.name == argument }) ?? groups.first(where: { Self.key($0.name) == Self.key(argument) }) {
+            return try TermGroup(name: named.name, query: named.query)
+        }
         if let equals = argument.firstIndex(of: "="), !argument[..<equals].contains("|"), !argument[..<equals].contains("\"") {
             let name = argument[..<equals].trimmingCharacters(in: .whitespaces)
             let query = argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { return try TermGroup(name: name, query: query) }
         }
+        if Self.looksLikeName(argument) {
+            let nearest = groups.map(\.name).sorted {
+                editDistance(Self.key($0), Self.key(argument)) < editDistance(Self.key($1), Self.key(argument))
+            }
+            throw JibangError(
+                .invalidQuery,
+                "\"\(argument)\" is written like a group name but names none; did you mean \(nearest.prefix(3).joined(separator: ", "))? "
+                    + "To count it as a phrase, quote it: '\"\(argument)\"'",
+                subject: argument, alternatives: Array(nearest.prefix(3)))
+        }
         return try TermGroup(name: argument, query: argument)
+    }
+
+    /// A name as it is compared: lower case, with the US spellings of the presets' words made UK.
+    static func key(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: "defense", with: "defence")
+    }
+
+    /// Words of letters and digits joined by hyphens, with no Hangul, space or query syntax.
+    static func looksLikeName(_ argument: String) -> Bool {
+        argument.range(of: #"^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$"#, options: .regularExpression) != nil
     }
 }
