@@ -88,8 +88,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(
-            name: "jibang", dependencies: ["JibangCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
+        .executableTarget(name: "jibang", dependencies: ["JibangCLI"], swiftSettings: strict),
         .executableTarget(
             name: "jibang-bench",
             dependencies: [

@@ -1,10 +1,9 @@
-import ArgumentParser
 import JibangCLI
 
 /// The executable only hands over to the CLI library, so tests can drive the same commands.
 @main
 enum JibangMain {
     static func main() async {
-        await Jibang.main(nil)
+        await Jibang.runMain()
     }
 }

@@ -280,3 +280,42 @@ import Testing
         #expect(quoted.run.status == 0, "a quoted phrase is counted as written: \(quoted.run.stderr)")
     }
 }
+
+/// The rough edges an analyst meets in the first hour (issue 12, part 6).
+@Suite struct FirstHourCLITests {
+    @Test func aMisspelledCommandSuggestsTheNearest() async {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let run = await jibang(["trnd", "regional-economy"], in: dir.path)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("unknown command 'trnd'; did you mean trend"), "\(run.stderr)")
+        #expect(!run.stderr.contains("status"), "the default command is not blamed")
+    }
+
+    @Test func theSiteTableShowsFacilitiesAndNotes() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let add = await jibang(
+            [
+                "add", "milestone", "--place", "Kosan County", "--stage", "2024", "--event", "official_visit", "--date", "2025-01-15",
+                "--facilities", "paper mill; shoe factory", "--note", "reported by KCNA only", "--url", "https://example.org/kosan",
+            ], in: dir.path)
+        #expect(add.status == 0, "\(add.stderr)")
+        let table = await jibang(["site", "Kosan County"], in: dir.path)
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("paper mill; shoe factory"))
+        #expect(table.stdout.contains("reported by KCNA only"))
+    }
+
+    @Test func anIngestThatStoresNothingFails() async {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let bad = dir.write("bad.jsonl", "{\"id\":\"1\",\"date\":\"nope\",\"body\":\"x\"}\n{\"id\":\"2\",\"date\":\"2024-01-01\",\"body\":\"\"}\n")
+        let run = await jibang(["ingest", bad], in: dir.path)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("nothing was stored from bad.jsonl"))
+        let partlyBad = dir.write(
+            "mixed.jsonl", "{\"id\":\"1\",\"date\":\"nope\",\"body\":\"x\"}\n{\"id\":\"2\",\"date\":\"2024-01-01\",\"body\":\"ok\"}\n")
+        #expect(await jibang(["ingest", partlyBad], in: dir.path).status == 0, "some records stored: a success with a warning")
+    }
+}

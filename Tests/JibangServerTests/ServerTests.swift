@@ -74,6 +74,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/sites?year=2024&per_page=5&page=2", "/sites", 200),
         ("/api/v1/sites/Kimhwa", "/sites/{id}", 200),
         ("/api/v1/sites/KP0310", "/sites/{id}", 200),
+        ("/api/v1/sites/Kimhwa%20County", "/sites/{id}", 200),
+        ("/api/v1/sites/%EA%B9%80%ED%99%94%EA%B5%B0", "/sites/{id}", 200),
+        ("/api/v1/sites/Unsan,%20South%20Phyongan", "/sites/{id}", 200),
         ("/api/v1/trend?q=regional-economy&q=defence-industry&by=year", "/trend", 200),
         ("/api/v1/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&limit=3", "/kwic", 200),
         ("/api/v1/compare?a=regional-economy&b=defence-industry&measure=mentions", "/compare", 200),
@@ -265,6 +268,20 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             }
             try await client.execute(uri: "/sites/Kosan", method: .get) { response in
                 #expect(String(buffer: response.body).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "the note is shown, escaped")
+            }
+        }
+    }
+
+    /// Site pages accept any spelling the CLI accepts, percent-decoded (issue 12, part 6).
+    @Test(arguments: ["/sites/Kimhwa%20County", "/sites/%EA%B9%80%ED%99%94%EA%B5%B0", "/sites/Unsan,%20South%20Phyongan", "/sites/KP0409"])
+    func sitePagesTakeAnySpelling(_ uri: String) async throws {
+        let (app, _, dir) = try await app()
+        defer { dir.remove() }
+        try await app.test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok, "\(uri)")
+                let html = String(buffer: response.body)
+                #expect(html.contains("Kimhwa County") || html.contains("Unsan County"), "\(uri)")
             }
         }
     }

@@ -66,6 +66,7 @@ struct Ingest: AsyncParsableCommand {
             }
             var ingest = CorpusIngest(corpus: try store.openCorpus(), options: options)
             ingest.strict = strict
+            var nothingStored: [String] = []
             for path in files.map(Console.current.resolve) {
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw JibangError.notFound("cannot read \(path): no such file or folder")
@@ -93,6 +94,12 @@ struct Ingest: AsyncParsableCommand {
                         + summary.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
                 }
                 note(line + " in \(String(format: "%.1f", bar.elapsed)) s")
+                if summary.skipped > 0 && summary.ingested + summary.alreadyStored + summary.duplicates == 0 { nothingStored.append(summary.file) }
+            }
+            if !nothingStored.isEmpty {
+                throw JibangError(
+                    .invalidInput,
+                    "nothing was stored from \(nothingStored.joined(separator: ", ")): every record was bad (the problems are listed above)")
             }
         }
     }

@@ -70,6 +70,10 @@ extension Jibang {
         var console = console
         console.arguments = arguments
         return await Console.$current.withValue(console) {
+            if let message = unknownCommand(arguments) {
+                note(message)
+                return ExitCode.validationFailure.rawValue
+            }
             do {
                 var command = try parseAsRoot(arguments)
                 if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }

@@ -40,7 +40,7 @@ struct SiteView {
         for site in sites {
             let stage = Programme.stage(id: site.stageID)
             out += ["", "■ \(stage?.label ?? site.stageID) — \(site.progress.rawValue)"]
-            var timeline = TextTable(["#", "date", "precision", "event", "status", "actors", "sources"])
+            var timeline = TextTable(["#", "date", "precision", "event", "status", "actors", "facilities", "note", "sources"])
             var sourceList: [String] = []
             for m in site.timeline {
                 var refs: [String] = []
@@ -54,7 +54,7 @@ struct SiteView {
                 }
                 timeline.add([
                     m.id.map { "#\($0)" } ?? "", m.date.humanDescription, m.date.precision.rawValue, m.eventLabel,
-                    m.status.rawValue, m.actors.map(\.name).joined(separator: ", "), refs.joined(separator: " "),
+                    m.status.rawValue, m.actors.map(\.name).joined(separator: ", "), m.facilities, m.note ?? "", refs.joined(separator: " "),
                 ])
             }
             out.append(timeline.render())

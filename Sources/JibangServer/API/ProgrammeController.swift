@@ -64,7 +64,7 @@ struct ProgrammeController {
 
     /// GET /api/v1/sites/{id} — a gazetteer id or any spelling of the place.
     @Sendable func site(_ request: Request, context: Context) async throws -> Response {
-        let division = try resolve(try context.parameters.require("id"))
+        let division = try resolve(try context.pathText("id"))
         let sites = try await services.store.sites().filter { $0.divisionID == division.id }
         guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
         return JSONResponse.make(SiteDetail(division: division, sites: sites, gazetteer: services.gazetteer))

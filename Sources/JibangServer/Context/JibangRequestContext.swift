@@ -28,6 +28,14 @@ public struct JibangJSONEncoder: ResponseEncoder {
 }
 
 extension JibangRequestContext {
+    /// A path parameter, percent-decoded (`/sites/Kangdong%20County` gives "Kangdong County",
+    /// `/sites/%EA%B0%95%EB%8F%99` gives "강동").
+    func pathText(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        guard let decoded = raw.removingPercentEncoding else { throw APIError.badRequest("the address has a broken percent escape: \(raw)") }
+        return decoded
+    }
+
     /// The request body, at most `maxUploadSize` bytes (413 beyond).
     func body(of request: Request) async throws -> ByteBuffer {
         do { return try await request.body.collect(upTo: maxUploadSize) } catch {

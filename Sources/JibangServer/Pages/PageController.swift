@@ -42,7 +42,7 @@ struct PageController {
     }
 
     @Sendable func site(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try context.pathText("id")
         let division = try services.gazetteer.resolve(idOrName: id, at: InputLocation(file: "place"))
         let sites = try await services.store.sites().filter { $0.divisionID == division.id }
         guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
