@@ -319,3 +319,71 @@ import Testing
         #expect(await jibang(["ingest", partlyBad], in: dir.path).status == 0, "some records stored: a success with a warning")
     }
 }
+
+/// Imports and additions are checked against the store (issue 12, part 4).
+@Suite struct RecordCheckCLITests {
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func aDryRunReportsRowsAlreadyInTheStore() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let export = await jibang(["export", "--format", "csv", "-o", dir.file("all.csv")], in: dir.path)
+        #expect(export.status == 0)
+        let rows = try String(contentsOfFile: dir.file("all.csv"), encoding: .utf8).split(separator: "\n").count - 1
+        let dry = await jibang(["import", dir.file("all.csv"), "--dry-run"], in: dir.path)
+        #expect(dry.status == 65, "every row is already stored: \(dry.stderr.prefix(300))")
+        #expect(dry.stderr.contains("\(rows) problems"), "one problem per row (\(rows))")
+        #expect(dry.stderr.contains("already in the store"))
+        #expect(!dry.stderr.contains("no problems found"))
+    }
+
+    @Test func additionsAreCheckedAgainstTheRecord() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let record = try #require(try json(await jibang(["export", "--format", "json"], in: dir.path).stdout) as? [String: Any])
+        let sites = try #require(record["sites"] as? [[String: Any]])
+        // A site with an inauguration recorded to the day, found by a plain scan of the export.
+        let site = try #require(
+            sites.first { site in
+                (site["milestones"] as? [[String: Any]] ?? []).contains {
+                    $0["event"] as? String == "inauguration" && ($0["date"] as? String)?.count == 10
+                }
+            })
+        let stage = try #require(site["stage"] as? String)
+        let place = try #require(site["division_id"] as? String)
+        let day = try #require(
+            (site["milestones"] as? [[String: Any]])?.first { $0["event"] as? String == "inauguration" && ($0["date"] as? String)?.count == 10 }?[
+                "date"] as? String)
+        let month = String(day.prefix(7))
+        func add(_ event: String, _ date: String, _ extra: [String] = []) async -> Jibang.RunResult {
+            await jibang(
+                ["add", "milestone", "--place", place, "--stage", stage, "--event", event, "--date", date, "--url", "https://example.org/\(date)"]
+                    + extra, in: dir.path)
+        }
+        let overlap = await add("inauguration", month)
+        #expect(overlap.status == 65)
+        #expect(overlap.stderr.contains("contains milestone #"))
+        #expect(overlap.stderr.contains("--allow-overlap"), "the hint in the CLI's words")
+        #expect(await add("inauguration", month, ["--allow-overlap"]).status == 0)
+
+        let nextYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        let future = await add("official_visit", "\(nextYear)-03-01")
+        #expect(future.status == 65)
+        #expect(future.stderr.contains("after today"))
+
+        // An inauguration dated before a site's groundbreaking (recorded to the day) is stored with a warning.
+        func groundbreakingDay(_ site: [String: Any]) -> String? {
+            (site["milestones"] as? [[String: Any]])?.first { $0["event"] as? String == "groundbreaking" && ($0["date"] as? String)?.count == 10 }?[
+                "date"] as? String
+        }
+        let broken = try #require(sites.first { groundbreakingDay($0) != nil })
+        let before = "\(Int(groundbreakingDay(broken)!.prefix(4))! - 1)-01-05"
+        let early = await jibang(
+            [
+                "add", "milestone", "--place", try #require(broken["division_id"] as? String), "--stage", try #require(broken["stage"] as? String),
+                "--event", "inauguration", "--date", before, "--url", "https://example.org/early",
+            ], in: dir.path)
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(early.stderr.contains("warning: the inauguration (\(before)) is dated before the site's groundbreaking"), "\(early.stderr)")
+    }
+}

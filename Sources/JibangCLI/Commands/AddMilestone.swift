@@ -29,13 +29,15 @@ struct AddMilestone: AsyncParsableCommand {
     var note: String?
     @Option(name: .customLong("actor"), help: "A body or person taking part, \"Name (person)\" or \"Name (body)\"; repeatable.")
     var actors: [String] = []
+    @Flag(help: "Add a month, year or range even when it contains a milestone of the same kind recorded to the day.")
+    var allowOverlap = false
     @OptionGroup var source: SourceOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
-            let division = try gazetteer.resolve(place, at: InputLocation(file: "--place"))
+            let division = try gazetteer.resolve(idOrName: place, at: InputLocation(file: "--place"))
             let stage = try FieldRules.stage(self.stage, at: InputLocation(file: "--stage"))
             let (kind, detail) = try FieldRules.kind(event, at: InputLocation(file: "--event"))
             let milestone = Milestone(
@@ -45,9 +47,10 @@ struct AddMilestone: AsyncParsableCommand {
                 actors: try FieldRules.actors(actors.joined(separator: "; "), at: InputLocation(file: "--actor")),
                 sources: [try source.source()])
             let db = try await store.open()
-            _ = try await db.importEntries(
-                [ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: milestone, origin: InputLocation(file: "command line"))],
-                file: "command line")
+            let entry = ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: milestone, origin: InputLocation(file: "command line"))
+            let warnings = try RecordChecks.addition(entry, in: try await db.sites(), today: RecordChecks.today, allowOverlap: allowOverlap)
+            for warning in warnings { JibangCLI.note("warning: \(warning)") }
+            _ = try await db.importEntries([entry], file: "command line")
             JibangCLI.note("added \(milestone.eventLabel) on \(milestone.date.humanDescription) at \(division.englishName) (\(stage.label))")
         }
     }

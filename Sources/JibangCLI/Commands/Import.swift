@@ -29,11 +29,14 @@ struct Import: AsyncParsableCommand {
             let gazetteer = try BundledData.gazetteer()
             let name = (file as NSString).lastPathComponent
             let entries = try (format ?? .inferred(from: file)).read(data, file: name, gazetteer: gazetteer)
+            let db = try await store.open()
             if dryRun {
+                // What the import would refuse besides the file's own problems: rows already in the store.
+                let problems = RecordChecks.duplicates(entries, in: try await db.sites())
+                if !problems.isEmpty { throw problems.count == 1 ? problems[0] : JibangError.several(problems) }
                 note("\(name): \(entries.count) milestones, no problems found (dry run: nothing stored)")
                 return
             }
-            let db = try await store.open()
             let summary = try await db.importEntries(entries, file: name)
             note(
                 "imported \(summary.milestones) milestones (\(summary.sitesCreated) new sites, \(summary.sources) sources) from \(name) into \(store.path)"

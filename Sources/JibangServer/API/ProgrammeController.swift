@@ -3,6 +3,7 @@ import Hummingbird
 import JibangBase
 import JibangCore
 import JibangStore
+import Logging
 
 /// Places, programme status, sites, and the writes that add milestones and sources.
 struct ProgrammeController {
@@ -85,6 +86,13 @@ struct ProgrammeController {
         let note: String?
         let actors: [String]?
         let source: NewSource
+        /// Add a month, year or range that contains a milestone already recorded to the day.
+        let allowOverlap: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case place, stage, event, date, status, facilities, note, actors, source
+            case allowOverlap = "allow_overlap"
+        }
     }
 
     struct NewSource: Decodable {
@@ -114,9 +122,11 @@ struct ProgrammeController {
             facilities: body.facilities ?? "", note: body.note,
             actors: try FieldRules.actors((body.actors ?? []).joined(separator: "; "), at: InputLocation(file: "actors")),
             sources: [try body.source.source()])
-        let summary = try await services.store.importEntries(
-            [ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: milestone, origin: InputLocation(file: "request body"))],
-            file: "api")
+        let entry = ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: milestone, origin: InputLocation(file: "request body"))
+        let warnings = try RecordChecks.addition(
+            entry, in: try await services.store.sites(), today: RecordChecks.today, allowOverlap: body.allowOverlap ?? false)
+        for warning in warnings { context.logger.notice("milestone added with a warning: \(warning)") }
+        let summary = try await services.store.importEntries([entry], file: "api")
         services.invalidate()
         return JSONResponse.make(summary, status: .created)
     }
