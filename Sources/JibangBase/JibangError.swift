@@ -84,6 +84,8 @@ public struct JibangError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidQuery: Code = "invalid_query"
         /// A statistic that cannot be computed on the data given.
         public static let analysisFailed: Code = "analysis_failed"
+        /// The corpus index (derived from the stored documents) is missing or damaged.
+        public static let indexDamaged: Code = "index_damaged"
     }
 
     /// What to change: a field of the request and, when there is one, the value to give it.

@@ -20,7 +20,7 @@ public struct Jibang: AsyncParsableCommand {
         subcommands: [
             Status.self, Sites.self, SiteCommand.self, Place.self, Init.self, Import.self, Export.self, Add.self,
             Ingest.self, Trend.self, Kwic.self, CorpusCommand.self, Compare.self, Peaks.self, Report.self, IndicatorCommand.self,
-            EventsCommand.self, EvidenceCommand.self, Serve.self, TokenCommand.self,
+            EventsCommand.self, EvidenceCommand.self, Serve.self, TokenCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: Status.self
     )

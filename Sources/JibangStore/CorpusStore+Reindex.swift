@@ -6,13 +6,16 @@ import JibangCorpus
 import KoreanText
 
 extension CorpusStore {
-    /// Ids of the index segments written in an older format. They answer correctly, but
-    /// without what newer formats add (first positions for faster checks of long terms).
+    /// Ids of the index segments to rebuild: written in an older format (they answer
+    /// correctly, but without what newer formats add), or missing or unreadable (a store file
+    /// copied without its corpus folder, a damaged file). The documents in the store are the
+    /// record; every segment can be rebuilt from them.
     public func outdatedSegments() throws(JibangError) -> [Int64] {
         do {
             let rows = try writer.read { db in try Row.fetchAll(db, sql: "SELECT id, file FROM corpus_segment ORDER BY id") }
-            return try rows.compactMap { row in
-                try Segment(path: folder + "/" + (row["file"] as String)).formatVersion < Segment.currentFormatVersion ? row["id"] : nil
+            return rows.compactMap { row in
+                guard let segment = try? Segment(path: folder + "/" + (row["file"] as String)) else { return row["id"] }
+                return segment.formatVersion < Segment.currentFormatVersion ? row["id"] : nil
             }
         } catch {
             throw .storage("cannot read the corpus index in \(folder): \(error)")

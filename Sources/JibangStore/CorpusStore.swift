@@ -44,7 +44,10 @@ public struct CorpusStore: CorpusDocumentStore {
             let files = try writer.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment ORDER BY id") }
             return try files.map { try Segment(path: folder + "/" + $0) }
         } catch {
-            throw .storage("cannot read the corpus index in \(folder): \(error); ingesting the source files again rebuilds it")
+            throw JibangError(
+                .indexDamaged,
+                "the corpus index in \(folder) is missing or damaged (\(error)); the documents are safe in the store, and rebuilding the index from them repairs it",
+                subject: folder)
         }
     }
 

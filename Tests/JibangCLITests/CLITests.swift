@@ -387,3 +387,44 @@ import Testing
         #expect(early.stderr.contains("warning: the inauguration (\(before)) is dated before the site's groundbreaking"), "\(early.stderr)")
     }
 }
+
+/// The store is one thing: a database with its index (issue 12, part 5).
+@Suite struct StoreCopyCLITests {
+    @Test func aStoreCopiedWithoutItsIndexIsRepairedByReindex() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(await jibang(["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path).status == 0)
+        let original = await jibang(["trend", "regional-economy", "--format", "json"], in: dir.path)
+        #expect(original.status == 0)
+        try FileManager.default.createDirectory(atPath: dir.file("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: dir.file("jibang.sqlite"), toPath: dir.file("elsewhere/jibang.sqlite"))
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: dir.file("jibang.sqlite" + suffix)) {
+            try FileManager.default.copyItem(atPath: dir.file("jibang.sqlite" + suffix), toPath: dir.file("elsewhere/jibang.sqlite" + suffix))
+        }
+        let elsewhere = dir.file("elsewhere")
+        let broken = await jibang(["trend", "regional-economy", "--format", "json"], in: elsewhere)
+        #expect(broken.status == 74)
+        #expect(broken.stderr.contains("missing or damaged"))
+        #expect(broken.stderr.contains("jibang corpus reindex"), "the advice repairs it: \(broken.stderr)")
+        let reindex = await jibang(["corpus", "reindex"], in: elsewhere)
+        #expect(reindex.status == 0, "\(reindex.stderr)")
+        #expect(reindex.stdout.contains("rebuilt"))
+        #expect(await jibang(["trend", "regional-economy", "--format", "json"], in: elsewhere).stdout == original.stdout)
+    }
+
+    @Test func storeCopyTakesTheIndexAlongAndNeverOverwrites() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(await jibang(["ingest", Fixtures.path("new-year-addresses-1995-2019.jsonl")], in: dir.path).status == 0)
+        let original = await jibang(["trend", "regional-economy", "--format", "json"], in: dir.path)
+        let copy = await jibang(["store", "copy", "jibang.sqlite", "copy.sqlite"], in: dir.path)
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(copy.stderr.contains("25 documents"))
+        let copied = await jibang(["trend", "regional-economy", "--format", "json", "--database", "copy.sqlite"], in: dir.path)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout == original.stdout)
+        let again = await jibang(["store", "copy", "jibang.sqlite", "copy.sqlite"], in: dir.path)
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already exists"))
+    }
+}

@@ -9,9 +9,11 @@ import KoreanText
 /// `jibang corpus reindex`: rebuilds segments written by older versions.
 struct CorpusReindexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reindex", abstract: "Rebuild index segments written by older versions of Jibang in the current format.",
+        commandName: "reindex",
+        abstract: "Rebuild index segments that are missing, damaged or written by older versions of Jibang, from the stored documents.",
         discussion: """
-            Older segments still give the same counts; the current format checks long terms faster. \
+            Older segments still give the same counts; the current format checks long terms faster. A store file copied \
+            without its .corpus folder beside it, or a damaged segment file, is repaired the same way. \
             The documents are read from the store, so no input files are needed. Safe to interrupt: run it again to finish.
             """)
 
@@ -22,7 +24,7 @@ struct CorpusReindexCommand: AsyncParsableCommand {
             let corpus = try store.openCorpus()
             let outdated = try corpus.outdatedSegments()
             guard !outdated.isEmpty else {
-                emit("every index segment is in the current format; nothing to rebuild")
+                emit("every index segment is readable and in the current format; nothing to rebuild")
                 return
             }
             let terminal = Console.current.isTerminal
@@ -31,7 +33,7 @@ struct CorpusReindexCommand: AsyncParsableCommand {
                 try corpus.reindex(segment: id)
             }
             if terminal { Console.current.writeError("\r\u{1B}[K") }
-            emit("rebuilt \(outdated.count) index segment(s) in the current format")
+            emit("rebuilt \(outdated.count) index segment(s) from the stored documents, in the current format")
         }
     }
 }

@@ -12,8 +12,10 @@ enum ErrorReport {
         return text
     }
 
-    /// For something not found by its id, the command that lists the ids.
+    /// The command that helps: for something not found by its id, the one that lists the ids;
+    /// for a damaged index, the one that rebuilds it.
     static func listing(for error: JibangError) -> String? {
+        if error.code == .indexDamaged { return "`jibang corpus reindex` rebuilds the index from the stored documents" }
         guard error.code == .notFound, let subject = error.subject else { return nil }
         if subject.hasPrefix("candidate #") { return "`jibang evidence list` shows the queue" }
         if subject.hasPrefix("token #") { return "`jibang token list` shows the tokens" }
@@ -41,7 +43,7 @@ enum ErrorReport {
     static func exitCode(_ code: JibangError.Code) -> Int32 {
         switch code {
         case .notFound: 66
-        case .storage: 74
+        case .storage, .indexDamaged: 74
         default: 65
         }
     }
