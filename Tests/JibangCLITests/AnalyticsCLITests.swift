@@ -116,4 +116,52 @@ import FoundationXML
         #expect(events.status == 65)
         #expect(events.stderr.contains("e.csv:2"))
     }
+
+    /// The case that misled (issue 12, part 2): one document a year for decades, then hundreds,
+    /// and a year with none. The comparison uses rates, says why, leaves the empty year out,
+    /// and its r equals a plain computation on rates.
+    @Test func aCorpusThatGrowsIsComparedByRatesWithGapsLeftOut() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var lines: [String] = []
+        var documents: [Int: Int] = [:]
+        var hitsA: [Int: Int] = [:]
+        var hitsB: [Int: Int] = [:]
+        var rng = SeededGenerator(seed: 1957)
+        for year in 1980...2012 where year != 2005 {
+            let count = year < 2010 ? 1 : 300
+            for i in 0..<count {
+                let a = Int.random(in: 0..<10, using: &rng) < (year < 2010 ? 5 : 1)
+                let b = Int.random(in: 0..<10, using: &rng) < (year < 2010 ? 5 : 1)
+                let body = "보도 \(i) " + (a ? "가나다라 " : "") + (b ? "마바사아 " : "") + "끝"
+                lines.append(#"{"id": "\#(year)-\#(i)", "outlet": "KCNA", "date": "\#(year)-03-01", "body": "\#(body)"}"#)
+                documents[year, default: 0] += 1
+                if a { hitsA[year, default: 0] += 1 }
+                if b { hitsB[year, default: 0] += 1 }
+            }
+        }
+        #expect(await jibang(["ingest", dir.write("growing.jsonl", lines.joined(separator: "\n"))], in: dir.path).status == 0)
+        let run = await jibang(["compare", "a=가나다라", "b=마바사아", "--format", "json"], in: dir.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("comparing rates per 1,000 documents because the documents per period range from 1"), "\(run.stderr)")
+        let object = try #require(try json(run.stdout) as? [String: Any])
+        #expect((object["options"] as? [String: Any])?["value"] as? String == "share")
+        #expect(object["dropped_periods"] as? [String] == ["2005"], "the year without documents is missing, not zero")
+        let pearson = try #require(object["pearson"] as? [String: Any])
+        let years = documents.keys.sorted()
+        #expect(pearson["n"] as? Int == years.count, "n counts the periods with data (seed \(rng.seed))")
+        func rate(_ hits: [Int: Int], _ year: Int) -> Double { (Double(hits[year] ?? 0) * 1000 / Double(documents[year]!) * 100).rounded() / 100 }
+        let expected = self.pearson(years.map { rate(hitsA, $0) }, years.map { rate(hitsB, $0) })
+        #expect(abs((pearson["r"] as? Double ?? .nan) - expected) < 1e-9, "r on rates, computed by hand: \(expected) (seed \(rng.seed))")
+
+        let counted = await jibang(["compare", "a=가나다라", "b=마바사아", "--value", "count", "--format", "json"], in: dir.path)
+        #expect(counted.status == 0)
+        #expect(counted.stderr.contains("warning: counting, though the documents per period range from 1"))
+
+        let trend = await jibang(["trend", "a=가나다라", "--format", "json"], in: dir.path)
+        let rows = try #require((try json(trend.stdout) as? [String: Any])?["rows"] as? [[String: Any]])
+        let empty = try #require(rows.first { $0["period"] as? String == "2005" })
+        #expect(empty["total"] as? Int == 0)
+        #expect((empty["per1000"] as? [String: Any])?["a"] is NSNull, "0 of 0 is no rate")
+    }
 }

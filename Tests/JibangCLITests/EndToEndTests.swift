@@ -102,7 +102,7 @@ import FoundationXML
         defer { dir.remove() }
         func report() throws -> [String: Data] {
             try? FileManager.default.removeItem(atPath: dir.file("out"))
-            let run = try JibangBinary.run(["report", "--out", "out", "--measure", "mentions"], in: dir.path)
+            let run = try JibangBinary.run(["report", "--out", "out", "--measure", "mentions", "--value", "count"], in: dir.path)
             #expect(run.status == 0, "\(run.stderr)")
             var files: [String: Data] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: dir.file("out")) {

@@ -55,12 +55,15 @@ public struct Comparison: Sendable, Codable, Equatable {
     public let peaks: [String: [String]]
     /// Group name → each peak in full.
     public let peakDetails: [String: [Peak]]
+    /// Periods left out because one series or both have no documents there (missing, not zero).
+    public let droppedPeriods: [String]
 
     enum CodingKeys: String, CodingKey {
         case by, measure, options, series, pearson, spearman, differences, lags
         case bestLag = "best_lag"
         case peaks
         case peakDetails = "peak_details"
+        case droppedPeriods = "dropped_periods"
     }
 
     /// Compares groups `a` and `b` of `result` (a trend of both). Throws when a series is too
@@ -86,19 +89,28 @@ public struct Comparison: Sendable, Codable, Equatable {
         measure = result.measure
         self.options = options
         series = [first, second]
-        pearson = try Correlation.pearson(first.values, second.values, names: names, confidence: options.confidence)
-        spearman = try Correlation.spearman(first.values, second.values, names: names, confidence: options.confidence)
-        let da = first.differences
-        let db = second.differences
+        // Missing periods (no documents) are left out of every statistic, never counted as zeros.
+        let (x, y) = Self.paired(first, second)
+        droppedPeriods = zip(first.periods, zip(first.present, second.present)).filter { !($1.0 && $1.1) }.map(\.0)
+        pearson = try Correlation.pearson(x, y, names: names, confidence: options.confidence)
+        spearman = try Correlation.spearman(x, y, names: names, confidence: options.confidence)
+        let (dx, dy) = Self.paired(first.differences, second.differences)
         let differenceNames = ("the changes in \(first.name)", "the changes in \(second.name)")
         differences = Differences(
-            pearson: try Correlation.pearson(da.values, db.values, names: differenceNames, confidence: options.confidence),
-            spearman: try Correlation.spearman(da.values, db.values, names: differenceNames, confidence: options.confidence))
-        lags = LaggedCorrelation.scan(first.values, second.values, maxLag: options.maxLag)
+            pearson: try Correlation.pearson(dx, dy, names: differenceNames, confidence: options.confidence),
+            spearman: try Correlation.spearman(dx, dy, names: differenceNames, confidence: options.confidence))
+        lags = LaggedCorrelation.scan(first.values, second.values, maxLag: options.maxLag, present: (first.present, second.present))
         bestLag = LaggedCorrelation.strongest(lags)
         var details: [String: [Peak]] = [:]
         for s in series { details[s.name] = try options.peaks.peaks(s) }
         peakDetails = details
         peaks = details.mapValues { $0.map(\.period) }
+    }
+
+    /// The values of the periods where both series have data.
+    static func paired(_ a: Series, _ b: Series) -> ([Double], [Double]) {
+        let keep = zip(a.present, b.present).map { $0 && $1 }
+        let both = a.values.indices.filter { keep[$0] }
+        return (both.map { a.values[$0] }, both.map { b.values[$0] })
     }
 }

@@ -41,6 +41,7 @@ public struct PeakFinder: Sendable, Codable, Equatable {
         guard window >= 3, window % 2 == 1 else {
             throw JibangError.analysis("the peak window must be an odd number of periods, 3 or more; got \(window)")
         }
+        let series = series.withoutGaps  // a period with no documents is no trough
         let values = series.values
         guard let low = values.min(), let high = values.max(), high > low else { return [] }
         let range = high - low

@@ -117,12 +117,16 @@ public struct LaggedCorrelation: Sendable, Codable, Equatable {
 
     /// Pearson's r at each lag from −maxLag to maxLag with at least `Correlation.minimumPairs`
     /// overlapping pairs and neither side constant. O(n·k).
-    public static func scan(_ a: [Double], _ b: [Double], maxLag: Int) -> [LaggedCorrelation] {
+    /// `present`, when given, says which periods of each series have data; pairs with a missing
+    /// side are left out.
+    public static func scan(_ a: [Double], _ b: [Double], maxLag: Int, present: ([Bool], [Bool])? = nil) -> [LaggedCorrelation] {
         var out: [LaggedCorrelation] = []
         let n = min(a.count, b.count)
         for lag in -maxLag...maxLag where n - abs(lag) >= Correlation.minimumPairs {
-            let x = Array(a[max(0, -lag)..<min(n, n - lag)])
-            let y = Array(b[max(0, lag)..<min(n, n + lag)])
+            let pairs = (max(0, -lag)..<min(n, n - lag)).filter { t in present.map { $0.0[t] && $0.1[t + lag] } ?? true }
+            guard pairs.count >= Correlation.minimumPairs else { continue }
+            let x = pairs.map { a[$0] }
+            let y = pairs.map { b[$0 + lag] }
             guard let r = try? Correlation.coefficient(x, y, names: ("a", "b")) else { continue }
             out.append(LaggedCorrelation(lag: lag, r: r, n: x.count))
         }

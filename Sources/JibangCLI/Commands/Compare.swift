@@ -41,12 +41,13 @@ struct Compare: AsyncParsableCommand {
             }
             let events = try analysis.loadEvents()
             let result = try query.trend(groups, series: series, store: store).result
+            let value = analysis.value(for: result)
             let comparison = try Comparison(
                 result, a: groups[0].name, b: groups[1].name,
-                options: Comparison.Options(value: analysis.value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder))
+                options: Comparison.Options(value: value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder))
             if let svg {
                 let chart = Figures.lines(
-                    comparison.series, peaks: comparison.peakDetails, events: events, measure: series.measure, value: analysis.value)
+                    comparison.series, peaks: comparison.peakDetails, events: events, measure: series.measure, value: value)
                 try writeFile(svg, chart.svg())
             }
             switch output.format {

@@ -34,7 +34,8 @@ struct Peaks: AsyncParsableCommand {
             let events = try analysis.loadEvents()
             let (result, corpus) = try query.trend(termGroups, series: series, store: store)
             let found = try PeakFinding.find(
-                in: result, groups: termGroups, value: analysis.value, smoothing: analysis.smooth, finder: analysis.peakFinder, events: events
+                in: result, groups: termGroups, value: analysis.value(for: result), smoothing: analysis.smooth, finder: analysis.peakFinder,
+                events: events
             ) { group, period in
                 try corpus.documents(
                     matching: group, period: period, by: result.by, options: query.matchOptions, outlets: query.outlet, limit: documents)

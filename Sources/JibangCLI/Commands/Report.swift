@@ -49,7 +49,7 @@ struct Report: AsyncParsableCommand {
             let options = query.matchOptions
             let report = StudyReport(
                 trend: result, regional: groups[0].name, defence: groups[1].name, science: groups[2].name, indicators: indicators,
-                events: try analysis.loadEvents(), value: analysis.value, smoothing: analysis.smooth, peakFinder: analysis.peakFinder,
+                events: try analysis.loadEvents(), value: analysis.value(for: result), smoothing: analysis.smooth, peakFinder: analysis.peakFinder,
                 maxLag: lags.lag,
                 provenance: .init(
                     software: "jibang \(Jibang.configuration.version)", command: Self.commandLine(), corpusDocuments: fingerprint.documents,

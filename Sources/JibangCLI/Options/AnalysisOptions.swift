@@ -9,8 +9,12 @@ extension Series.Value: ExpressibleByArgument {}
 
 /// The series and peak settings that `compare`, `peaks` and `report` share.
 struct AnalysisOptions: ParsableArguments {
-    @Option(help: "count (the measure as counted; the study's figures) or share (per 1,000 documents of the period).")
-    var value: Series.Value = .count
+    @Option(
+        help: """
+            count (the measure as counted) or share (per 1,000 documents of the period). Default: share when the corpus mixes \
+            outlets or its periods differ in size more than tenfold, count otherwise.
+            """)
+    var value: Series.Value?
     @Option(help: ArgumentHelp("Smooth each series with a centred moving average over N periods (odd); figures and tables say so.", valueName: "N"))
     var smooth: Int?
     @Option(name: .customLong("peak-window"), help: "Periods in the rolling window peaks are measured against (odd).")
@@ -45,9 +49,21 @@ struct AnalysisOptions: ParsableArguments {
         return all.sorted { ($0.firstDay, $0.label) < ($1.firstDay, $1.label) }
     }
 
-    /// A series as these options shape it.
-    func series(_ result: TrendResult, group: String, outlet: String = "all", name: String? = nil) throws -> Series {
-        let series = Series(result, group: group, outlet: outlet, value: value, name: name)
-        return try smooth.map { try series.movingAverage(window: $0) } ?? series
+    /// The value to compare by: `--value` when given (with a warning when counts would
+    /// mislead), else what `ValueChoice` recommends for `result` (said on stderr).
+    func value(for result: TrendResult) -> Series.Value {
+        let recommended = ValueChoice.recommended(for: result)
+        switch (value, recommended.reason) {
+        case let (chosen?, reason?) where chosen == .count:
+            note("warning: counting, though \(reason): counts follow the corpus's size; --value share compares rates per 1,000 documents")
+            return chosen
+        case let (chosen?, _):
+            return chosen
+        case let (nil, reason?):
+            note("comparing rates per 1,000 documents because \(reason); --value count for the counts")
+            return recommended.value
+        case (nil, nil):
+            return recommended.value
+        }
     }
 }

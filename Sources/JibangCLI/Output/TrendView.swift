@@ -21,14 +21,15 @@ struct TrendView {
                 ([CSVLine.join(header)]
                 + result.rows.map { row in
                     CSVLine.join(
-                        [row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(row.per1000[$0] ?? 0)] })
+                        [row.period, row.outlet, String(row.total)]
+                            + names.flatMap { [String(row.counts[$0] ?? 0), row.rate($0).map { String($0) } ?? ""] })
                 }).joined(separator: "\n")
         case .table:
             var table = TextTable(["period", "outlet", "documents"] + names.flatMap { [$0, "‰"] })
             for row in result.rows {
                 table.add(
                     [row.period, row.outlet, String(row.total)]
-                        + names.flatMap { [String(row.counts[$0] ?? 0), String(format: "%.2f", row.per1000[$0] ?? 0)] })
+                        + names.flatMap { [String(row.counts[$0] ?? 0), row.rate($0).map { String(format: "%.2f", $0) } ?? "—"] })
             }
             var out = [table.render(), ""]
             let o = result.options

@@ -94,11 +94,12 @@ public struct TrendEngine: Sendable {
                 func row(_ outlet: String, _ pick: ([Int: Int]) -> Int) -> TrendResult.Row {
                     let total = pick(merged.totals[period] ?? [:])
                     var counts: [String: Int] = [:]
-                    var per1000: [String: Double] = [:]
+                    var per1000: [String: Double?] = [:]
                     for (g, group) in compiled.enumerated() {
                         let n = pick(merged.counts[g][period] ?? [:])
                         counts[group.name] = n
-                        per1000[group.name] = total == 0 ? 0 : (Double(n) * 1000 / Double(total) * 100).rounded() / 100
+                        let rate: Double? = total == 0 ? nil : (Double(n) * 1000 / Double(total) * 100).rounded() / 100
+                        per1000[group.name] = .some(rate)
                     }
                     return TrendResult.Row(period: label, outlet: outlet, total: total, counts: counts, per1000: per1000)
                 }

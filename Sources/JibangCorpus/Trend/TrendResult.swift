@@ -26,8 +26,12 @@ public struct TrendResult: Sendable, Codable, Equatable {
         public let total: Int
         /// Group name → the measure.
         public let counts: [String: Int]
-        /// Group name → documents (or mentions) per 1,000 documents.
-        public let per1000: [String: Double]
+        /// Group name → documents (or mentions) per 1,000 documents; null when the period has
+        /// no documents at all (0 of 0 is no rate, not a rate of 0).
+        public let per1000: [String: Double?]
+
+        /// The rate for `group`, nil when the period (and outlet) has no documents.
+        public func rate(_ group: String) -> Double? { per1000[group] ?? nil }
     }
 
     public let by: PeriodUnit

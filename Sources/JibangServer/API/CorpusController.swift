@@ -42,7 +42,8 @@ struct CorpusController {
             var lines = [(["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] })]
             for row in result.rows {
                 lines.append(
-                    [row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), String(row.per1000[$0] ?? 0)] })
+                    [row.period, row.outlet, String(row.total)]
+                        + names.flatMap { [String(row.counts[$0] ?? 0), row.rate($0).map { String($0) } ?? ""] })
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"trend.csv\""],
@@ -81,7 +82,7 @@ struct CorpusController {
         let comparison = try Comparison(
             result, a: groups[0].name, b: groups[1].name,
             options: .init(
-                value: try query.choice("value", default: Series.Value.count), smoothing: smooth,
+                value: try query.choice("value", default: ValueChoice.recommended(for: result).value), smoothing: smooth,
                 maxLag: try query.int("lag", default: 3, range: 0...24)))
         return (comparison, result)
     }
@@ -94,7 +95,8 @@ struct CorpusController {
         let corpus = services.corpus
         let outlets = query.all("outlet")
         let findings = try PeakFinding.find(
-            in: result, groups: groups, value: try query.choice("value", default: Series.Value.count), finder: PeakFinder(), events: services.events
+            in: result, groups: groups, value: try query.choice("value", default: ValueChoice.recommended(for: result).value), finder: PeakFinder(),
+            events: services.events
         ) { group, period in
             try corpus.documents(matching: group, period: period, by: result.by, options: MatchOptions(), outlets: outlets, limit: 3)
         }

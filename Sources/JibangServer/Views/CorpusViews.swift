@@ -86,7 +86,9 @@ enum CorpusPages {
                 }
                 return TrendView.Result.Row(
                     period: row.period, outlet: row.outlet, total: row.total,
-                    cells: result.groups.map { .init(count: row.counts[$0.name] ?? 0, per1000: String(format: "%.2f", row.per1000[$0.name] ?? 0)) },
+                    cells: result.groups.map {
+                        .init(count: row.counts[$0.name] ?? 0, per1000: row.rate($0.name).map { String(format: "%.2f", $0) } ?? "—")
+                    },
                     kwic: kwic)
             }
             let variants = result.groups.map { g in
