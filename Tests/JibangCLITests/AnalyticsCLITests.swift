@@ -154,6 +154,11 @@ import FoundationXML
         let expected = self.pearson(years.map { rate(hitsA, $0) }, years.map { rate(hitsB, $0) })
         #expect(abs((pearson["r"] as? Double ?? .nan) - expected) < 1e-9, "r on rates, computed by hand: \(expected) (seed \(rng.seed))")
 
+        // The chart draws the empty year as a gap: each of the two lines in two runs.
+        #expect(await jibang(["compare", "a=가나다라", "b=마바사아", "--svg", "c.svg"], in: dir.path).status == 0)
+        let svg = try String(contentsOfFile: dir.file("c.svg"), encoding: .utf8)
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 4, "two lines, each broken at 2005")
+
         let counted = await jibang(["compare", "a=가나다라", "b=마바사아", "--value", "count", "--format", "json"], in: dir.path)
         #expect(counted.status == 0)
         #expect(counted.stderr.contains("warning: counting, though the documents per period range from 1"))

@@ -41,7 +41,11 @@ public struct PeakFinder: Sendable, Codable, Equatable {
         guard window >= 3, window % 2 == 1 else {
             throw JibangError.analysis("the peak window must be an odd number of periods, 3 or more; got \(window)")
         }
-        let series = series.withoutGaps  // a period with no documents is no trough
+        // A period with no documents is no trough: peaks are found among the periods with data,
+        // and each keeps its index in the full series.
+        let full = series.periods
+        let series = series.withoutGaps
+        let fullIndex = Dictionary(uniqueKeysWithValues: full.enumerated().map { ($1, $0) })
         let values = series.values
         guard let low = values.min(), let high = values.max(), high > low else { return [] }
         let range = high - low
@@ -57,7 +61,10 @@ public struct PeakFinder: Sendable, Codable, Equatable {
             let prominence = prominences[i]
             let prominent = prominence.map { $0 >= minProminence * range } ?? false
             if outlier || prominent {
-                peaks.append(Peak(period: series.periods[i], index: i, value: values[i], baseline: median, outlier: outlier, prominence: prominence))
+                peaks.append(
+                    Peak(
+                        period: series.periods[i], index: fullIndex[series.periods[i]] ?? i, value: values[i], baseline: median, outlier: outlier,
+                        prominence: prominence))
             }
         }
         return peaks

@@ -37,7 +37,7 @@ public enum Figures {
             subtitle: subtitle ?? series.compactMap { $0.smoothing == nil ? nil : $0.label }.first,
             periods: periods,
             lines: series.map { s in
-                let missing = gaps[s.name] ?? []
+                let missing = (gaps[s.name] ?? []).union(s.missing)
                 return .init(
                     name: s.label, values: zip(s.periods, s.values).map { missing.contains($0) ? nil : $1 }, colour: styles[s.name]?.colour,
                     dash: styles[s.name]?.dash ?? 0)
