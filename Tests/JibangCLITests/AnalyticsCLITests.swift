@@ -169,4 +169,28 @@ import FoundationXML
         #expect(empty["total"] as? Int == 0)
         #expect((empty["per1000"] as? [String: Any])?["a"] is NSNull, "0 of 0 is no rate")
     }
+
+    /// A new outlet joining the corpus is named as a change of mix (issue 12, part 2).
+    @Test func aChangeOfOutletsIsNamed() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var lines: [String] = []
+        for year in 2000...2008 {
+            let outlets = year < 2005 ? ["Rodong Sinmun"] : ["Rodong Sinmun", "KCNA"]
+            for i in outlets.indices {
+                let body = ((year + i) % 2 == 0 ? "가나다라 " : "") + ((year + i) % 3 == 0 ? "마바사아 " : "")
+                lines.append(#"{"id": "\#(year)-\#(i)", "outlet": "\#(outlets[i])", "date": "\#(year)-05-01", "body": "\#(body)보도 \#(year)"}"#)
+            }
+        }
+        #expect(await jibang(["ingest", dir.write("mix.jsonl", lines.joined(separator: "\n"))], in: dir.path).status == 0)
+        let run = await jibang(["compare", "a=가나다라", "b=마바사아", "--format", "json"], in: dir.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: the outlets change across the periods compared (2005: + KCNA)"), "\(run.stderr)")
+        let changes = try #require((try json(run.stdout) as? [String: Any])?["outlet_changes"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect(changes.first?["period"] as? String == "2005")
+        #expect(changes.first?["added"] as? [String] == ["KCNA"])
+        let one = await jibang(["compare", "a=가나다라", "b=마바사아", "--outlet", "rodong sinmun", "--format", "json"], in: dir.path)
+        #expect(!one.stderr.contains("outlets change"), "one outlet: no mix")
+    }
 }

@@ -57,6 +57,8 @@ public struct Comparison: Sendable, Codable, Equatable {
     public let peakDetails: [String: [Peak]]
     /// Periods left out because one series or both have no documents there (missing, not zero).
     public let droppedPeriods: [String]
+    /// Where the outlets the documents come from change: the series compare different sources there.
+    public let outletChanges: [OutletChange]
 
     enum CodingKeys: String, CodingKey {
         case by, measure, options, series, pearson, spearman, differences, lags
@@ -64,6 +66,7 @@ public struct Comparison: Sendable, Codable, Equatable {
         case peaks
         case peakDetails = "peak_details"
         case droppedPeriods = "dropped_periods"
+        case outletChanges = "outlet_changes"
     }
 
     /// Compares groups `a` and `b` of `result` (a trend of both). Throws when a series is too
@@ -91,6 +94,7 @@ public struct Comparison: Sendable, Codable, Equatable {
         series = [first, second]
         // Missing periods (no documents) are left out of every statistic, never counted as zeros.
         let (x, y) = Self.paired(first, second)
+        outletChanges = OutletChange.changes(in: result)
         droppedPeriods = zip(first.periods, zip(first.present, second.present)).filter { !($1.0 && $1.1) }.map(\.0)
         pearson = try Correlation.pearson(x, y, names: names, confidence: options.confidence)
         spearman = try Correlation.spearman(x, y, names: names, confidence: options.confidence)

@@ -45,6 +45,11 @@ struct Compare: AsyncParsableCommand {
             let comparison = try Comparison(
                 result, a: groups[0].name, b: groups[1].name,
                 options: Comparison.Options(value: value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder))
+            if !comparison.outletChanges.isEmpty {
+                note(
+                    "warning: the outlets change across the periods compared (\(comparison.outletChanges.map(\.description).joined(separator: " · "))); "
+                        + "compare one outlet with --outlet, or read the series as a mix of sources")
+            }
             if let svg {
                 let chart = Figures.lines(
                     comparison.series, peaks: comparison.peakDetails, events: events, measure: series.measure, value: value)

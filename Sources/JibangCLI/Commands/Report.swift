@@ -43,6 +43,12 @@ struct Report: AsyncParsableCommand {
             let indicators = try await store.open().indicators()
             let (result, corpus) = try query.trend(groups, series: series, store: store)
             let fingerprint = try corpus.fingerprint()
+            let changes = OutletChange.changes(in: result)
+            if !changes.isEmpty {
+                note(
+                    "warning: the outlets change across the periods (\(changes.map(\.description).joined(separator: " · "))); the figures mix sources there"
+                )
+            }
             var filters = query.outlet.map { "outlet \($0)" }
             if let from = query.from { filters.append("from \(from)") }
             if let to = query.to { filters.append("to \(to)") }
