@@ -307,6 +307,20 @@ import Testing
         #expect(table.stdout.contains("reported by KCNA only"))
     }
 
+    @Test func tablesLabelDocumentsShortly() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(await jibang(["ingest", Fixtures.path("kcna-programme-subset.json")], in: dir.path).status == 0)
+        let json = await jibang(["kwic", "regional industry", "--limit", "3", "--format", "json"], in: dir.path)
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let id = try #require(hits.first?["document_id"] as? String)
+        #expect(id.hasPrefix("http"), "the fixture's ids are web addresses")
+        let table = await jibang(["kwic", "regional industry", "--limit", "3"], in: dir.path)
+        #expect(table.status == 0)
+        #expect(!table.stdout.contains(id), "the table shows a label, not the address")
+        #expect(table.stdout.contains(String((hits.first?["title"] as? String ?? "").prefix(20))))
+    }
+
     @Test func anIngestThatStoresNothingFails() async {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

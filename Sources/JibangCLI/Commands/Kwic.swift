@@ -36,8 +36,8 @@ struct Kwic: AsyncParsableCommand {
                 emit(CSVLine.join(["document_id", "date", "outlet", "left", "match", "right"]))
                 for l in lines { emit(CSVLine.join([l.documentId, l.date, l.outlet, l.left, l.match, l.right])) }
             case .table:
-                var table = TextTable(["date", "outlet", "document", "left", "match", "right"])
-                for l in lines { table.add([l.date, l.outlet, l.documentId, l.left, "【\(l.match)】", l.right]) }
+                var table = TextTable(["date", "outlet", "title", "left", "match", "right"])
+                for l in lines { table.add([l.date, l.outlet, DocumentLabel.title(l.title), l.left, "【\(l.match)】", l.right]) }
                 emit(table.render())
                 note("\(lines.count) lines in \(documents) documents")
             }

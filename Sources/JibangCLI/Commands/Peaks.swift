@@ -58,7 +58,7 @@ struct Peaks: AsyncParsableCommand {
                         separator: ", ")
                     table.add([
                         f.group, f.period, Figures.number(f.value), Figures.number(f.baseline), why,
-                        f.documents.map { "\($0.id) (\($0.date))" }.joined(separator: "; "),
+                        f.documents.map(DocumentLabel.short).joined(separator: "; "),
                         f.events.map { "\($0.date) \($0.label)" }.joined(separator: "; "),
                     ])
                 }
