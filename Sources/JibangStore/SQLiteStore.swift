@@ -147,6 +147,10 @@ public struct SQLiteStore: ProgrammeStore {
 
     // MARK: - Reference data and seeding
 
+    public func bundledRecord() async throws(JibangError) -> String? {
+        try await seedState().programme
+    }
+
     /// Where the store stands: whether the gazetteer and stages are loaded, and how the bundled
     /// programme record was handled ("20x10-sites.csv@<digest>", "skipped", or nil).
     public func seedState() async throws(JibangError) -> (referenceLoaded: Bool, programme: String?) {

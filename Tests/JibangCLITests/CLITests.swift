@@ -442,3 +442,31 @@ import Testing
         #expect(again.stderr.contains("already exists"))
     }
 }
+
+/// Status says which record it shows (issue 12, part 6).
+@Suite struct RecordProvenanceCLITests {
+    @Test func statusNamesTheRecordDateAndTheBundle() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let export = try #require(
+            try JSONSerialization.jsonObject(with: Data(await jibang(["export", "--format", "json"], in: dir.path).stdout.utf8)) as? [String: Any])
+        // The newest day by a plain scan: each milestone's last possible day (its date, or a range's end) and each source's day.
+        var newest = ""
+        for site in export["sites"] as? [[String: Any]] ?? [] {
+            for milestone in site["milestones"] as? [[String: Any]] ?? [] {
+                let date = milestone["date"] as? String ?? ""
+                let end = date.split(separator: "/").last.map(String.init) ?? date
+                if end.count == 10 { newest = max(newest, end) }
+                for source in milestone["sources"] as? [[String: Any]] ?? [] { newest = max(newest, source["published"] as? String ?? "") }
+            }
+        }
+        let status = try #require(
+            try JSONSerialization.jsonObject(with: Data(await jibang(["status", "--format", "json"], in: dir.path).stdout.utf8)) as? [String: Any])
+        let asOf = try #require(status["record_as_of"] as? String)
+        #expect(asOf >= newest, "at least the newest day given to the day (\(newest))")
+        #expect(asOf.hasPrefix(String(newest.prefix(4))), "in the same year as the newest day (\(newest))")
+        #expect((status["bundled_data"] as? String)?.hasPrefix("20x10-sites.csv@") == true)
+        let table = await jibang(["status"], in: dir.path)
+        #expect(table.stdout.contains("Record as of \(asOf)"))
+    }
+}

@@ -295,6 +295,7 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 #expect(response.status == .ok)
                 #expect(html.contains("<svg") && html.contains("Kimhwa County (김화군)"), "the map titles each site")
                 #expect(html.contains("지방발전 20×10 정책"))
+                #expect(html.contains("Record as of 20") && html.contains("bundled data 20x10-sites.csv@"), "the overview says which record it shows")
             }
             try await client.execute(uri: "/trend?q=regional-economy&measure=mentions", method: .get) { response in
                 let html = String(buffer: response.body)

@@ -17,9 +17,10 @@ struct Status: AsyncParsableCommand {
             let gazetteer = try BundledData.gazetteer()
             let filter = try scope.filter(gazetteer)
             let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+            let db = try await store.open()
             let status = ProgrammeStatus(
-                sites: try await store.open().sites(), gazetteer: gazetteer, year: filter.year, provinceID: filter.provinceID,
-                throughYear: min(thisYear, Programme.years.upperBound))
+                sites: try await db.sites(), gazetteer: gazetteer, year: filter.year, provinceID: filter.provinceID,
+                throughYear: min(thisYear, Programme.years.upperBound), bundledData: try await db.bundledRecord())
             emit(StatusView(status: status, gazetteer: gazetteer).render(output.format))
         }
     }

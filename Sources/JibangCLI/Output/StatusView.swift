@@ -38,7 +38,7 @@ struct StatusView {
 
     func table() -> String {
         let scope = status.province.flatMap(gazetteer.division(id:)).map { " — \($0.nameKCNA) (\($0.nameKo)) only" } ?? ""
-        var out = ["Regional Development 20×10 (지방발전 20×10 정책): progress by stage\(scope)", ""]
+        var out = ["Regional Development 20×10 (지방발전 20×10 정책): progress by stage\(scope)", Self.provenance(status), ""]
         var waves = TextTable(["stage", "year", "target", "sites", "ground broken", "inaugurated", "median days¹", "no inauguration²", "cumulative³"])
         for wave in status.waves {
             waves.add([
@@ -74,5 +74,11 @@ struct StatusView {
         out.append("Coverage by province (sites per wave year):")
         out.append(provinces.render())
         return out.joined(separator: "\n")
+    }
+
+    /// "Record as of 2026-11-20 (the newest date in the record); bundled data 20x10-sites.csv@1a2b…".
+    static func provenance(_ status: ProgrammeStatus) -> String {
+        "Record as of \(status.recordAsOf ?? "—") (the newest date in the record)"
+            + (status.bundledData.map { "; bundled data \($0 == "skipped" ? "not loaded" : $0)" } ?? "")
     }
 }

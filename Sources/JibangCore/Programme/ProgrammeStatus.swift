@@ -48,11 +48,20 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
     public let provinces: [ProvinceCoverage]
     /// The province filter applied, if any.
     public let province: String?
+    /// Which record the figures show: the newest day the record speaks of, a source's
+    /// publication day or a milestone's (latest possible) day, over the whole store; nil when empty.
+    public let recordAsOf: String?
+    /// The bundled programme record the store was seeded with ("20x10-sites.csv@digest"), or
+    /// "skipped"; nil when the caller does not know.
+    public let bundledData: String?
 
     /// Computes the figures. `year` keeps only stages of that year; `provinceID` keeps only
     /// sites in that province; `throughYear` lists empty waves up to that year too.
     /// O(sites × milestones).
-    public init(sites allSites: [Site], gazetteer: Gazetteer, year: Int? = nil, provinceID: String? = nil, throughYear: Int? = nil) {
+    public init(
+        sites allSites: [Site], gazetteer: Gazetteer, year: Int? = nil, provinceID: String? = nil, throughYear: Int? = nil,
+        bundledData: String? = nil
+    ) {
         func provinceOf(_ site: Site) -> String? { gazetteer.provinceID(ofDivision: site.divisionID) }
         let sites = SiteFilter(provinceID: provinceID).apply(allSites, gazetteer: gazetteer)
         let lastYear = max(throughYear ?? 0, sites.compactMap { Programme.stage(id: $0.stageID)?.year }.max() ?? 0)
@@ -91,6 +100,9 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
                 sitesByYear: Dictionary(grouping: local, by: \.stageID).mapValues(\.count))
         }
         province = provinceID
+        let days = allSites.flatMap { $0.milestones.flatMap { [$0.date.latest] + $0.sources.compactMap(\.published) } }
+        recordAsOf = days.max()?.description
+        self.bundledData = bundledData
     }
 
     /// The median of `values`; nil when empty. The mean of the middle two for an even count.

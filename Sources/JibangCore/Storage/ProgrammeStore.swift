@@ -16,6 +16,10 @@ public protocol ProgrammeStore: Sendable {
     /// Adds a source to a stored milestone; throws `.notFound` for an unknown id and
     /// `.duplicate` when the milestone already cites that address.
     func addSource(_ source: Source, toMilestone id: Int64) async throws(JibangError)
+
+    /// The bundled programme record the store was seeded with ("20x10-sites.csv@digest"), or
+    /// "skipped" when it was left out; nil before the first seeding.
+    func bundledRecord() async throws(JibangError) -> String?
 }
 
 extension ProgrammeStore {

@@ -38,7 +38,7 @@ struct ProgrammeController {
         let json = try await services.cachedStatus(key: "\(year ?? 0)|\(province ?? "")") {
             let status = ProgrammeStatus(
                 sites: try await services.store.sites(), gazetteer: services.gazetteer, year: year, provinceID: province,
-                throughYear: services.thisYear)
+                throughYear: services.thisYear, bundledData: try await services.store.bundledRecord())
             return ProgrammeJSON.encode(status).trimmingCharacters(in: .newlines) + "\n"
         }
         return JSONResponse.text(json)

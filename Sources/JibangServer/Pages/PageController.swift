@@ -27,7 +27,9 @@ struct PageController {
 
     @Sendable func overview(_ request: Request, context: Context) async throws -> Response {
         let sites = try await services.store.sites()
-        let status = ProgrammeStatus(sites: sites, gazetteer: services.gazetteer, year: nil, provinceID: nil, throughYear: services.thisYear)
+        let status = ProgrammeStatus(
+            sites: sites, gazetteer: services.gazetteer, year: nil, provinceID: nil, throughYear: services.thisYear,
+            bundledData: try await services.store.bundledRecord())
         return ProgrammePages.overview(status: status, sites: sites, gazetteer: services.gazetteer).response
     }
 

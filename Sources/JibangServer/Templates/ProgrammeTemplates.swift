@@ -2,6 +2,7 @@
 extension PageTemplates {
     static let overview = """
         {{<layout}}{{$content}}<div class="cards"><div class="card"><b>{{covered}} / {{target}}</b>cities and counties in a 20×10 wave<br><span lang="ko" class="muted">20×10 대상 시·군</span></div><div class="card"><b>{{siteCount}}</b>sites with a record<br><span lang="ko" class="muted">기록된 대상지</span></div><div class="card"><b>{{inaugurated}}</b>sites inaugurated<br><span lang="ko" class="muted">준공된 대상지</span></div></div>
+        <p class="muted">Record as of {{recordAsOf}} (the newest date in the record) · bundled data {{bundledData}} <span lang="ko">기록 기준일</span></p>
         <h2>Progress by wave <span lang="ko" class="muted">연차별 진척</span></h2><div class="scroll"><table><thead><tr><th>Stage</th><th class="num">Target</th><th class="num">Sites</th><th>Ground broken / inaugurated against the target</th><th class="num">Cumulative</th></tr></thead><tbody>
         {{#waves}}<tr><td>{{label}}</td><td class="num">{{target}}</td><td class="num">{{sites}}</td><td><div class="bar" role="img" aria-label="{{groundbreakings}} ground broken, {{inaugurations}} inaugurated of {{of}}"><span class="g" style="width:{{brokenPercent}}%"></span><span style="width:{{donePercent}}%;position:relative"></span></div><span class="muted">{{groundbreakings}} ground broken · {{inaugurations}} inaugurated</span></td><td class="num">{{cumulative}}</td></tr>
         {{/waves}}</tbody></table></div>

@@ -37,6 +37,8 @@ enum ProgrammePages {
 
         let frame = Frame("Regional Development 20×10", "지방발전 20×10 정책", section: .overview)
         let covered, target, siteCount, inaugurated: Int
+        let recordAsOf: String
+        let bundledData: String
         let waves: [Wave]
         let mapSvg: String
         let latest: [Latest]
@@ -58,6 +60,7 @@ enum ProgrammePages {
         }
         let view = OverviewView(
             covered: status.covered, target: status.target, siteCount: sites.count, inaugurated: sites.filter { $0.progress == .completed }.count,
+            recordAsOf: status.recordAsOf ?? "—", bundledData: status.bundledData.map { $0 == "skipped" ? "not loaded" : $0 } ?? "—",
             waves: waves, mapSvg: ProgrammeMap.svg(sites: sites, gazetteer: gazetteer), latest: Array(latest))
         return Page(template: "overview", view: view)
     }
