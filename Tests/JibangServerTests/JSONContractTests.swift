@@ -1,0 +1,65 @@
+import Foundation
+import JibangCLI
+import JibangTestSupport
+import Testing
+
+/// Every `--format json` output of the CLI conforms to a schema committed in the project (the
+/// OpenAPI document's components): a renamed or dropped field fails here (issue 12, part 7).
+/// The API's answers are checked against the same document by `ServerTests`.
+@Suite struct JSONContractTests {
+    static let validator = ServerTests.validator
+
+    /// A command and the component its output conforms to; `list` when the output is an array of it.
+    static let contracts: [(arguments: [String], schema: String, list: Bool)] = [
+        (["status"], "ProgrammeStatus", false),
+        (["sites"], "SiteSummary", true),
+        (["site", "Kimhwa"], "SiteDetail", false),
+        (["place", "Unsan"], "Place", true),
+        (["export"], "ProgrammeExport", false),
+        (["trend", "regional-economy", "defence-industry"], "TrendResult", false),
+        (["kwic", "지방공업", "--limit", "5"], "KWICLine", true),
+        (["compare", "regional-economy", "defence-industry", "--measure", "mentions"], "Comparison", false),
+        (["peaks", "regional-economy", "--measure", "mentions"], "PeakFinding", true),
+        (["corpus", "stats"], "CorpusStats", false),
+        (["indicator", "list"], "Indicator", true),
+        (["events"], "Event", true),
+        (["evidence", "list"], "Candidate", true),
+        (["evidence", "show", "1"], "Candidate", false),
+        (["evidence", "evaluate", "--labels", Fixtures.path("evidence-labels.csv")], "EvidenceEvaluation", false),
+    ]
+
+    static func schema(_ name: String, list: Bool) -> [String: Any] {
+        let reference: [String: Any] = ["$ref": "#/components/schemas/\(name)"]
+        return list ? ["type": "array", "items": reference] : reference
+    }
+
+    @Test func everyJSONOutputConformsToItsSchema() async throws {
+        let path = try await Fixture.shared.databasePath()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        for contract in Self.contracts {
+            let store = ["events", "place"].contains(contract.arguments[0]) ? [] : ["--database", path]  // these read no store
+            let run = await Jibang.capture(contract.arguments + ["--format", "json"] + store, in: dir.path)
+            #expect(run.status == 0, "\(contract.arguments): \(run.stderr)")
+            guard let value = try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8), options: [.fragmentsAllowed]) else {
+                Issue.record("\(contract.arguments) printed no JSON")
+                continue
+            }
+            if contract.list { #expect((value as? [Any])?.isEmpty == false, "\(contract.arguments) lists something to check") }
+            let problems = Self.validator.problems(value, Self.schema(contract.schema, list: contract.list))
+            #expect(problems.isEmpty, "\(contract.arguments): \(problems.prefix(5))")
+        }
+    }
+
+    /// The check has teeth: the status JSON with a field renamed no longer conforms.
+    @Test func aRenamedFieldFails() async throws {
+        let path = try await Fixture.shared.databasePath()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let run = await Jibang.capture(["status", "--format", "json", "--database", path], in: dir.path)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(Self.validator.problems(object, Self.schema("ProgrammeStatus", list: false)).isEmpty)
+        object["wave_list"] = object.removeValue(forKey: "waves")
+        #expect(!Self.validator.problems(object, Self.schema("ProgrammeStatus", list: false)).isEmpty)
+    }
+}
