@@ -16,14 +16,7 @@ struct TrendView {
         case .json:
             return ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines)
         case .csv:
-            let header = ["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] }
-            return
-                ([CSVLine.join(header)]
-                + result.rows.map { row in
-                    CSVLine.join(
-                        [row.period, row.outlet, String(row.total)]
-                            + names.flatMap { [String(row.counts[$0] ?? 0), row.rate($0).map { String($0) } ?? ""] })
-                }).joined(separator: "\n")
+            return result.csvRows.map(CSVLine.join).joined(separator: "\n")
         case .table:
             var table = TextTable(["period", "outlet", "documents"] + names.flatMap { [$0, "‰"] })
             for row in result.rows {

@@ -47,3 +47,17 @@ public struct TrendResult: Sendable, Codable, Equatable {
 
 /// Reads the full text of a document by row id, for options that need the original spacing.
 public typealias RawTextLookup = @Sendable (Int64) -> String?
+
+extension TrendResult {
+    /// The trend as CSV fields, header first: period, outlet, total, then each group's count
+    /// and rate per 1,000 (empty when the period has no documents). What `jibang trend
+    /// --format csv` and the API's `format=csv` write.
+    public var csvRows: [[String]] {
+        let names = groups.map(\.name)
+        let header = ["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] }
+        return [header]
+            + rows.map { row in
+                [row.period, row.outlet, String(row.total)] + names.flatMap { [String(row.counts[$0] ?? 0), row.rate($0).map { String($0) } ?? ""] }
+            }
+    }
+}

@@ -38,16 +38,9 @@ struct CorpusController {
         let query = QueryParameters(request)
         let result = try runTrend(query, groups: try query.groups("q"))
         if query.string("format") == "csv" {
-            let names = result.groups.map(\.name)
-            var lines = [(["period", "outlet", "total"] + names.flatMap { [$0, "\($0)_per_1000"] })]
-            for row in result.rows {
-                lines.append(
-                    [row.period, row.outlet, String(row.total)]
-                        + names.flatMap { [String(row.counts[$0] ?? 0), row.rate($0).map { String($0) } ?? ""] })
-            }
             return Response(
                 status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"trend.csv\""],
-                body: .init(byteBuffer: ByteBuffer(string: lines.map(CSVWriter.line).joined(separator: "\n") + "\n")))
+                body: .init(byteBuffer: ByteBuffer(string: result.csvRows.map(CSVWriter.line).joined(separator: "\n") + "\n")))
         }
         return JSONResponse.make(result)
     }
