@@ -175,7 +175,7 @@ import FoundationXML
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         var lines: [String] = []
-        for year in 2000...2008 {
+        for year in 2000...2012 {
             let outlets = year < 2005 ? ["Rodong Sinmun"] : ["Rodong Sinmun", "KCNA"]
             for i in outlets.indices {
                 let body = ((year + i) % 2 == 0 ? "가나다라 " : "") + ((year + i) % 3 == 0 ? "마바사아 " : "")
@@ -192,5 +192,20 @@ import FoundationXML
         #expect(changes.first?["added"] as? [String] == ["KCNA"])
         let one = await jibang(["compare", "a=가나다라", "b=마바사아", "--outlet", "rodong sinmun", "--format", "json"], in: dir.path)
         #expect(!one.stderr.contains("outlets change"), "one outlet: no mix")
+
+        // One outlet per series: each counted, and its rate taken, within its own outlet.
+        let split = await jibang(
+            ["compare", "a=가나다라", "b=마바사아", "--outlet-a", "kcna", "--outlet-b", "Rodong Sinmun", "--value", "share", "--format", "json"],
+            in: dir.path)
+        #expect(split.status == 0, "\(split.stderr)")
+        let object = try #require(try json(split.stdout) as? [String: Any])
+        let options = try #require(object["options"] as? [String: Any])
+        #expect(options["outlet"] as? String == "KCNA" && options["outlet_b"] as? String == "Rodong Sinmun")
+        let series = try #require(object["series"] as? [[String: Any]])
+        #expect(series[0]["missing"] as? [String] == (2000...2004).map(String.init), "KCNA has nothing before 2005")
+        // By hand: KCNA's one document a year (i = 1) has a when year + 1 is even; Rodong Sinmun's (i = 0) has b when year is a multiple of 3.
+        #expect((series[0]["values"] as? [Double])?.suffix(8) == (2005...2012).map { ($0 + 1) % 2 == 0 ? 1000 : 0 })
+        #expect(series[1]["values"] as? [Double] == (2000...2012).map { $0 % 3 == 0 ? 1000 : 0 })
+        #expect((object["pearson"] as? [String: Any])?["n"] as? Int == 8, "only the years both outlets have")
     }
 }

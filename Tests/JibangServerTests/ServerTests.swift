@@ -86,6 +86,8 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/places?q=Nowhereville", "/places", 404),
         ("/api/v1/sites?status=finished", "/sites", 400),
         ("/api/v1/trend?q=regional-economy&outlet=kcna", "/trend", 200),
+        ("/api/v1/compare?a=regional-economy&b=defence-industry&measure=mentions&outlet_a=new%20year%20address", "/compare", 200),
+        ("/api/v1/compare?a=regional-economy&b=defence-industry&outlet_b=Minju%20Joson", "/compare", 422),
         ("/api/v1/trend?q=regional-economy&outlet=Minju%20Joson", "/trend", 422),
         ("/api/v1/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&from=2015&to=2010", "/kwic", 422),
         ("/api/v1/compare?a=regional-economy&b=nothing=%EC%A1%B4%EC%9E%AC%EC%95%88%ED%95%A8", "/compare", 422),

@@ -14,12 +14,16 @@ public struct Comparison: Sendable, Codable, Equatable {
         public var maxLag: Int
         public var confidence: Double
         public var peaks: PeakFinder
-        /// The outlet whose series are compared ("all": the total over outlets).
+        /// The outlet whose series are compared ("all": the total over outlets); the first
+        /// series' outlet when `outletB` is given.
         public var outlet: String
+        /// The second series' outlet, when the two series come from different outlets (each
+        /// series is then counted, and its rate taken, within its own outlet).
+        public var outletB: String?
 
         public init(
             value: Series.Value = .count, smoothing: Int? = nil, maxLag: Int = 3, confidence: Double = 0.95, peaks: PeakFinder = PeakFinder(),
-            outlet: String = "all"
+            outlet: String = "all", outletB: String? = nil
         ) {
             self.value = value
             self.smoothing = smoothing
@@ -27,12 +31,14 @@ public struct Comparison: Sendable, Codable, Equatable {
             self.confidence = confidence
             self.peaks = peaks
             self.outlet = outlet
+            self.outletB = outletB
         }
 
         enum CodingKeys: String, CodingKey {
             case value, smoothing
             case maxLag = "max_lag"
             case confidence, peaks, outlet
+            case outletB = "outlet_b"
         }
     }
 
@@ -81,8 +87,8 @@ public struct Comparison: Sendable, Codable, Equatable {
         guard options.confidence > 0, options.confidence < 1 else {
             throw JibangError.analysis("the confidence level must be between 0 and 1; got \(options.confidence)")
         }
-        var first = Series(result, group: a, outlet: options.outlet, value: options.value)
-        var second = Series(result, group: b, outlet: options.outlet, value: options.value)
+        var first = Series(result, group: a, outlet: Self.rowOutlet(options.outlet, in: result), value: options.value)
+        var second = Series(result, group: b, outlet: Self.rowOutlet(options.outletB ?? options.outlet, in: result), value: options.value)
         if let window = options.smoothing {
             first = try first.movingAverage(window: window)
             second = try second.movingAverage(window: window)
@@ -116,5 +122,10 @@ public struct Comparison: Sendable, Codable, Equatable {
         let keep = zip(a.present, b.present).map { $0 && $1 }
         let both = a.values.indices.filter { keep[$0] }
         return (both.map { a.values[$0] }, both.map { b.values[$0] })
+    }
+
+    /// The rows that hold `outlet`'s counts: its own, or "all" when the trend has only that outlet.
+    static func rowOutlet(_ outlet: String, in result: TrendResult) -> String {
+        result.rows.contains { $0.outlet == outlet } ? outlet : "all"
     }
 }

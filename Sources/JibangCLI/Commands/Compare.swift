@@ -26,6 +26,12 @@ struct Compare: AsyncParsableCommand {
     @OptionGroup var lags: LagOptions
     @Option(help: ArgumentHelp("Also write the two series as an SVG line chart, peaks and events marked.", valueName: "file"))
     var svg: String?
+    @Option(
+        name: .customLong("outlet-a"),
+        help: ArgumentHelp("Count the first group in this outlet only (with --outlet-b: one outlet per series).", valueName: "name"))
+    var outletA: String?
+    @Option(name: .customLong("outlet-b"), help: ArgumentHelp("Count the second group in this outlet only.", valueName: "name"))
+    var outletB: String?
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var query: CorpusQueryOptions
     @OptionGroup var output: OutputOptions
@@ -42,10 +48,16 @@ struct Compare: AsyncParsableCommand {
             let events = try analysis.loadEvents()
             let result = try query.trend(groups, series: series, store: store).result
             let value = analysis.value(for: result)
+            // Per-series outlets are checked against the corpus like any outlet filter.
+            let segments = try store.openCorpus().segments()
+            var outlets: [String?] = []
+            for name in [outletA, outletB] { outlets.append(try name.map { try FilterCheck.outlets([$0], in: segments)[0] }) }
             let comparison = try Comparison(
                 result, a: groups[0].name, b: groups[1].name,
-                options: Comparison.Options(value: value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder))
-            if !comparison.outletChanges.isEmpty {
+                options: Comparison.Options(
+                    value: value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder, outlet: outlets[0] ?? "all",
+                    outletB: outlets[1] ?? (outlets[0] == nil ? nil : "all")))
+            if !comparison.outletChanges.isEmpty && outletA == nil && outletB == nil {
                 note(
                     "warning: the outlets change across the periods compared (\(comparison.outletChanges.map(\.description).joined(separator: " · "))); "
                         + "compare one outlet with --outlet, or read the series as a mix of sources")
