@@ -48,6 +48,12 @@ public struct PartialDate: Sendable, Hashable, Codable, CustomStringConvertible 
         return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
     }
 
+    /// The ISO text of a day number ("2024-03-07").
+    public static func iso(dayNumber: Int) -> String {
+        let (y, m, d) = civil(fromDayNumber: dayNumber)
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
     /// The civil date of a day number (inverse of `dayNumber`).
     public static func civil(fromDayNumber z: Int) -> (year: Int, month: Int, day: Int) {
         let z = z + 719_468

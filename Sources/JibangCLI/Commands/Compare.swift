@@ -50,13 +50,12 @@ struct Compare: AsyncParsableCommand {
             let value = analysis.value(for: result)
             // Per-series outlets are checked against the corpus like any outlet filter.
             let segments = try store.openCorpus().segments()
-            var outlets: [String?] = []
-            for name in [outletA, outletB] { outlets.append(try name.map { try FilterCheck.outlets([$0], in: segments)[0] }) }
+            let outlets = try FilterCheck.seriesOutlets(a: outletA, b: outletB, in: segments)
             let comparison = try Comparison(
                 result, a: groups[0].name, b: groups[1].name,
                 options: Comparison.Options(
-                    value: value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder, outlet: outlets[0] ?? "all",
-                    outletB: outlets[1] ?? (outlets[0] == nil ? nil : "all")))
+                    value: value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder, outlet: outlets.outlet,
+                    outletB: outlets.outletB))
             if !comparison.outletChanges.isEmpty && outletA == nil && outletB == nil {
                 note(
                     "warning: the outlets change across the periods compared (\(comparison.outletChanges.map(\.description).joined(separator: " · "))); "

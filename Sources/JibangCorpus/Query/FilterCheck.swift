@@ -27,17 +27,22 @@ public enum FilterCheck {
         }
     }
 
+    /// The outlets of a comparison with one outlet per series: `a` for the first series (all
+    /// outlets when nil) and `b` for the second (nil: the same as the first), each as the
+    /// corpus spells it. What `compare --outlet-a/--outlet-b` and the API's `outlet_a`/`outlet_b` mean.
+    public static func seriesOutlets(a: String?, b: String?, in segments: [Segment]) throws(JibangError) -> (outlet: String, outletB: String?) {
+        let first = try a.map { name throws(JibangError) in try outlets([name], in: segments)[0] }
+        let second = try b.map { name throws(JibangError) in try outlets([name], in: segments)[0] }
+        return (first ?? "all", second ?? (first == nil ? nil : "all"))
+    }
+
     /// Throws `invalid_input` (hint: the `from` field) when the range ends before it starts.
     public static func range(from: Int?, to: Int?) throws(JibangError) {
         guard let from, let to, from > to else { return }
         throw JibangError(
-            .invalidInput, "the date range ends (\(iso(to))) before it starts (\(iso(from))); give the earlier date first",
-            hint: JibangError.Hint(field: "from", suggestion: iso(to)))
-    }
-
-    static func iso(_ day: Int) -> String {
-        let (y, m, d) = PartialDate.civil(fromDayNumber: day)
-        return "\(y)-\(String(m).leftPadded(2))-\(String(d).leftPadded(2))"
+            .invalidInput,
+            "the date range ends (\(PartialDate.iso(dayNumber: to))) before it starts (\(PartialDate.iso(dayNumber: from))); give the earlier date first",
+            hint: JibangError.Hint(field: "from", suggestion: PartialDate.iso(dayNumber: to)))
     }
 }
 

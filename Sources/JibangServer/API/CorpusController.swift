@@ -74,14 +74,12 @@ struct CorpusController {
         let smooth: Int? = try query.string("smooth").map { _ in try query.int("smooth", default: 3, range: 3...25) }
         // One outlet per series (outlet_a, outlet_b), checked like any outlet filter.
         let segments = try services.segments()
-        var outlets: [String?] = []
-        for name in ["outlet_a", "outlet_b"] { outlets.append(try query.string(name).map { try FilterCheck.outlets([$0], in: segments)[0] }) }
+        let outlets = try FilterCheck.seriesOutlets(a: query.string("outlet_a"), b: query.string("outlet_b"), in: segments)
         let comparison = try Comparison(
             result, a: groups[0].name, b: groups[1].name,
             options: .init(
                 value: try query.choice("value", default: ValueChoice.recommended(for: result).value), smoothing: smooth,
-                maxLag: try query.int("lag", default: 3, range: 0...24), outlet: outlets[0] ?? "all",
-                outletB: outlets[1] ?? (outlets[0] == nil ? nil : "all")))
+                maxLag: try query.int("lag", default: 3, range: 0...24), outlet: outlets.outlet, outletB: outlets.outletB))
         return (comparison, result)
     }
 

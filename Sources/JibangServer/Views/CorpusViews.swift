@@ -80,7 +80,10 @@ enum CorpusPages {
             let rows = result.rows.map { row in
                 var kwic: String?
                 if let days = result.by.period(label: row.period).map({ result.by.days(of: $0) }), let first = result.groups.first {
-                    var pairs = [("q", first.query), ("from", PartialDateText.iso(days.lowerBound)), ("to", PartialDateText.iso(days.upperBound))]
+                    var pairs = [
+                        ("q", first.query), ("from", PartialDate.iso(dayNumber: days.lowerBound)),
+                        ("to", PartialDate.iso(dayNumber: days.upperBound)),
+                    ]
                     if row.outlet != "all" { pairs.append(("outlet", row.outlet)) }
                     kwic = QueryString.make(pairs)
                 }
@@ -234,13 +237,5 @@ extension CorpusPages.TrendView.Result.Row.Cell: MustacheParent {
         case "per1000": per1000
         default: nil
         }
-    }
-}
-
-/// ISO text of a day number.
-enum PartialDateText {
-    static func iso(_ day: Int) -> String {
-        let (y, m, d) = PartialDate.civil(fromDayNumber: day)
-        return "\(y)-\(String(m).leftPadded(2))-\(String(d).leftPadded(2))"
     }
 }
