@@ -216,6 +216,23 @@ public struct CorpusStore: CorpusDocumentStore {
         }
     }
 
+    public func languageTallies() throws(JibangError) -> [LanguageTally] {
+        do {
+            return try writer.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT day, precision, outlet, NULLIF(language, ''), documents FROM document_tally WHERE documents > 0"
+                ).map { row in
+                    let precision: String = row[1]
+                    return LanguageTally(
+                        day: row[0], precision: precision == "day" ? 0 : precision == "month" ? 1 : 2, outlet: row[2], language: row[3],
+                        documents: row[4])
+                }
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
     public func stats() throws(JibangError) -> CorpusStats {
         let outdated = try outdatedSegments().count
         do {

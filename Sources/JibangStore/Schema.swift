@@ -161,6 +161,62 @@ enum Schema {
                 t.column("revoked", .datetime)
             }
         }
+        migrator.registerMigration("v6 planned milestones") { db in
+            // SQLite cannot change a CHECK constraint in place: rebuild the table (foreign keys
+            // are off during a migration and checked at its end).
+            try db.create(table: "milestone_v6") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("site_id", .integer).notNull().references("site", onDelete: .cascade)
+                t.column("kind", .text).notNull().check {
+                    ["selection", "groundbreaking", "leader_visit", "official_visit", "framework_completed", "inauguration", "in_operation"].contains(
+                        $0)
+                }
+                t.column("date", .text).notNull()
+                t.column("date_precision", .text).notNull().check { ["day", "month", "year", "range", "on-or-before"].contains($0) }
+                t.column("date_earliest", .text)
+                t.column("date_latest", .text).notNull()
+                t.column("status", .text).notNull().check { ["claimed", "confirmed", "planned"].contains($0) }
+                t.column("detail", .text)
+                t.column("facilities", .text).notNull().defaults(to: "")
+                t.column("note", .text)
+                t.uniqueKey(["site_id", "kind", "date"])
+            }
+            let columns = "id, site_id, kind, date, date_precision, date_earliest, date_latest, status, detail, facilities, note"
+            try db.execute(sql: "INSERT INTO milestone_v6 (\(columns)) SELECT \(columns) FROM milestone")
+            try db.drop(table: "milestone")
+            try db.rename(table: "milestone_v6", to: "milestone")
+        }
+        migrator.registerMigration("v7 document tally") { db in
+            // Documents per first day, precision, outlet and language ('' when none), kept by
+            // triggers in the same transaction as the documents: the per-period language mix
+            // that compare and report check reads this small table, not a million rows.
+            try db.execute(
+                sql: """
+                    CREATE TABLE document_tally (
+                        day INTEGER NOT NULL, precision TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+                        documents INTEGER NOT NULL CHECK (documents >= 0),
+                        PRIMARY KEY (day, precision, outlet, language)
+                    ) WITHOUT ROWID;
+                    INSERT INTO document_tally (day, precision, outlet, language, documents)
+                        SELECT day, precision, outlet, COALESCE(language, ''), COUNT(*) FROM document GROUP BY 1, 2, 3, 4;
+                    CREATE TRIGGER document_tally_insert AFTER INSERT ON document BEGIN
+                        INSERT INTO document_tally (day, precision, outlet, language, documents)
+                            VALUES (NEW.day, NEW.precision, NEW.outlet, COALESCE(NEW.language, ''), 1)
+                            ON CONFLICT (day, precision, outlet, language) DO UPDATE SET documents = documents + 1;
+                    END;
+                    CREATE TRIGGER document_tally_delete AFTER DELETE ON document BEGIN
+                        UPDATE document_tally SET documents = documents - 1
+                            WHERE day = OLD.day AND precision = OLD.precision AND outlet = OLD.outlet AND language = COALESCE(OLD.language, '');
+                    END;
+                    CREATE TRIGGER document_tally_update AFTER UPDATE OF day, precision, outlet, language ON document BEGIN
+                        UPDATE document_tally SET documents = documents - 1
+                            WHERE day = OLD.day AND precision = OLD.precision AND outlet = OLD.outlet AND language = COALESCE(OLD.language, '');
+                        INSERT INTO document_tally (day, precision, outlet, language, documents)
+                            VALUES (NEW.day, NEW.precision, NEW.outlet, COALESCE(NEW.language, ''), 1)
+                            ON CONFLICT (day, precision, outlet, language) DO UPDATE SET documents = documents + 1;
+                    END;
+                    """)
+        }
         return migrator
     }
 }

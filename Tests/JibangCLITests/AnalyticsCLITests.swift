@@ -170,6 +170,43 @@ import FoundationXML
         #expect((empty["per1000"] as? [String: Any])?["a"] is NSNull, "0 of 0 is no rate")
     }
 
+    /// An outlet that switches from Korean to English reporting is named as a change of
+    /// languages, in the JSON and on stderr; an unknown language is no change (issue 12, part 2).
+    @Test func aChangeOfLanguagesIsNamed() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var lines: [String] = []
+        for year in 2000...2010 {
+            // Korean to 2005, English from 2006; 2003's documents name no language.
+            let language = year == 2003 ? "" : year < 2006 ? #", "language": "ko""# : #", "language": "en""#
+            for i in 0..<2 {
+                let a = i == 0 ? year % 2 == 0 : year % 5 == 0
+                let b = i == 0 ? year % 3 == 0 : year % 4 == 1
+                let body = (a ? "가나다라 " : "") + (b ? "마바사아 " : "")
+                lines.append(
+                    #"{"id": "\#(year)-\#(i)", "outlet": "KCNA", "date": "\#(year)-05-0\#(i + 1)", "body": "\#(body)보도 \#(year)"\#(language)}"#)
+            }
+        }
+        #expect(await jibang(["ingest", dir.write("languages.jsonl", lines.joined(separator: "\n"))], in: dir.path).status == 0)
+        let run = await jibang(["compare", "a=가나다라", "b=마바사아", "--format", "json"], in: dir.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: the languages change across the periods compared (2006: + en; − ko)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("outlets change"), "one outlet throughout")
+        let object = try #require(try json(run.stdout) as? [String: Any])
+        let changes = try #require(object["language_changes"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect(changes.first?["period"] as? String == "2006")
+        #expect(changes.first?["added"] as? [String] == ["en"] && changes.first?["removed"] as? [String] == ["ko"])
+
+        let english = await jibang(["compare", "a=가나다라", "b=마바사아", "--from", "2006", "--format", "json"], in: dir.path)
+        #expect(english.status == 0, "\(english.stderr)")
+        #expect(((try json(english.stdout) as? [String: Any])?["language_changes"] as? [Any])?.isEmpty == true)
+        #expect(!english.stderr.contains("languages change"), "one language from 2006: no mix")
+
+        let report = await jibang(["report", "--out", "r", "--regional", "a=가나다라", "--defence", "b=마바사아", "--science", "c=자차카"], in: dir.path)
+        #expect(report.stderr.contains("warning: the languages change across the periods compared (2006: + en; − ko)"), "\(report.stderr)")
+    }
+
     /// A new outlet joining the corpus is named as a change of mix (issue 12, part 2).
     @Test func aChangeOfOutletsIsNamed() async throws {
         let dir = TemporaryDirectory()

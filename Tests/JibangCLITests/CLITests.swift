@@ -384,6 +384,33 @@ import Testing
         let future = await add("official_visit", "\(nextYear)-03-01")
         #expect(future.status == 65)
         #expect(future.stderr.contains("after today"))
+        #expect(future.stderr.contains("try: --status \"planned\""), "the hint in the CLI's words: \(future.stderr)")
+
+        // An announced event is kept as planned, future date and all, and counts as nothing done.
+        let pending = try #require(
+            sites.first { site in !(site["milestones"] as? [[String: Any]] ?? []).contains { $0["event"] as? String == "inauguration" } })
+        let pendingPlace = try #require(pending["division_id"] as? String)
+        let pendingStage = try #require(pending["stage"] as? String)
+        func summary() async throws -> [String: Any]? {
+            let rows = try json(await jibang(["sites", "--format", "json"], in: dir.path).stdout) as? [[String: Any]]
+            return rows?.first { $0["division_id"] as? String == pendingPlace && $0["stage"] as? String == pendingStage }
+        }
+        let beforePlan = try #require(try await summary())
+        let inaugurated = try json(await jibang(["status", "--format", "json"], in: dir.path).stdout)
+        let planned = await jibang(
+            [
+                "add", "milestone", "--place", pendingPlace, "--stage", pendingStage, "--event", "inauguration", "--date", "\(nextYear)-10",
+                "--status", "planned", "--url", "https://example.org/announced",
+            ], in: dir.path)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let after = try #require(try await summary())
+        #expect(after["milestones"] as? Int == (beforePlan["milestones"] as? Int ?? 0) + 1, "the planned milestone is kept")
+        #expect(after["status"] as? String == beforePlan["status"] as? String && after["status"] as? String != "completed")
+        #expect(after["inauguration"] == nil || after["inauguration"] is NSNull, "no inauguration has happened")
+        let status = try json(await jibang(["status", "--format", "json"], in: dir.path).stdout)
+        #expect(
+            NSDictionary(dictionary: status as? [String: Any] ?? [:]).isEqual(to: inaugurated as? [String: Any] ?? ["": 0]),
+            "the programme's figures, record date included, do not move")
 
         // An inauguration dated before a site's groundbreaking (recorded to the day) is stored with a warning.
         func groundbreakingDay(_ site: [String: Any]) -> String? {

@@ -308,6 +308,10 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             try await client.execute(uri: "/compare?a=regional-economy&b=defence-industry&measure=mentions", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("Pearson r") && html.contains("Correlation by lag"))
+                // New Year addresses in Korean to 2019, KCNA in English from 2023: both changes are named.
+                #expect(html.contains("2023: + KCNA; − New Year address"), "the page names the change of sources")
+                #expect(html.contains("The languages change: 2023: + en; − ko"), "the page names the change of language")
+                #expect(html.contains("Left out, no documents (missing, not zero): 2020, 2021, 2022"))
             }
             try await client.execute(uri: "/review", method: .get) { response in
                 #expect(String(buffer: response.body).contains("Hamju County"))

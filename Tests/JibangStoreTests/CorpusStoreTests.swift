@@ -30,6 +30,46 @@ import Testing
         #expect(stats.indexBytes > 0 && stats.indexBytes < stats.textBytes)
     }
 
+    /// The tally that the language-mix warnings read is kept with the documents: it equals an
+    /// aggregate of the document table after ingests, repeats included.
+    @Test func theLanguageTallyFollowsTheDocuments() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("c.sqlite")
+        let corpus = try CorpusStore.open(path: path)
+        for file in ["new-year-addresses-1995-2019.jsonl", "kcna-programme-subset.json", "new-year-addresses-1995-2019.jsonl"] {
+            _ = try ingest(Fixtures.path(file), into: corpus, format: .inferred(from: file))
+        }
+        struct Key: Hashable {
+            let day: Int
+            let precision: UInt8
+            let outlet: String
+            let language: String?
+        }
+        let kept = Dictionary(
+            uniqueKeysWithValues: try corpus.languageTallies().map {
+                (Key(day: $0.day, precision: $0.precision, outlet: $0.outlet, language: $0.language), $0.documents)
+            })
+        let queue = try DatabaseQueue(path: path)
+        let rows = try queue.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT day, precision, outlet, language, COUNT(*) AS n FROM document GROUP BY day, precision, outlet, language")
+        }
+        let aggregate = Dictionary(
+            uniqueKeysWithValues: rows.map { row in
+                let precision: String = row["precision"]
+                return (
+                    Key(
+                        day: row["day"], precision: precision == "day" ? 0 : precision == "month" ? 1 : 2, outlet: row["outlet"],
+                        language: row["language"]),
+                    row["n"] as Int
+                )
+            })
+        #expect(kept == aggregate)
+        #expect(Set(kept.keys.map(\.language)) == ["ko", "en"])
+        #expect(kept.values.reduce(0, +) == (try corpus.stats().documents))
+    }
+
     @Test func duplicatesByIdOrContentAreStoredOnceAndCounted() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -64,7 +64,10 @@ public struct Comparison: Sendable, Codable, Equatable {
     /// Periods left out because one series or both have no documents there (missing, not zero).
     public let droppedPeriods: [String]
     /// Where the outlets the documents come from change: the series compare different sources there.
-    public let outletChanges: [OutletChange]
+    public let outletChanges: [MixChange]
+    /// Where the languages of the documents change (Korean and English reporting counted
+    /// together from some period on): the series compare different texts there.
+    public let languageChanges: [MixChange]
 
     enum CodingKeys: String, CodingKey {
         case by, measure, options, series, pearson, spearman, differences, lags
@@ -73,11 +76,15 @@ public struct Comparison: Sendable, Codable, Equatable {
         case peakDetails = "peak_details"
         case droppedPeriods = "dropped_periods"
         case outletChanges = "outlet_changes"
+        case languageChanges = "language_changes"
     }
 
-    /// Compares groups `a` and `b` of `result` (a trend of both). Throws when a series is too
-    /// short or constant, or an option is out of range.
-    public init(_ result: TrendResult, a: String, b: String, options: Options = Options()) throws(JibangError) {
+    /// Compares groups `a` and `b` of `result` (a trend of both). `languages` is the language mix
+    /// of each period (`CorpusDocumentStore.languagesByPeriod`), when known. Throws when a series
+    /// is too short or constant, or an option is out of range.
+    public init(
+        _ result: TrendResult, a: String, b: String, options: Options = Options(), languages: [(period: String, members: Set<String>)] = []
+    ) throws(JibangError) {
         for name in [a, b] where !result.groups.contains(where: { $0.name == name }) {
             throw JibangError.analysis("the trend has no group named \(name)")
         }
@@ -100,7 +107,8 @@ public struct Comparison: Sendable, Codable, Equatable {
         series = [first, second]
         // Missing periods (no documents) are left out of every statistic, never counted as zeros.
         let (x, y) = Self.paired(first, second)
-        outletChanges = OutletChange.changes(in: result)
+        outletChanges = MixChange.outletChanges(in: result)
+        languageChanges = MixChange.changes(languages)
         droppedPeriods = zip(first.periods, zip(first.present, second.present)).filter { !($1.0 && $1.1) }.map(\.0)
         pearson = try Correlation.pearson(x, y, names: names, confidence: options.confidence)
         spearman = try Correlation.spearman(x, y, names: names, confidence: options.confidence)

@@ -21,7 +21,10 @@ struct AddMilestone: AsyncParsableCommand {
     var event: String
     @Option(help: "Date: 2024-03-07, 2024-03, 2024, 2024-03-06/2024-03-10 or ../2024-03-07 (on or before).")
     var date: String
-    @Option(help: "claimed (by state media, default) or confirmed (independently).")
+    @Option(
+        help:
+            "claimed (by state media, default), confirmed (independently), or planned (announced, not yet happened; the only status a future date may have)."
+    )
     var status: String = "claimed"
     @Option(help: "Facilities as reported (\"foodstuff factory; hospital\").")
     var facilities: String = ""

@@ -46,20 +46,30 @@ struct Compare: AsyncParsableCommand {
                     InputLocation(file: "arguments"), "both groups are named \(groups[0].name); compare two different groups")
             }
             let events = try analysis.loadEvents()
-            let result = try query.trend(groups, series: series, store: store).result
+            let (result, corpus) = try query.trend(groups, series: series, store: store)
             let value = analysis.value(for: result)
             // Per-series outlets are checked against the corpus like any outlet filter.
-            let segments = try store.openCorpus().segments()
-            let outlets = try FilterCheck.seriesOutlets(a: outletA, b: outletB, in: segments)
+            let outlets = try FilterCheck.seriesOutlets(a: outletA, b: outletB, in: try corpus.segments())
+            // The languages counted: the two series' outlets when each has its own, else the filters'.
+            let named = [outlets.outlet] + [outlets.outletB].compactMap { $0 }
+            let perSeries = outletA == nil && outletB == nil || named.contains("all") ? nil : named
             let comparison = try Comparison(
                 result, a: groups[0].name, b: groups[1].name,
                 options: Comparison.Options(
                     value: value, smoothing: analysis.smooth, maxLag: lags.lag, peaks: analysis.peakFinder, outlet: outlets.outlet,
-                    outletB: outlets.outletB))
-            if !comparison.outletChanges.isEmpty && outletA == nil && outletB == nil {
-                note(
-                    "warning: the outlets change across the periods compared (\(comparison.outletChanges.map(\.description).joined(separator: " · "))); "
-                        + "compare one outlet with --outlet, or read the series as a mix of sources")
+                    outletB: outlets.outletB),
+                languages: try query.languages(series: series, corpus: corpus, outlets: perSeries))
+            if outletA == nil && outletB == nil,
+                let warning = MixChange.warning(
+                    comparison.outletChanges, of: "outlets", advice: "compare one outlet with --outlet, or read the series as a mix of sources")
+            {
+                note(warning)
+            }
+            if let warning = MixChange.warning(
+                comparison.languageChanges, of: "languages",
+                advice: "texts in different languages are counted together there; compare one outlet, or outlets of one language, with --outlet")
+            {
+                note(warning)
             }
             if let svg {
                 let chart = Figures.lines(

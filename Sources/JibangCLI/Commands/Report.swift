@@ -43,12 +43,13 @@ struct Report: AsyncParsableCommand {
             let indicators = try await store.open().indicators()
             let (result, corpus) = try query.trend(groups, series: series, store: store)
             let fingerprint = try corpus.fingerprint()
-            let changes = OutletChange.changes(in: result)
-            if !changes.isEmpty {
-                note(
-                    "warning: the outlets change across the periods (\(changes.map(\.description).joined(separator: " · "))); the figures mix sources there"
-                )
-            }
+            let mixes = [
+                MixChange.warning(MixChange.outletChanges(in: result), of: "outlets", advice: "the figures mix sources there"),
+                MixChange.warning(
+                    MixChange.changes(try query.languages(series: series, corpus: corpus)), of: "languages",
+                    advice: "the figures count texts in different languages together there"),
+            ]
+            for warning in mixes.compactMap(\.self) { note(warning) }
             var filters = query.outlet.map { "outlet \($0)" }
             if let from = query.from { filters.append("from \(from)") }
             if let to = query.to { filters.append("to \(to)") }

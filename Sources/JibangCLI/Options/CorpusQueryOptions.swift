@@ -44,6 +44,15 @@ struct CorpusQueryOptions: ParsableArguments {
         return (result, corpus)
     }
 
+    /// The language mix, period by period, of the documents these filters count (or of
+    /// `outlets` instead, when given): what `compare` and `report` check for a change.
+    func languages(
+        series: SeriesOptions, corpus: any CorpusDocumentStore, outlets: [String]? = nil
+    ) throws -> [(period: String, members: Set<String>)] {
+        let (from, to) = try dayRange()
+        return try corpus.languagesByPeriod(TrendQuery(groups: [], by: series.by, outlets: outlets ?? outlet, from: from, to: to))
+    }
+
     /// The first and last day the --from/--to options cover.
     func dayRange() throws -> (from: Int?, to: Int?) {
         func parse(_ text: String?, _ name: String, last: Bool) throws -> Int? {

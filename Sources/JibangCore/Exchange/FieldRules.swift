@@ -41,12 +41,15 @@ public enum FieldRules {
         throw .invalidInput(location, "found \"\(text)\", expected \(MilestoneDate.expectedForms)")
     }
 
-    /// "claimed" (default when empty) or "confirmed"; also the long forms.
+    /// "claimed" (default when empty), "confirmed" or "planned"; also the long forms.
     public static func status(_ text: String, at location: InputLocation) throws(JibangError) -> Milestone.Status {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "", "claimed", "claimed by state media", "state media": return .claimed
         case "confirmed", "independently confirmed": return .confirmed
-        default: throw .invalidInput(location, "found \"\(text)\", expected \"claimed\" (by state media) or \"confirmed\" (independently)")
+        case "planned", "announced": return .planned
+        default:
+            throw .invalidInput(
+                location, "found \"\(text)\", expected \"claimed\" (by state media), \"confirmed\" (independently) or \"planned\" (not yet happened)")
         }
     }
 

@@ -23,8 +23,8 @@ public struct SiteSummary: Sendable, Encodable, Equatable {
         nameKo = division?.nameKo ?? ""
         province = division.flatMap(gazetteer.province(of:))?.nameKCNA
         status = site.progress.rawValue
-        groundbreaking = timeline.first { $0.kind == .groundbreaking }?.date.description
-        inauguration = timeline.first { $0.kind == .inauguration }?.date.description
+        groundbreaking = timeline.first { $0.kind == .groundbreaking && $0.hasHappened }?.date.description
+        inauguration = timeline.first { $0.kind == .inauguration && $0.hasHappened }?.date.description
         facilities = site.facilities.map(\.kind.rawValue)
         pillars = site.pillars.sorted().map(\.rawValue)
         milestones = site.milestones.count

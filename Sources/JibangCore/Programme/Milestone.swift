@@ -14,11 +14,14 @@ public struct Milestone: Sendable, Hashable, Codable {
         case inOperation = "in_operation"
     }
 
-    /// Whether the event rests on state media's word or was confirmed independently
-    /// (imagery, a visit by outsiders).
+    /// Whether the event rests on state media's word, was confirmed independently (imagery, a
+    /// visit by outsiders), or is announced for a date still to come.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case claimed
         case confirmed
+        /// Announced, not yet happened: kept in the record but never counted as done (no
+        /// progress, no tally, no "record as of"). May carry a date after today.
+        case planned
     }
 
     /// The store's id; nil until stored.
@@ -52,6 +55,9 @@ public struct Milestone: Sendable, Hashable, Codable {
         self.actors = actors
         self.sources = sources
     }
+
+    /// False for a planned milestone: what the record says has happened leaves it out.
+    public var hasHappened: Bool { status != .planned }
 
     /// "inauguration", or "selection (modernization model units)" when there is a detail.
     public var eventLabel: String {

@@ -49,7 +49,8 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
     /// The province filter applied, if any.
     public let province: String?
     /// Which record the figures show: the newest day the record speaks of, a source's
-    /// publication day or a milestone's (latest possible) day, over the whole store; nil when empty.
+    /// publication day or a milestone's (latest possible) day, over the whole store (a planned
+    /// milestone's date is not news yet); nil when empty.
     public let recordAsOf: String?
     /// The bundled programme record the store was seeded with ("20x10-sites.csv@digest"), or
     /// "skipped"; nil when the caller does not know.
@@ -100,7 +101,9 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
                 sitesByYear: Dictionary(grouping: local, by: \.stageID).mapValues(\.count))
         }
         province = provinceID
-        let days = allSites.flatMap { $0.milestones.flatMap { [$0.date.latest] + $0.sources.compactMap(\.published) } }
+        let days = allSites.flatMap {
+            $0.milestones.flatMap { ($0.hasHappened ? [$0.date.latest] : []) + $0.sources.compactMap(\.published) }
+        }
         recordAsOf = days.max()?.description
         self.bundledData = bundledData
     }

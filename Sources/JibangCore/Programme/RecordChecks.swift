@@ -23,17 +23,25 @@ public enum RecordChecks {
     }
 
     /// Checks one milestone added by hand and returns warnings to show. Throws `invalid_input`
-    /// for a date after `today` (a milestone records what has happened), and `duplicate`
-    /// (hint: the `allow_overlap` field) for a month, year or range that contains a milestone
-    /// of the same kind already recorded to the day at the same site, unless `allowOverlap`.
-    /// Warns when an inauguration is dated before the site's groundbreaking.
+    /// (hint: the `status` field) for a date after `today` unless the milestone is planned (a
+    /// claimed or confirmed milestone records what has happened), and `duplicate` (hint: the
+    /// `allow_overlap` field) for a month, year or range that contains a milestone of the same
+    /// kind already recorded to the day at the same site, unless `allowOverlap`. Warns when an
+    /// inauguration is dated before the site's groundbreaking, and when a planned date has passed.
     public static func addition(_ entry: ProgrammeEntry, in sites: [Site], today: Day, allowOverlap: Bool) throws(JibangError) -> [String] {
         let milestone = entry.milestone
-        if let earliest = milestone.date.earliest, earliest > today {
+        var warnings: [String] = []
+        if milestone.status == .planned {
+            if milestone.date.latest < today {
+                warnings.append(
+                    "the planned date \(milestone.date) has passed (today is \(today)); if the event was reported, record it as claimed")
+            }
+        } else if let earliest = milestone.date.earliest, earliest > today {
             throw JibangError(
                 .invalidInput,
-                "the date \(milestone.date) is after today (\(today)): a milestone records what has happened; add it once it is reported",
-                location: entry.origin, hint: .init(field: "date"))
+                "the date \(milestone.date) is after today (\(today)): a milestone records what has happened; "
+                    + "record an announced event as planned, or add it once it is reported",
+                location: entry.origin, hint: .init(field: "status", suggestion: "planned"))
         }
         let site = sites.first { $0.stageID == entry.stageID && $0.divisionID == entry.divisionID }
         if !allowOverlap, milestone.date.precision != .day, let site {
@@ -49,9 +57,8 @@ public enum RecordChecks {
                     location: entry.origin, hint: .init(field: "allow_overlap", suggestion: "true"))
             }
         }
-        var warnings: [String] = []
-        if milestone.kind == .inauguration, let site,
-            let groundbreaking = site.milestones.filter({ $0.kind == .groundbreaking }).compactMap(\.date.earliest).min(),
+        if milestone.kind == .inauguration, milestone.hasHappened, let site,
+            let groundbreaking = site.happened.filter({ $0.kind == .groundbreaking }).compactMap(\.date.earliest).min(),
             milestone.date.latest < groundbreaking
         {
             warnings.append("the inauguration (\(milestone.date)) is dated before the site's groundbreaking (\(groundbreaking)); check both dates")

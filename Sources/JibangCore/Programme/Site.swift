@@ -30,21 +30,25 @@ public struct Site: Sendable, Hashable, Codable {
         milestones.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
     }
 
+    /// The milestones that have happened: every one but the planned.
+    public var happened: [Milestone] { milestones.filter(\.hasHappened) }
+
+    /// Derived from the milestones that have happened; a planned inauguration does not complete a site.
     public var progress: Progress {
-        let kinds = Set(milestones.map(\.kind))
+        let kinds = Set(happened.map(\.kind))
         if !kinds.isDisjoint(with: [.inauguration, .inOperation]) { return .completed }
         if !kinds.isDisjoint(with: [.groundbreaking, .leaderVisit, .officialVisit, .frameworkCompleted]) { return .underConstruction }
         return .planned
     }
 
-    /// True when some milestone of `kind` exists.
-    public func has(_ kind: Milestone.Kind) -> Bool { milestones.contains { $0.kind == kind } }
+    /// True when some milestone of `kind` has happened (planned ones do not count).
+    public func has(_ kind: Milestone.Kind) -> Bool { happened.contains { $0.kind == kind } }
 
     /// Days from the first groundbreaking known to the day to the first inauguration known to
     /// the day on or after it; nil when either is missing (gaps are not filled).
     public var daysToInauguration: Int? {
-        guard let start = milestones.filter({ $0.kind == .groundbreaking }).compactMap(\.date.exactDay).min(),
-            let end = milestones.filter({ $0.kind == .inauguration }).compactMap(\.date.exactDay).filter({ $0 >= start }).min()
+        guard let start = happened.filter({ $0.kind == .groundbreaking }).compactMap(\.date.exactDay).min(),
+            let end = happened.filter({ $0.kind == .inauguration }).compactMap(\.date.exactDay).filter({ $0 >= start }).min()
         else { return nil }
         return start.days(to: end)
     }

@@ -18,6 +18,8 @@ public protocol CorpusDocumentStore: Sendable {
     func fingerprint() throws(JibangError) -> (documents: Int, hash: String)
     /// What the corpus holds.
     func stats() throws(JibangError) -> CorpusStats
+    /// Documents by first day, precision, outlet and language, for the language mix of periods.
+    func languageTallies() throws(JibangError) -> [LanguageTally]
 
     // MARK: Ingest bookkeeping
 
@@ -36,6 +38,24 @@ extension CorpusDocumentStore {
     /// Runs a trend query over every segment (the original texts are read only when an option needs them).
     public func trend(_ query: TrendQuery) throws -> TrendResult {
         try TrendEngine(segments: try segments(), rawText: { self.body(rowID: $0) }).run(query)
+    }
+}
+
+extension CorpusDocumentStore {
+    /// The languages of the documents `query` counts (its outlets and dates), period by period in
+    /// the query's unit, oldest first. Periods whose documents name no language are left out:
+    /// an unknown language is not a change. What `compare` and `report` check for a mix change.
+    public func languagesByPeriod(_ query: TrendQuery) throws(JibangError) -> [(period: String, members: Set<String>)] {
+        let outlets = Set(query.outlets.map { $0.lowercased() })
+        var byPeriod: [Int: Set<String>] = [:]
+        for tally in try languageTallies() {
+            guard let language = tally.language, !language.isEmpty, outlets.isEmpty || outlets.contains(tally.outlet.lowercased()),
+                query.from.map({ tally.day >= $0 }) ?? true, query.to.map({ tally.day <= $0 }) ?? true,
+                let period = query.by.period(day: tally.day, precision: tally.precision)
+            else { continue }
+            byPeriod[period, default: []].insert(language)
+        }
+        return byPeriod.keys.sorted().map { (query.by.label($0), byPeriod[$0]!) }
     }
 }
 

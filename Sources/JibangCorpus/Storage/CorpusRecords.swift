@@ -22,6 +22,27 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public init(file: String) { self.file = file }
 }
 
+/// How many documents of one first day, date precision, outlet and language the corpus holds:
+/// what the per-period language mix is computed from.
+public struct LanguageTally: Sendable, Equatable {
+    /// Days since 1970-01-01 of the first day the date covers.
+    public let day: Int
+    /// 0 day, 1 month, 2 year, as in the index.
+    public let precision: UInt8
+    public let outlet: String
+    /// nil when the documents name no language.
+    public let language: String?
+    public let documents: Int
+
+    public init(day: Int, precision: UInt8, outlet: String, language: String?, documents: Int) {
+        self.day = day
+        self.precision = precision
+        self.outlet = outlet
+        self.language = language
+        self.documents = documents
+    }
+}
+
 /// What the corpus holds.
 public struct CorpusStats: Sendable, Codable, Equatable {
     public struct Count: Sendable, Codable, Equatable {

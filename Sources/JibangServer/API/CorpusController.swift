@@ -25,12 +25,15 @@ struct CorpusController {
 
     /// The trend a request asks for: groups `q`, `by`, `measure`, `outlet`, `from`, `to`.
     func runTrend(_ query: QueryParameters, groups: [TermGroup]) throws -> TrendResult {
+        try services.trend(try trendQuery(query, groups: groups))
+    }
+
+    /// The trend query the parameters ask for (by, measure, outlet, from, to).
+    func trendQuery(_ query: QueryParameters, groups: [TermGroup]) throws -> TrendQuery {
         let (from, to) = try query.dayRange()
-        return try services.trend(
-            TrendQuery(
-                groups: groups, by: try query.choice("by", default: PeriodUnit.year),
-                measure: try query.choice("measure", default: Measure.documents),
-                outlets: query.all("outlet"), from: from, to: to))
+        return TrendQuery(
+            groups: groups, by: try query.choice("by", default: PeriodUnit.year), measure: try query.choice("measure", default: Measure.documents),
+            outlets: query.all("outlet"), from: from, to: to)
     }
 
     /// GET /api/v1/trend?q=GROUP&q=GROUP&by=year — the JSON of `jibang trend --format json`; `format=csv` for a download.
@@ -70,16 +73,20 @@ struct CorpusController {
         guard groups.count == 2, groups[0].name != groups[1].name else {
             throw APIError.badRequest("a and b: give two different term groups, one each")
         }
-        let result = try runTrend(query, groups: groups)
+        var trendQuery = try trendQuery(query, groups: groups)
+        let result = try services.trend(trendQuery)
         let smooth: Int? = try query.string("smooth").map { _ in try query.int("smooth", default: 3, range: 3...25) }
         // One outlet per series (outlet_a, outlet_b), checked like any outlet filter.
         let segments = try services.segments()
         let outlets = try FilterCheck.seriesOutlets(a: query.string("outlet_a"), b: query.string("outlet_b"), in: segments)
+        let named = [outlets.outlet] + [outlets.outletB].compactMap { $0 }
+        if !named.contains("all") { trendQuery.outlets = named }
         let comparison = try Comparison(
             result, a: groups[0].name, b: groups[1].name,
             options: .init(
                 value: try query.choice("value", default: ValueChoice.recommended(for: result).value), smoothing: smooth,
-                maxLag: try query.int("lag", default: 3, range: 0...24), outlet: outlets.outlet, outletB: outlets.outletB))
+                maxLag: try query.int("lag", default: 3, range: 0...24), outlet: outlets.outlet, outletB: outlets.outletB),
+            languages: try services.corpus.languagesByPeriod(trendQuery))
         return (comparison, result)
     }
 

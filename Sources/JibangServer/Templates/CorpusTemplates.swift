@@ -21,7 +21,8 @@ extension PageTemplates {
     static let compare = """
         {{<layout}}{{$content}}<form class="q" method="get" action="/compare">{{#a}}{{> field}}{{/a}}{{#b}}{{> field}}{{/b}}{{#filters}}{{> filters}}{{/filters}}{{#lag}}{{> field}}{{/lag}}<button type="submit">Compare</button></form>
         {{#error}}<p class="gap">{{.}}</p>{{/error}}
-        {{#result}}<div class="scroll"><table><thead><tr><th>On</th><th>Method</th><th class="num">r</th><th class="num">p</th><th>95% CI</th><th class="num">n</th></tr></thead><tbody>
+        {{#result}}{{#cautions}}<p class="gap">{{.}}</p>
+        {{/cautions}}<div class="scroll"><table><thead><tr><th>On</th><th>Method</th><th class="num">r</th><th class="num">p</th><th>95% CI</th><th class="num">n</th></tr></thead><tbody>
         {{#correlations}}<tr><td>{{on}}</td><td>{{method}}</td><td class="num">{{r}}</td><td class="num">{{p}}</td><td>[{{low}}, {{high}}]</td><td class="num">{{n}}</td></tr>
         {{/correlations}}</tbody></table></div>
         {{#bestLag}}<p>Strongest lag: <b>{{lag}}</b> {{by}}(s), r = {{r}} (positive: A leads B).</p>{{/bestLag}}

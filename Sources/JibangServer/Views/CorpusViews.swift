@@ -127,6 +127,8 @@ enum CorpusPages {
             let bestLag: Lag?
             let linesSvg, lagsSvg, scatterSvg: String
             let peaks: [Peaks]
+            /// What to keep in mind reading the numbers: periods left out, changes of outlet or language.
+            let cautions: [String]
         }
 
         let frame = Frame("Compare two topics", "두 주제 비교", section: .compare)
@@ -154,13 +156,32 @@ enum CorpusPages {
                 bestLag: c.bestLag.map { .init(lag: $0.lag, by: c.by.rawValue, r: String(format: "%.3f", $0.r)) },
                 linesSvg: inlineSVG(Figures.lines(c.series, peaks: c.peakDetails, events: events, measure: c.measure, value: c.options.value).svg()),
                 lagsSvg: inlineSVG(lagChart.svg()), scatterSvg: inlineSVG(Figures.scatter(c).svg()),
-                peaks: c.series.map { .init(name: $0.name, periods: (c.peaks[$0.name] ?? []).joined(separator: ", ")) })
+                peaks: c.series.map { .init(name: $0.name, periods: (c.peaks[$0.name] ?? []).joined(separator: ", ")) },
+                cautions: cautions(c))
         }
         let view = CompareView(
             a: FormField("Group A · 용어군 가", "a", q.string("a"), placeholder: "regional-economy", size: 22),
             b: FormField("Group B · 용어군 나", "b", q.string("b"), placeholder: "defence-industry", size: 22),
             lag: FormField("Lags · 시차", "lag", q.string("lag"), placeholder: "3", size: 3), filters: Filters(q), error: error, result: shown)
         return Page(template: "compare", view: view)
+    }
+
+    /// The comparison's caveats in words, as the CLI prints them on stderr.
+    static func cautions(_ c: Comparison) -> [String] {
+        var cautions: [String] = []
+        if !c.droppedPeriods.isEmpty {
+            cautions.append("Left out, no documents (missing, not zero): \(c.droppedPeriods.joined(separator: ", ")).")
+        }
+        if !c.outletChanges.isEmpty {
+            cautions.append(
+                "The outlets change: \(c.outletChanges.map(\.description).joined(separator: " · ")). Compare one outlet to avoid mixing sources.")
+        }
+        if !c.languageChanges.isEmpty {
+            cautions.append(
+                "The languages change: \(c.languageChanges.map(\.description).joined(separator: " · ")). Texts in different languages are counted together there."
+            )
+        }
+        return cautions
     }
 
     // MARK: - Keyword in context

@@ -52,7 +52,7 @@ enum ProgrammePages {
                 inaugurations: wave.inaugurations, of: target, brokenPercent: min(100, wave.groundbreakings * 100 / max(target, 1)),
                 donePercent: min(100, wave.inaugurations * 100 / max(target, 1)), cumulative: wave.cumulativeDivisions.map(String.init) ?? "")
         }
-        let latest = sites.flatMap { site in site.milestones.map { (site, $0) } }.sorted { $0.1.date > $1.1.date }.prefix(12).map { site, milestone in
+        let latest = sites.flatMap { site in site.happened.map { (site, $0) } }.sorted { $0.1.date > $1.1.date }.prefix(12).map { site, milestone in
             let division = gazetteer.division(id: site.divisionID)
             return OverviewView.Latest(
                 date: milestone.date.humanDescription, placeID: site.divisionID, place: division?.englishName ?? site.divisionID,
@@ -137,7 +137,7 @@ enum ProgrammePages {
                             date: m.date.humanDescription, event: m.eventLabel, status: m.status.rawValue,
                             actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources))
                     },
-                    inaugurated: stage.milestones.contains { $0.kind == .inauguration })
+                    inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened })
             })
         return Page(template: "site", view: view)
     }
