@@ -11,7 +11,9 @@ import Testing
     static let gazetteer = try! BundledData.gazetteer()
     let scanner = EvidenceScanner(gazetteer: gazetteer, sites: [])
 
-    func report(_ id: String, _ published: String, _ text: String, _ events: [(String, String, String)], language: String = "en")
+    func report(
+        _ id: String, _ published: String, _ text: String, _ events: [(String, String, String)], language: String = "en"
+    )
         -> LabelledReport
     {
         let json: [String: Any] = [
