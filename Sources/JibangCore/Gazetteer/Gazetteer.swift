@@ -22,7 +22,10 @@ public struct Gazetteer: Sendable {
         var index: [String: [String]] = [:]
         for division in divisions {
             for name in division.allNames {
-                for key in Set([NameKey.fold(name), NameKey.fold(PlaceName(name).base)]) where !key.isEmpty {
+                var keys = Set([NameKey.fold(name), NameKey.fold(PlaceName(name).base)])
+                // The press's romanisation of the Hangul, syllable by syllable (룡천 → Ryongcheon).
+                if Hangul.containsHangul(name) { keys.insert(NameKey.foldLatin(Romanization.syllableBySyllable(PlaceName(name).base))) }
+                for key in keys where !key.isEmpty {
                     if index[key]?.contains(division.id) != true { index[key, default: []].append(division.id) }
                 }
             }
@@ -121,6 +124,18 @@ public struct Gazetteer: Sendable {
             if !sameKind.isEmpty { matches = sameKind }
         }
         return matches
+    }
+
+    /// Divisions of `level` one edit away from `name` (a Latin spelling of five letters or
+    /// more): what a misspelt name may be. Cheap enough for the rare name nothing matches.
+    public func oneEditMatches(_ name: String, level: Int) -> [Division] {
+        let key = NameKey.foldLatin(PlaceName(name).base)
+        guard key.count >= 5, !Hangul.containsHangul(name) else { return [] }
+        var ids: [String] = []
+        for (candidate, candidateIDs) in index where abs(candidate.count - key.count) <= 1 && editDistance(key, candidate) == 1 {
+            for id in candidateIDs where !ids.contains(id) && byID[id]?.level == level { ids.append(id) }
+        }
+        return ids.compactMap { byID[$0] }
     }
 
     /// Up to five divisions whose spellings are nearest to `name` by edit distance.

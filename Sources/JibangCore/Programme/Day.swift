@@ -34,6 +34,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(to other: Day) -> Int { other.ordinal - ordinal }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> Day {
+        let (y, m, d) = PartialDate.civil(fromDayNumber: ordinal + days)
+        return Day(year: y, month: m, day: d)!
+    }
+
+    /// ISO weekday: Monday 1 … Sunday 7 (1970-01-01 was a Thursday).
+    public var weekday: Int { ((ordinal % 7 + 7) % 7 + 3) % 7 + 1 }
+
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     static func daysIn(month: Int, year: Int) -> Int { PartialDate.daysIn(month: month, year: year) }

@@ -29,21 +29,35 @@ public struct EvidenceScanner: Sendable {
     /// The proposals `article` makes. Articles not dated to a day (only a month or a year) make none.
     public func scan(_ article: StoredArticle) -> [Candidate] {
         guard let published = Day(iso: article.published) else { return [] }
-        let sentences = [Sentence(SentenceSplitter.repair(article.title))] + SentenceSplitter.sentences(Self.withoutDateline(article.body))
+        let title = article.title.trimmingCharacters(in: .whitespaces)
+        let body = SentenceSplitter.sentences(KoreanLists.expand(Self.withoutDateline(article.body)))
+        let sentences = (title.isEmpty ? [] : [Sentence(SentenceSplitter.repair(KoreanLists.expand(title)))]) + body
         let articleProvinces = finder.provinces(in: sentences)
-        // The headline and the first sentence say what the article is about.
+        // The headline and the first sentence (the first two without a headline) say what the article is about.
         let leadText = sentences.prefix(2).map { $0.text.lowercased() }.joined(separator: " ")
         let lead = TextProbe(leadText)
         let compactLead = TextProbe(leadText.replacingOccurrences(of: " ", with: ""))
         let leadIsProgramme = EventRules.programmeCues.contains { lead.contains($0) || compactLead.contains($0) }
         let leadNamesFacility = EventRules.facilityKinds.contains { lead.contains($0.cue) || compactLead.contains($0.cue) }
-        var best: [String: Candidate] = [:]
-        var order: [String] = []
-        for sentence in sentences {
+        // Each sentence read once: its rule, places and dates, so that a sentence can borrow
+        // the date of a neighbour that reports the same event without naming the place.
+        let read = sentences.map { sentence in
             let loweredText = sentence.text.lowercased()
             let lowered = TextProbe(loweredText)
             let compact = TextProbe(loweredText.replacingOccurrences(of: " ", with: ""))
-            guard let rule = EventRules.match(lowered: lowered, compact: compact) else { continue }
+            let rule = EventRules.match(lowered: lowered, compact: compact)
+            let places = rule == nil ? ([], []) : finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
+            return (
+                sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1,
+                mentions: DateMentions.find(in: sentence.text, published: published)
+            )
+        }
+        var best: [String: Candidate] = [:]
+        var order: [String] = []
+        for (index, item) in read.enumerated() {
+            let sentence = item.sentence
+            let (lowered, compact, places, provinces, mentions) = (item.lowered, item.compact, item.places, item.provinces, item.mentions)
+            guard let rule = item.rule else { continue }
             let sentenceIsProgramme = EventRules.programmeCues.contains { lowered.contains($0) || compact.contains($0) }
             guard sentenceIsProgramme || leadIsProgramme else { continue }
             if rule.event == .constructionProgress {
@@ -52,17 +66,32 @@ public struct EvidenceScanner: Sendable {
                 guard sentenceNamesFacility || leadNamesFacility else { continue }
                 if EventRules.paperwork.contains(where: { lowered.contains($0) }) { continue }
             }
-            let (places, provinces) = finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
-            let (date, dateWords) = EventDate.find(in: sentence.text, published: published)
+            // A date right before another ceremony's verb ("작년 3월 착공한 … 준공식") is that ceremony's.
+            let secondary = EventRules.boundEvents(sentence.text, mentions: mentions).filter { $0.event != rule.event }
+            let reserved = secondary.map(\.mention)
+            // The sentence before, or one of the two after, that reports the same event without
+            // naming a place lends its date ("… in Kyongsong County. … A ceremony took place on January 12.").
+            let neighbour = [index - 1, index + 1, index + 2].lazy.filter { read.indices.contains($0) }.map { read[$0] }
+                .first { $0.rule?.event == rule.event && $0.places.isEmpty && $0.mentions.contains { !$0.isReport } }
+            func dated(near offset: Int?) -> (MilestoneDate, String) {
+                var (date, words) = EventDate.choose(mentions, published: published, near: offset, excluding: reserved)
+                if words == nil, let neighbour, let lent = neighbour.mentions.first(where: { !$0.isReport }) {
+                    (date, words) = (lent.date, lent.words + " (the neighbouring sentence)")
+                }
+                let why =
+                    words.map { "date “\($0)” in the text (published \(published))" }
+                    ?? "no date of the event in the text: on or before \(date.latest)"
+                    + (mentions.contains(where: \.isReport) ? ", the report's day" : ", the publication day")
+                return (date, why)
+            }
             var facilities = EventRules.facilities(in: lowered)
             if facilities.isEmpty { facilities = EventRules.facilities(in: lead) }
-            let dateWhy =
-                dateWords.map { "date “\($0)” in the text, year from the publication day \(published)" }
-                ?? "no date in the text: on or before the publication day \(published)"
             let cue = rule.cues.first { lowered.contains($0) || compact.contains($0) } ?? rule.name
             let snippet = sentence.text.count > 400 ? String(sentence.text.prefix(399)) + "…" : sentence.text
             var found: [Candidate] = []
-            for place in places {
+            func propose(
+                _ event: EvidenceEvent, ruleName: String, cue: String, confidence: Double, place: PlaceMention, date: MilestoneDate, dateWhy: String
+            ) {
                 let factor: Double =
                     switch place.resolution {
                     case .unique: 1
@@ -72,22 +101,33 @@ public struct EvidenceScanner: Sendable {
                     }
                 found.append(
                     Candidate(
-                        placeID: place.division.id, placeName: place.division.englishName, provinceID: place.division.provinceID, event: rule.event,
+                        placeID: place.division.id, placeName: place.division.englishName, provinceID: place.division.provinceID, event: event,
                         facilities: facilities, date: date, documentID: article.documentID, documentTitle: article.title,
                         documentDate: published.description, outlet: article.outlet, url: article.url, snippet: snippet,
-                        confidence: Self.round(rule.confidence * factor * (dateWords == nil ? 0.95 : 1)),
+                        confidence: Self.round(confidence * factor * (dateWhy.hasPrefix("date") ? 1 : 0.95)),
                         why:
-                            "rule “\(rule.name)” (“\(cue)”); place “\(place.surface)” → \(place.division.id) (\(place.resolution.rawValue)); \(dateWhy)"
+                            "rule “\(ruleName)” (“\(cue)”); place “\(place.surface)” → \(place.division.id) (\(place.resolution.rawValue)); \(dateWhy)"
                     ))
             }
+            for place in places {
+                let offset = sentence.text.range(of: place.surface).map { sentence.text.distance(from: sentence.text.startIndex, to: $0.lowerBound) }
+                let (date, dateWhy) = dated(near: offset)
+                propose(rule.event, ruleName: rule.name, cue: cue, confidence: rule.confidence, place: place, date: date, dateWhy: dateWhy)
+                for bound in secondary {
+                    propose(
+                        bound.event, ruleName: "date bound to its verb", cue: bound.cue, confidence: 0.85, place: place, date: bound.mention.date,
+                        dateWhy: "date “\(bound.mention.words)” right before “\(bound.cue)” (published \(published))")
+                }
+            }
             if places.isEmpty {
+                let (date, dateWhy) = dated(near: nil)
                 for province in provinces {
                     found.append(
                         Candidate(
                             placeID: nil, placeName: nil, provinceID: province.id, event: rule.event, facilities: facilities, date: date,
                             documentID: article.documentID, documentTitle: article.title, documentDate: published.description,
                             outlet: article.outlet, url: article.url, snippet: snippet,
-                            confidence: Self.round(rule.confidence * 0.6 * (dateWords == nil ? 0.95 : 1)),
+                            confidence: Self.round(rule.confidence * 0.6 * (dateWhy.hasPrefix("date") ? 1 : 0.95)),
                             why: "rule “\(rule.name)” (“\(cue)”); only a province is named: \(province.englishName); \(dateWhy)",
                             provinceSites: sitesByProvince[province.id] ?? []))
                 }
@@ -103,7 +143,9 @@ public struct EvidenceScanner: Sendable {
                 }
             }
         }
-        return order.compactMap { best[$0] }
+        // Work under way at a place whose groundbreaking the article reports is that groundbreaking.
+        let broken = Set(order.compactMap { best[$0] }.filter { $0.event == .groundbreaking }.compactMap(\.placeID))
+        return order.compactMap { best[$0] }.filter { !($0.event == .constructionProgress && broken.contains($0.placeID ?? "")) }
     }
 
     static func better(_ a: Candidate, than b: Candidate) -> Bool {
@@ -115,12 +157,23 @@ public struct EvidenceScanner: Sendable {
 
     static func round(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
-    /// The body without its KCNA dateline ("Pyongyang, September 2 (KCNA) --"), whose date is
-    /// the publication's, not the event's.
+    /// The body without its dateline, whose date is the publication's, not the event's:
+    /// "Pyongyang, September 2 (KCNA) --", "(평양 12월 27일발 조선중앙통신)", "Seoul, Jan 30
+    /// (Yonhap) --", "SEOUL -".
     static func withoutDateline(_ body: String) -> String {
-        let head = body.prefix(80)
-        guard let marker = head.range(of: "(KCNA)") else { return body }
-        var rest = body[marker.upperBound...]
+        let head = String(body.prefix(80))
+        var cut: String.Index?
+        if let marker = head.range(of: "(KCNA)") {
+            cut = marker.upperBound
+        } else if head.hasPrefix("("), let close = head.firstIndex(of: ")"), head[..<close].contains("발") {
+            cut = head.index(after: close)
+        } else if let dash = head.range(of: " --") ?? head.range(of: " - "), head.distance(from: head.startIndex, to: dash.lowerBound) < 40,
+            head[..<dash.lowerBound].split(separator: " ").count <= 5, head.first?.isUppercase == true
+        {
+            cut = dash.upperBound
+        }
+        guard let cut else { return body }
+        var rest = body[cut...]
         while let first = rest.first, first == " " || first == "-" || first == "—" || first == "–" { rest = rest.dropFirst() }
         return String(rest)
     }

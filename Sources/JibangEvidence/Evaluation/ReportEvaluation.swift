@@ -167,22 +167,28 @@ public struct ReportEvaluation: Sendable, Codable, Equatable {
                 let kind = AcceptanceRules.milestoneKind(candidate.event)
                 return (place, kind.rawValue, AcceptanceRules.milestoneDate(candidate.event, reported: reported), candidate.why)
             }
-            var unmatched = Array(report.events.indices)
             tally.labelled = report.events.count
             tally.proposed = proposals.count
-            for (place, kind, date, why) in proposals {
-                // The label of the same place and kind whose date is nearest the proposal's.
-                let same = unmatched.filter { report.events[$0].place == place && report.events[$0].event == kind }
-                guard
-                    let pick = same.min(by: {
-                        Self.distance(MilestoneDate(report.events[$0].date)!, date) < Self.distance(MilestoneDate(report.events[$1].date)!, date)
-                    })
-                else {
+            // Pair proposals with labels of the same place and kind, nearest dates first.
+            var pairs: [(proposal: Int, label: Int, distance: Int)] = []
+            for (p, proposal) in proposals.enumerated() {
+                for (l, event) in report.events.enumerated() where event.place == proposal.0 && event.event == proposal.1 {
+                    pairs.append((p, l, Self.distance(MilestoneDate(event.date)!, proposal.2)))
+                }
+            }
+            var pairedProposal: [Int: Int] = [:]
+            var pairedLabel = Set<Int>()
+            for pair in pairs.sorted(by: { ($0.distance, $0.proposal) < ($1.distance, $1.proposal) })
+            where pairedProposal[pair.proposal] == nil && !pairedLabel.contains(pair.label) {
+                pairedProposal[pair.proposal] = pair.label
+                pairedLabel.insert(pair.label)
+            }
+            for (p, (place, kind, date, why)) in proposals.enumerated() {
+                guard let pick = pairedProposal[p] else {
                     findings.append(
                         Finding(kind: "false", report: report.id, place: place, event: kind, expected: nil, proposed: date.description, why: why))
                     continue
                 }
-                unmatched.removeAll { $0 == pick }
                 tally.correct += 1
                 tally.found += 1
                 kinds[kind, default: (0, 0)].found += 1
@@ -196,6 +202,7 @@ public struct ReportEvaluation: Sendable, Codable, Equatable {
                             why: why))
                 }
             }
+            let unmatched = report.events.indices.filter { !pairedLabel.contains($0) }
             for event in report.events { kinds[event.event, default: (0, 0)].labelled += 1 }
             for i in unmatched {
                 let event = report.events[i]

@@ -30,8 +30,22 @@ public struct EventRule: Sendable {
 
 /// The rules, strongest first: a sentence reports the first event whose rule matches.
 public enum EventRules {
-    /// Leaders whose visits are `leader_visit`; other officials' are `official_visit`.
-    public static let leaders = ["kim jong un", "김정은"]
+    /// Words that name the leader: his visits are `leader_visit`, other officials' are
+    /// `official_visit`. "kim " alone (the press's second mention) counts unless the sentence
+    /// names another Kim (`otherKims`).
+    public static let leaders = [
+        "kim jong un", "kim jong-un", "김정은", "김 위원장", "김위원장", "김 총비서", "김총비서", "총비서", "국무위원장", "경애하는",
+        "the leader", "north korean leader", "north's leader",
+    ]
+    /// Officials called Kim, so that "Kim" alone is not taken for the leader beside them.
+    public static let otherKims = [
+        "kim tok hun", "kim jae ryong", "kim su gil", "kim chol sam", "kim yong su", "kim yo jong", "kim hwa song", "kim yong hwan",
+        "kim son il", "kim hyong sik", "kim myong chol", "kim hyon chol",
+    ]
+    /// Words that put a ceremony in the future: the sentence reports no ceremony yet.
+    public static let future = [
+        "scheduled", "will be", "ahead of", "planned for", "set for", "to be held", "예정", "앞둔", "앞두고", "들어서게", "하게 된다",
+    ]
 
     public static let all: [EventRule] = [
         // Before the ceremonies: "the framework … was completed" is not an inauguration.
@@ -42,23 +56,40 @@ public enum EventRules {
         EventRule(
             .inauguration, "inauguration or completion ceremony",
             cues: [
-                "inauguration ceremony", "inaugural ceremony", "inaugurated", "completion ceremony", "were completed", "was completed",
-                "has been completed", "have been completed", "went into operation", "started operation", "준공식", "조업식", "준공되", "완공되",
-                "준공하", "완공하",
+                "inauguration", "inaugural ceremony", "inaugurated", "inaugurate", "completion ceremony", "opening ceremony", "ceremony to open",
+                "marking the completion", "marking the project completion",
+                "were completed", "was completed", "has been completed", "have been completed", "went into operation", "started operation",
+                "준공식", "조업식", "준공되", "준공됐", "완공되", "완공됐", "준공하", "준공했", "완공하", "완공했", "문을 열었", "문을열었",
             ],
             confidence: 0.9),
         EventRule(
             .groundbreaking, "groundbreaking",
-            cues: ["groundbreaking ceremony", "ground-breaking ceremony", "groundbreaking", "ground-breaking", "broke ground", "착공식", "착공하", "착공되"],
+            cues: [
+                "groundbreaking", "ground-breaking", "broke ground", "breaking ground", "commencement ceremon", "first spadeful",
+                "kick off construction", "construction began", "construction was launched", "work began", "began construction",
+                "started construction", "start of a", "start the construction", "to start construction", "began building", "begun building",
+                "begun the construction", "착공", "첫 삽", "첫삽",
+            ],
             confidence: 0.9),
-        EventRule(.leaderVisit, "field guidance", cues: ["field guidance", "현지지도"], confidence: 0.9),
+        EventRule(.leaderVisit, "field guidance", cues: ["field guidance", "현지지도", "현지에서 지도", "현지에서지도", "guided on the spot"], confidence: 0.9),
+        // State media's honorific verbs (-시-) are the leader's alone: no name needed.
         EventRule(
-            .leaderVisit, "leader's inspection",
-            cues: ["inspected", "inspects", "visited", "visits", "looked round", "went round", "guided", "돌아보", "찾으시"],
+            .leaderVisit, "the leader's visit (honorific)",
+            cues: ["돌아보시", "둘러보시", "찾으시", "료해하시", "지도하시", "현지료해하시"], confidence: 0.85),
+        EventRule(
+            .leaderVisit, "leader's visit",
+            cues: [
+                "inspected", "inspects", "inspection", "visited", "visits", "visit to", "looked round", "went round", "toured", "tours",
+                "guided", "traveled", "travelled", "돌아보", "돌아봤", "둘러보", "둘러봤", "찾으시", "찾아", "찾았", "시찰", "방문", "현지료해",
+                "현지요해", "료해",
+            ],
             requires: leaders, confidence: 0.85),
         EventRule(
             .officialVisit, "official's visit",
-            cues: ["inspected", "visited", "looked round", "went round", "learned about", "acquainted himself", "돌아보", "료해", "현지요해"],
+            cues: [
+                "inspected", "visited", "looked round", "went round", "toured", "learned about", "acquainted himself", "돌아보", "둘러보", "료해",
+                "현지요해",
+            ],
             requires: [
                 "premier", "vice-premier", "secretary", "chairman", "kim tok hun", "pak thae song", "jo yong won", "choe ryong hae", "총리",
                 "비서", "위원장",
@@ -77,8 +108,11 @@ public enum EventRules {
     /// article's headline and lead).
     public static let programmeCues = [
         "regional-industry factor", "regional industry factor", "local industry factor", "local-industry factor", "regional development",
-        "20×10", "20x10", "regional-industry", "지방공업공장", "지방공업", "지방발전", "지역발전", "병원", "hospital", "service complex",
-        "종합봉사", "grain management", "grain-management", "량정", "sci-tech dissemination", "과학기술보급",
+        "20×10", "20x10", "regional-industry", "regional industrial", "local industrial", "regional factor", "light industry factor",
+        "light-industry factor", "regional construction", "greenhouse farm", "greenhouse complex", "leisure complex", "paper mill",
+        "지방공업공장", "지방공업", "지방공장", "지방발전", "지역발전", "지방건설", "지방병원", "병원", "hospital", "service complex",
+        "종합봉사", "grain management", "grain-management", "량정", "sci-tech dissemination", "과학기술보급", "온실농장", "온실종합농장",
+        "종이공장",
     ]
 
     /// The corpus query that picks the articles worth scanning, derived from `programmeCues`:
@@ -108,8 +142,29 @@ public enum EventRules {
         ("paper", "paper mill"), ("종이", "paper mill"), ("hospital", "hospital"), ("병원", "hospital"), ("service complex", "service complex"),
         ("종합봉사", "service complex"), ("grain management", "grain-management station"), ("grain-management", "grain-management station"),
         ("량정", "grain-management station"), ("sci-tech dissemination", "sci-tech dissemination centre"),
-        ("과학기술보급", "sci-tech dissemination centre"),
+        ("과학기술보급", "sci-tech dissemination centre"), ("greenhouse", "greenhouse farm"), ("온실", "greenhouse farm"),
+        ("leisure complex", "leisure complex"),
     ]
+
+    /// Verbs of a ceremony that a date right before them belongs to ("작년 3월 착공한",
+    /// "지난 2월6일 착공식"), whatever else the sentence reports.
+    public static let boundVerbs: [(cue: String, event: EvidenceEvent)] = [
+        ("착공", .groundbreaking), ("준공", .inauguration), ("완공", .inauguration),
+    ]
+
+    /// The ceremonies whose verb follows a date mention directly (at most two spaces or
+    /// particles between), with that mention.
+    public static func boundEvents(_ text: String, mentions: [DateMention]) -> [(event: EvidenceEvent, cue: String, mention: DateMention)] {
+        let characters = Array(text)
+        var out: [(EvidenceEvent, String, DateMention)] = []
+        for mention in mentions where !mention.isReport {
+            var k = mention.end
+            while k < characters.count, k - mention.end < 3, characters[k] == " " || characters[k] == "에" || characters[k] == "의" { k += 1 }
+            let rest = String(characters[k..<min(characters.count, k + 3)])
+            if let verb = boundVerbs.first(where: { rest.hasPrefix($0.cue) }) { out.append((verb.event, verb.cue, mention)) }
+        }
+        return out
+    }
 
     /// The first rule `sentence` satisfies, or nil. `lowered` is the sentence in lower case,
     /// `compact` the same without spaces (for Korean).
@@ -119,10 +174,21 @@ public enum EventRules {
 
     static func match(lowered: TextProbe, compact: TextProbe) -> EventRule? {
         func has(_ cue: String) -> Bool { lowered.contains(cue) || compact.contains(cue) }
+        let namesLeader = leaders.contains(where: has) || (lowered.contains("kim ") && !otherKims.contains(where: has))
+        let isFuture = future.contains(where: has)
         for rule in all where rule.cues.contains(where: has) {
-            if !rule.requires.isEmpty && !rule.requires.contains(where: has) { continue }
-            // A sentence that names the leader is his visit, not an official's.
-            if rule.event == .officialVisit && leaders.contains(where: has) { continue }
+            switch rule.event {
+            case .leaderVisit where rule.requires == leaders:
+                guard namesLeader else { continue }
+            case .officialVisit:
+                // A sentence that names the leader is his visit, not an official's.
+                guard !namesLeader, rule.requires.contains(where: has) else { continue }
+            case .inauguration, .groundbreaking:
+                // "ahead of their inauguration", "준공을 앞둔": no ceremony yet.
+                if isFuture { continue }
+            default:
+                if !rule.requires.isEmpty && !rule.requires.contains(where: has) { continue }
+            }
             return rule
         }
         return nil

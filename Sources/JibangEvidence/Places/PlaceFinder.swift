@@ -51,6 +51,9 @@ public struct PlaceFinder: Sendable {
                 guard suffixes.contains(where: compact.hasSuffix), compact.count >= 2 else { continue }
                 spellings.insert(compact)
                 for variant in InitialSoundVariants.of(compact, limit: 4) { spellings.insert(variant) }
+                // A name of three syllables or more is distinctive without its unit (신의주온실농장).
+                let base = PlaceName(compact).base
+                if base.count >= 3, division.level == 2 { spellings.insert(base) }
             }
             for spelling in spellings { forms[spelling.first!, default: []].append((spelling, division)) }
         }
@@ -72,10 +75,19 @@ public struct PlaceFinder: Sendable {
         for mention in raw {
             let local = mention.candidates.filter { $0.level == 2 }
             guard !local.isEmpty else { continue }
-            guard let (division, resolution) = settle(local, sentenceProvinces: sentenceProvinces, articleProvinces: articleProvinces, year: year),
-                seen.insert(division.id).inserted
+            let isNear = mention.surface.hasSuffix(Self.nearMark)
+            guard let (division, resolution) = settle(local, sentenceProvinces: sentenceProvinces, articleProvinces: articleProvinces, year: year)
             else { continue }
-            places.append(PlaceMention(division: division, surface: mention.surface, position: mention.position, resolution: resolution))
+            // A misspelt name must be a programme site by the article's year, in a province the article names.
+            if isNear
+                && (!(programmeYears[division.id] ?? []).contains { $0 <= year }
+                    || !sentenceProvinces.union(articleProvinces).contains(division.provinceID ?? ""))
+            {
+                continue
+            }
+            guard seen.insert(division.id).inserted else { continue }
+            let surface = isNear ? String(mention.surface.dropLast(Self.nearMark.count)) : mention.surface
+            places.append(PlaceMention(division: division, surface: surface, position: mention.position, resolution: resolution))
         }
         var provinceSeen = Set<String>()
         return (places, provinces.filter { provinceSeen.insert($0.id).inserted })
@@ -98,17 +110,25 @@ public struct PlaceFinder: Sendable {
         if candidates.count == 1 { return (candidates[0], .unique) }
         let inSentence = candidates.filter { sentenceProvinces.contains($0.provinceID ?? "") }
         if inSentence.count == 1 { return (inSentence[0], .sentenceProvince) }
-        let inArticle = candidates.filter { articleProvinces.contains($0.provinceID ?? "") }
-        if inArticle.count == 1 { return (inArticle[0], .articleProvince) }
+        // The programme before the article's other provinces: an article about several
+        // provinces' sites names provinces that are not the ambiguous place's.
         let sites = candidates.filter { (programmeYears[$0.id] ?? []).contains { $0 <= year } }
         if sites.count == 1 { return (sites[0], .programme) }
+        let inArticle = candidates.filter { articleProvinces.contains($0.provinceID ?? "") }
+        if inArticle.count == 1 { return (inArticle[0], .articleProvince) }
         return nil
     }
 
     // MARK: - English
 
-    static let singularUnits: Set<String> = ["County", "City", "District", "Municipality", "Province"]
+    /// Marks a mention found one edit away, until `places` has settled it.
+    static let nearMark = "\u{1}near"
+
+    /// Unit words after a name. "Zone" is the press's word for 구역 (Panmun Zone).
+    static let singularUnits: Set<String> = ["County", "City", "District", "Zone", "Municipality", "Province"]
     static let pluralUnits: Set<String> = ["counties", "cities", "districts", "Counties", "Cities", "Districts"]
+    /// Words of a facility's name that follow a place name without a unit word.
+    static let facilityWords: Set<String> = ["Greenhouse", "Combined", "Hospital", "Paper"]
 
     func englishMentions(_ sentence: Sentence) -> [(candidates: [Division], surface: String, position: Int)] {
         let tokens = sentence.tokens
@@ -118,14 +138,40 @@ public struct PlaceFinder: Sendable {
                 // The longest capitalised run before the unit word that names a division.
                 var start = i
                 while start > 0 && i - start < 4 && tokens[start - 1].isCapitalised && !tokens[start - 1].isPunctuation { start -= 1 }
+                var matched = false
                 for s in start..<i {
                     let name = tokens[s..<i].map(\.text).joined(separator: " ")
                     let matches = lookup(name, unit: token.text)
                     if !matches.isEmpty {
                         found.append((matches, name + " " + token.text, s))
+                        matched = true
                         break
                     }
                 }
+                // A name one edit from a division's ("Unnyul County"), kept only when a province or
+                // the programme settles it (see `places`).
+                if !matched, i > 0, tokens[i - 1].isCapitalised, ["County", "City", "District", "Zone"].contains(token.text) {
+                    let near = gazetteer.oneEditMatches(tokens[i - 1].text, level: 2)
+                    if !near.isEmpty { found.append((near, tokens[i - 1].text + " " + token.text + Self.nearMark, i - 1)) }
+                }
+            } else if Self.facilityWords.contains(token.text), i > 0, tokens[i - 1].isCapitalised, !tokens[i - 1].isPunctuation {
+                // "Sinuiju Greenhouse Complex", "Kusong Hospital": a name before a facility.
+                let matches = gazetteer.matches(tokens[i - 1].text).filter { $0.level == 2 }
+                if !matches.isEmpty { found.append((matches, tokens[i - 1].text, i - 1)) }
+            } else if token.text == "in", i + 1 < tokens.count, tokens[i + 1].isCapitalised, tokens[i + 1].text.count >= 5,
+                i + 2 == tokens.count || tokens[i + 2].isPunctuation || !tokens[i + 2].isCapitalised
+            {
+                // "a greenhouse farm in Sinuiju", "a factory in Kilju": a bare name after "in",
+                // when it names a city or county and no province.
+                let all = gazetteer.matches(tokens[i + 1].text)
+                let matches = all.filter { $0.level == 2 }
+                if !matches.isEmpty, matches.count == all.count, !Self.singularUnits.contains(tokens[i + 1].text) {
+                    found.append((matches, tokens[i + 1].text, i + 1))
+                }
+            } else if token.text == "county" || token.text == "city", i + 2 < tokens.count, tokens[i + 1].text == "of", tokens[i + 2].isCapitalised {
+                // "the county of Kumya"
+                let matches = lookup(tokens[i + 2].text, unit: token.text == "county" ? "County" : "City")
+                if !matches.isEmpty { found.append((matches, tokens[i + 2].text, i + 2)) }
             } else if Self.pluralUnits.contains(token.text) {
                 let unit = token.text.lowercased() == "counties" ? "County" : token.text.lowercased() == "cities" ? "City" : "District"
                 // "A, B and C counties": walk back over names and separators.
@@ -172,6 +218,7 @@ public struct PlaceFinder: Sendable {
     /// Divisions `name` + `unit` may be: level 1 for Province and Municipality, either level for
     /// City (Nampho, Kaesong), level 2 otherwise.
     func lookup(_ name: String, unit: String) -> [Division] {
+        if unit == "Zone" { return gazetteer.matches(name + " District").filter { $0.level == 2 } }
         let matches = gazetteer.matches(name + " " + unit)
         switch unit {
         case "Province", "Municipality": return matches.filter { $0.level == 1 }
