@@ -24,4 +24,25 @@ extension CorpusStore {
             throw .storage("\(error)")
         }
     }
+
+    public func articles(documentIDs: [String]) throws(JibangError) -> [String: StoredArticle] {
+        do {
+            return try writer.read { db in
+                var found: [String: StoredArticle] = [:]
+                for chunk in stride(from: 0, to: documentIDs.count, by: 500).map({ Array(documentIDs[$0..<min($0 + 500, documentIDs.count)]) }) {
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                    let rows = try Row.fetchAll(
+                        db, sql: "SELECT doc_id, title, body, outlet, date, url FROM document WHERE precision = 'day' AND doc_id IN (\(marks))",
+                        arguments: StatementArguments(chunk))
+                    for row in rows {
+                        let article = StoredArticle(documentID: row[0], title: row[1], body: row[2], outlet: row[3], published: row[4], url: row[5])
+                        found[article.documentID] = article
+                    }
+                }
+                return found
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
 }

@@ -55,6 +55,24 @@ extension SQLiteStore: CandidateRecordStore {
         try await run { try writer.read { db in try Self.fetchCandidateRecord(db, id: id) } }
     }
 
+    public func updatePendingCandidate(_ record: CandidateRecord) async throws(JibangError) -> Bool {
+        guard let id = record.id else { return false }
+        return try await run {
+            try writer.write { db in
+                if let other = try Int64.fetchOne(db, sql: "SELECT id FROM evidence_candidate WHERE key = ?", arguments: [record.key]), other != id {
+                    return false
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE evidence_candidate SET key = ?, event = ?, date = ?, confidence = ?, payload = ?, corroborates = ?
+                        WHERE id = ? AND status = 'pending'
+                        """,
+                    arguments: [record.key, record.event, record.date, record.confidence, record.payload, record.corroborates, id])
+                return db.changesCount > 0
+            }
+        }
+    }
+
     public func rejectCandidate(id: Int64, note: String?) async throws(JibangError) -> Bool {
         try await run {
             try writer.write { db in

@@ -26,6 +26,8 @@ import Testing
         (["evidence", "list"], "Candidate", true),
         (["evidence", "show", "1"], "Candidate", false),
         (["evidence", "evaluate", "--labels", Fixtures.path("evidence-labels.csv")], "EvidenceEvaluation", false),
+        (["evidence", "evaluate", "--reports", Fixtures.path("evidence-reports/dev.json")], "ReportEvaluation", false),
+        (["evidence", "rescan"], "RescanResult", false),
     ]
 
     static func schema(_ name: String, list: Bool) -> [String: Any] {

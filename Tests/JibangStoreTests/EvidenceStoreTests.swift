@@ -1,6 +1,7 @@
 import Foundation
 import JibangBase
 import JibangCore
+import JibangCorpus
 import JibangEvidence
 import JibangStore
 import JibangTestSupport
@@ -101,5 +102,46 @@ import Testing
         #expect("\(provinceOnly!)".contains("names only a province; choose the site"))
         let placed = try await store.accept(candidate: queued[1].id!, placeID: "KP0310")
         #expect(placed.created)
+    }
+
+    /// Old answers mended (issue 13, part 5): a candidate read by older rules, dated to the
+    /// report's day, takes the event's day; an accepted one that now reads otherwise is listed,
+    /// and its milestone is left alone.
+    @Test func rescanRedatesPendingAndListsAcceptedDisagreements() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("e.sqlite")
+        let queue = try await self.queue(at: path)
+        let corpus = try CorpusStore.open(path: path)
+        let lines = [
+            #"{"id": "ko-1", "outlet": "Yonhap", "date": "2025-02-12", "title": "김형직군 공장 준공", "language": "ko", "body": "조선중앙통신은 12일 양강도 김형직군 지방공업공장 준공식이 11일 성대히 진행됐다고 보도했다."}"#,
+            #"{"id": "ko-2", "outlet": "Yonhap", "date": "2025-01-16", "title": "재령군 공장 준공", "language": "ko", "body": "조선중앙통신은 16일 황해남도 재령군 지방공업공장 준공식이 지난 7일 진행됐다고 전했다."}"#,
+        ]
+        let file = dir.write("reports.jsonl", lines.joined(separator: "\n"))
+        _ = try CorpusIngest(corpus: corpus, options: ReadOptions()).ingest(file, format: .jsonl)
+        // As the rules before issue 13 read them: the report's day taken for the event's.
+        let kimhyongjik = try BundledData.gazetteer().resolve("김형직군").id
+        let jaeryong = try BundledData.gazetteer().resolve("재령군").id
+        let old = try await queue.queue([
+            candidate(place: kimhyongjik, province: "KP01", event: .inauguration, date: "2025-02-12", document: "ko-1"),
+            candidate(place: jaeryong, province: "KP09", event: .inauguration, date: "2025-01-16", document: "ko-2"),
+        ]).candidates
+        let accepted = try await queue.accept(candidate: old[1].id!)
+
+        let dry = try await queue.rescan(corpus, apply: false)
+        #expect(dry.redated.map(\.after) == ["inauguration 2025-02-11"])
+        #expect(try await queue.candidate(id: old[0].id!).date == "2025-02-12", "without --redate nothing is written")
+
+        let result = try await queue.rescan(corpus, apply: true)
+        #expect(result.articles == 2)
+        #expect(result.redated.map(\.candidate) == [old[0].id!])
+        #expect(try await queue.candidate(id: old[0].id!).date == "2025-02-11")
+        #expect(try await queue.candidate(id: old[0].id!).status == .pending)
+        #expect(result.disagreements.count == 1)
+        #expect(result.disagreements.first?.milestone == accepted.milestoneID)
+        #expect(result.disagreements.first?.after == "inauguration 2025-01-07")
+        let milestone = try await queue.store.sites().flatMap(\.milestones).first { $0.id == accepted.milestoneID }
+        #expect(milestone?.date.description == "2025-01-16", "an accepted milestone changes only through the correction commands")
+        #expect(try await queue.rescan(corpus, apply: true).redated.isEmpty, "a second rescan finds nothing more")
     }
 }

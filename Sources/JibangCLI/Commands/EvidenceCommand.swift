@@ -16,8 +16,8 @@ struct EvidenceCommand: AsyncParsableCommand {
         abstract: "Find groundbreakings, visits and inaugurations in the corpus and propose them as sourced milestones for review.",
         discussion: """
             Workflow: jibang evidence scan → jibang evidence list → jibang evidence show ID → jibang evidence accept ID \
-            (or reject ID). Accepting adds the article as a source of the milestone it corroborates, or creates the \
+            (or reject ID); after a rule change, jibang evidence rescan --redate. Accepting adds the article as a source of the milestone it corroborates, or creates the \
             milestone (status claimed). Rescanning never proposes a rejected candidate again.
             """,
-        subcommands: [Scan.self, List.self, Show.self, Accept.self, Reject.self, Evaluate.self])
+        subcommands: [Scan.self, List.self, Show.self, Accept.self, Reject.self, Rescan.self, Evaluate.self])
 }

@@ -62,6 +62,11 @@ public protocol CandidateRecordStore: Sendable {
     /// One record, or nil.
     func candidateRecord(id: Int64) async throws(JibangError) -> CandidateRecord?
 
+    /// Replaces a pending record's reading (key, event, date, confidence, payload, corroborated
+    /// milestone) in one transaction; returns false, changing nothing, when the record is no
+    /// longer pending or another record already has the new key.
+    func updatePendingCandidate(_ record: CandidateRecord) async throws(JibangError) -> Bool
+
     /// Marks a record rejected with `note`, unless it was accepted; returns whether it changed.
     func rejectCandidate(id: Int64, note: String?) async throws(JibangError) -> Bool
 

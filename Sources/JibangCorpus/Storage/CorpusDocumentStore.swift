@@ -14,6 +14,8 @@ public protocol CorpusDocumentStore: Sendable {
     func headers(rowIDs: [Int64]) throws(JibangError) -> [Int64: DocumentHeader]
     /// The articles dated to the day that match `group` (with its filters), oldest first.
     func dayDatedArticles(matching group: TermGroup) throws(JibangError) -> [StoredArticle]
+    /// The articles with these document ids that are dated to the day, by id (others left out).
+    func articles(documentIDs: [String]) throws(JibangError) -> [String: StoredArticle]
     /// The document count and a hash of every document's id and content, in id order.
     func fingerprint() throws(JibangError) -> (documents: Int, hash: String)
     /// What the corpus holds.
