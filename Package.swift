@@ -120,7 +120,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "JibangChartsTests", dependencies: ["JibangCharts", "JibangAnalytics"], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
-            name: "JibangEvidenceTests", dependencies: ["JibangEvidence", "JibangCore", "JibangCorpus", "JibangTestSupport"], swiftSettings: strict),
+            name: "JibangEvidenceTests", dependencies: ["JibangBase", "JibangEvidence", "JibangCore", "JibangCorpus", "JibangTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "JibangStoreTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import JibangCore
 import JibangCorpus
 import Testing
@@ -128,5 +129,35 @@ import Testing
         #expect(places("Kim attended the ceremony in Unnyul County.", articleProvinces: [southHwanghae]) == [id("은률군")])
         #expect(places("Kim attended the ceremony in Unnyul County.").isEmpty, "no province: a misspelling is not guessed")
         #expect(places("Kim attended the ceremony in Unnyul County, South Hwanghae Province.", year: 2025).isEmpty, "not a site yet")
+    }
+}
+
+/// An analyst's rules file adds to the compiled-in tables (issue 13, part 2).
+@Suite struct RulesFileTests {
+    static let gazetteer = try! BundledData.gazetteer()
+
+    func events(_ rules: EvidenceRules, _ text: String) -> [String] {
+        let article = StoredArticle(documentID: "d", title: "", body: text, outlet: "KCNA", published: "2025-01-20", url: nil)
+        return EvidenceScanner(gazetteer: Self.gazetteer, sites: [], rules: rules).scan(article).map { "\($0.event.rawValue) \($0.date)" }
+    }
+
+    @Test func cuesFromAFileAreUsed() throws {
+        let text = "Regional-industry factories were built. Officials cut the ribbon of the factories in Hamju County on January 18."
+        #expect(events(.standard, text).isEmpty, "the compiled-in rules have no such cue")
+        let rules = try EvidenceRules.standard.adding(file: "# mine\ninauguration: cut the ribbon | 테프를 끊었다\n", name: "mine.rules")
+        #expect(events(rules, text) == ["inauguration 2025-01-18"])
+        #expect(rules.events.first { $0.event == .inauguration }?.cues.contains("테프를 끊었다") == true)
+    }
+
+    @Test func aBadLineNamesItsPlace() {
+        #expect {
+            try EvidenceRules.standard.adding(file: "inauguration: ok\nsomething without a colon\n", name: "mine.rules")
+        } throws: { error in
+            let e = error as? JibangError
+            return e?.location?.file == "mine.rules" && e?.location?.line == 2 && e?.message.contains("expected KIND: cue") == true
+        }
+        #expect {
+            try EvidenceRules.standard.adding(file: "ribbon: cut\n", name: "mine.rules")
+        } throws: { error in (error as? JibangError)?.message.contains("unknown kind \"ribbon\"") == true }
     }
 }

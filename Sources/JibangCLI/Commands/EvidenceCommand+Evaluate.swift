@@ -22,6 +22,7 @@ extension EvidenceCommand {
         var findings = false
         @Option(help: ArgumentHelp("Labels: CSV with place_id,event,month[,note].", valueName: "file"))
         var labels: String?
+        @OptionGroup var rules: RulesOptions
         @Option(help: "Only candidates at least this confident.")
         var minConfidence = 0.0
         @OptionGroup var output: OutputOptions
@@ -67,7 +68,7 @@ extension EvidenceCommand {
                 throw JibangError.notFound("cannot read \(file)")
             }
             let labelled = try LabelledReport.decode(data, file: (file as NSString).lastPathComponent)
-            let scanner = EvidenceScanner(gazetteer: try BundledData.gazetteer(), sites: try await store.open().sites())
+            let scanner = EvidenceScanner(gazetteer: try BundledData.gazetteer(), sites: try await store.open().sites(), rules: try rules.load())
             let result = ReportEvaluation(reports: labelled, scanner: scanner)
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))

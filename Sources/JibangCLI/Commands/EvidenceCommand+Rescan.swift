@@ -18,12 +18,13 @@ extension EvidenceCommand {
                 """)
         @Flag(help: "Write the new kind and date of each pending candidate the rules now read otherwise.")
         var redate = false
+        @OptionGroup var rules: RulesOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await reportingErrors {
-                let result = try await store.reviewQueue().rescan(try store.openCorpus(), apply: redate)
+                let result = try await store.reviewQueue().rescan(try store.openCorpus(), apply: redate, rules: try rules.load())
                 switch output.format {
                 case .json: emit(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))
                 case .csv, .table:

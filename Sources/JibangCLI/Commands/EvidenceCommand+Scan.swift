@@ -11,6 +11,7 @@ extension EvidenceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Scan the corpus and queue new candidates (those already proposed, accepted or rejected are skipped).")
         @OptionGroup var filters: ScanFilters
+        @OptionGroup var rules: RulesOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
 
@@ -20,7 +21,9 @@ extension EvidenceCommand {
                 query.from = filters.from ?? "2020"
                 query.to = filters.to
                 let (from, to) = try query.dayRange()
-                let scan = try await store.reviewQueue().scan(try store.openCorpus(), outlets: filters.outlet, from: from, to: to) { n, total in
+                let scan = try await store.reviewQueue().scan(
+                    try store.openCorpus(), outlets: filters.outlet, from: from, to: to, rules: try rules.load()
+                ) { n, total in
                     note("scanned \(n) of \(total) articles")
                 }
                 let (summary, queued) = (scan.summary, scan.candidates)

@@ -12,7 +12,11 @@ public struct EvidenceScanner: Sendable {
     /// Province id → labels of the programme sites in it.
     public let sitesByProvince: [String: [String]]
 
-    public init(gazetteer: Gazetteer, sites: [Site]) {
+    /// The rules it reads with.
+    public let rules: EvidenceRules
+
+    public init(gazetteer: Gazetteer, sites: [Site], rules: EvidenceRules = .standard) {
+        self.rules = rules
         var years: [String: [Int]] = [:]
         var byProvince: [String: [String]] = [:]
         for site in sites {
@@ -37,15 +41,15 @@ public struct EvidenceScanner: Sendable {
         let leadText = sentences.prefix(2).map { $0.text.lowercased() }.joined(separator: " ")
         let lead = TextProbe(leadText)
         let compactLead = TextProbe(leadText.replacingOccurrences(of: " ", with: ""))
-        let leadIsProgramme = EventRules.programmeCues.contains { lead.contains($0) || compactLead.contains($0) }
-        let leadNamesFacility = EventRules.facilityKinds.contains { lead.contains($0.cue) || compactLead.contains($0.cue) }
+        let leadIsProgramme = rules.isProgramme(lead, compactLead)
+        let leadNamesFacility = rules.namesFacility(lead, compactLead)
         // Each sentence read once: its rule, places and dates, so that a sentence can borrow
         // the date of a neighbour that reports the same event without naming the place.
         let read = sentences.map { sentence in
             let loweredText = sentence.text.lowercased()
             let lowered = TextProbe(loweredText)
             let compact = TextProbe(loweredText.replacingOccurrences(of: " ", with: ""))
-            let rule = EventRules.match(lowered: lowered, compact: compact)
+            let rule = rules.match(lowered: lowered, compact: compact)
             let places = rule == nil ? ([], []) : finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
             return (
                 sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1,
@@ -58,16 +62,16 @@ public struct EvidenceScanner: Sendable {
             let sentence = item.sentence
             let (lowered, compact, places, provinces, mentions) = (item.lowered, item.compact, item.places, item.provinces, item.mentions)
             guard let rule = item.rule else { continue }
-            let sentenceIsProgramme = EventRules.programmeCues.contains { lowered.contains($0) || compact.contains($0) }
+            let sentenceIsProgramme = rules.isProgramme(lowered, compact)
             guard sentenceIsProgramme || leadIsProgramme else { continue }
             if rule.event == .constructionProgress {
                 // Work under way needs a facility in view, and a report from the site, not from the drawing board.
-                let sentenceNamesFacility = EventRules.facilityKinds.contains { lowered.contains($0.cue) || compact.contains($0.cue) }
+                let sentenceNamesFacility = rules.namesFacility(lowered, compact)
                 guard sentenceNamesFacility || leadNamesFacility else { continue }
-                if EventRules.paperwork.contains(where: { lowered.contains($0) }) { continue }
+                if rules.paperwork.contains(where: { lowered.contains($0) }) { continue }
             }
             // A date right before another ceremony's verb ("작년 3월 착공한 … 준공식") is that ceremony's.
-            let secondary = EventRules.boundEvents(sentence.text, mentions: mentions).filter { $0.event != rule.event }
+            let secondary = rules.boundEvents(sentence.text, mentions: mentions).filter { $0.event != rule.event }
             let reserved = secondary.map(\.mention)
             // The sentence before, or one of the two after, that reports the same event without
             // naming a place lends its date ("… in Kyongsong County. … A ceremony took place on January 12.").
@@ -84,8 +88,8 @@ public struct EvidenceScanner: Sendable {
                     + (mentions.contains(where: \.isReport) ? ", the report's day" : ", the publication day")
                 return (date, why)
             }
-            var facilities = EventRules.facilities(in: lowered)
-            if facilities.isEmpty { facilities = EventRules.facilities(in: lead) }
+            var facilities = rules.facilities(in: lowered)
+            if facilities.isEmpty { facilities = rules.facilities(in: lead) }
             let cue = rule.cues.first { lowered.contains($0) || compact.contains($0) } ?? rule.name
             let snippet = sentence.text.count > 400 ? String(sentence.text.prefix(399)) + "…" : sentence.text
             var found: [Candidate] = []

@@ -120,15 +120,7 @@ public enum EventRules {
     /// Cues are matched inside words and the index matches Latin words whole, so each Latin
     /// cue also stands with the English endings that can follow it ("factor" → "factory",
     /// "factories"; "hospital" → "hospitals"). Hangul terms match inside words already.
-    public static var articleQuery: String {
-        let endings = ["", "s", "es", "y", "ies"]
-        var terms: [String] = []
-        for cue in programmeCues {
-            let latin = cue.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
-            for ending in latin ? endings : [""] where !terms.contains(cue + ending) { terms.append(cue + ending) }
-        }
-        return terms.joined(separator: "|")
-    }
+    public static var articleQuery: String { EvidenceRules.standard.articleQuery }
 
     /// Words that make a sentence about plans on paper, not the site: no event.
     public static let paperwork = ["design", "layout", "bird's eye view", "설계"]
@@ -152,54 +144,12 @@ public enum EventRules {
         ("착공", .groundbreaking), ("준공", .inauguration), ("완공", .inauguration),
     ]
 
-    /// The ceremonies whose verb follows a date mention directly (at most two spaces or
-    /// particles between), with that mention.
-    public static func boundEvents(_ text: String, mentions: [DateMention]) -> [(event: EvidenceEvent, cue: String, mention: DateMention)] {
-        let characters = Array(text)
-        var out: [(EvidenceEvent, String, DateMention)] = []
-        for mention in mentions where !mention.isReport {
-            var k = mention.end
-            while k < characters.count, k - mention.end < 3, characters[k] == " " || characters[k] == "에" || characters[k] == "의" { k += 1 }
-            let rest = String(characters[k..<min(characters.count, k + 3)])
-            if let verb = boundVerbs.first(where: { rest.hasPrefix($0.cue) }) { out.append((verb.event, verb.cue, mention)) }
-        }
-        return out
-    }
-
     /// The first rule `sentence` satisfies, or nil. `lowered` is the sentence in lower case,
     /// `compact` the same without spaces (for Korean).
     public static func match(lowered: String, compact: String) -> EventRule? {
-        match(lowered: TextProbe(lowered), compact: TextProbe(compact))
-    }
-
-    static func match(lowered: TextProbe, compact: TextProbe) -> EventRule? {
-        func has(_ cue: String) -> Bool { lowered.contains(cue) || compact.contains(cue) }
-        let namesLeader = leaders.contains(where: has) || (lowered.contains("kim ") && !otherKims.contains(where: has))
-        let isFuture = future.contains(where: has)
-        for rule in all where rule.cues.contains(where: has) {
-            switch rule.event {
-            case .leaderVisit where rule.requires == leaders:
-                guard namesLeader else { continue }
-            case .officialVisit:
-                // A sentence that names the leader is his visit, not an official's.
-                guard !namesLeader, rule.requires.contains(where: has) else { continue }
-            case .inauguration, .groundbreaking:
-                // "ahead of their inauguration", "준공을 앞둔": no ceremony yet.
-                if isFuture { continue }
-            default:
-                if !rule.requires.isEmpty && !rule.requires.contains(where: has) { continue }
-            }
-            return rule
-        }
-        return nil
+        EvidenceRules.standard.match(lowered: TextProbe(lowered), compact: TextProbe(compact))
     }
 
     /// Facility labels named in `text` (lower case), in table order, without repeats.
-    public static func facilities(in lowered: String) -> [String] { facilities(in: TextProbe(lowered)) }
-
-    static func facilities(in lowered: TextProbe) -> [String] {
-        var labels: [String] = []
-        for (cue, label) in facilityKinds where lowered.contains(cue) && !labels.contains(label) { labels.append(label) }
-        return labels
-    }
+    public static func facilities(in lowered: String) -> [String] { EvidenceRules.standard.facilities(in: TextProbe(lowered)) }
 }

@@ -34,12 +34,12 @@ extension ReviewQueue {
     /// rules. A pending candidate whose place the article still proposes takes the new kind
     /// and date (when `apply`); an accepted one whose new reading differs is listed, never
     /// changed. Rejected candidates stay rejected.
-    public func rescan(_ corpus: any CorpusDocumentStore, apply: Bool) async throws(JibangError) -> RescanResult {
+    public func rescan(_ corpus: any CorpusDocumentStore, apply: Bool, rules: EvidenceRules = .standard) async throws(JibangError) -> RescanResult {
         let pending = try await candidates(status: .pending, limit: Int.max)
         let accepted = try await candidates(status: .accepted, limit: Int.max)
         let articles = try corpus.articles(documentIDs: Array(Set((pending + accepted).map(\.documentID))))
         let sites = try await store.sites()
-        let scanner = EvidenceScanner(gazetteer: gazetteer, sites: sites)
+        let scanner = EvidenceScanner(gazetteer: gazetteer, sites: sites, rules: rules)
         var readings: [String: [Candidate]] = [:]
         for (id, article) in articles { readings[id] = scanner.scan(article) }
 
