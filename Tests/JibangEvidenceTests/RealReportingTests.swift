@@ -161,3 +161,50 @@ import Testing
         } throws: { error in (error as? JibangError)?.message.contains("unknown kind \"ribbon\"") == true }
     }
 }
+
+/// Whole articles as the press writes them: who "he" is, the one place an article names, two
+/// events in one sentence (issue 13, parts 1 and 2).
+@Suite struct ArticleReadingTests {
+    static let gazetteer = try! BundledData.gazetteer()
+    let scanner = EvidenceScanner(gazetteer: gazetteer, sites: [])
+
+    func read(_ text: String, _ published: String) -> [String] {
+        let article = StoredArticle(documentID: "d", title: "", body: text, outlet: "Press", published: published, url: nil)
+        return scanner.scan(article).map { "\($0.placeID ?? "-") \(AcceptanceRules.milestoneKind($0.event).rawValue) \($0.date)" }.sorted()
+    }
+
+    func id(_ hangul: String) -> String { try! Self.gazetteer.resolve(hangul).id }
+
+    @Test func heIsTheLeaderNamedBefore() {
+        let text =
+            "Kim Jong-un hailed the new hospital of the regional development policy. He spoke during his inspection of a hospital under construction in Kangdong County on Monday."
+        #expect(read(text, "2025-06-03") == ["\(id("강동군")) leader_visit 2025-06-02"])
+    }
+
+    @Test func theOnePlaceAnArticleNamesIsTheEventsPlace() {
+        let text =
+            "Kim Jong Un inspected a greenhouse farm construction site of the regional development policy on Friday (Jan 2), state media said. The greenhouse farm is in Sinuiju."
+        #expect(read(text, "2026-01-03") == ["\(id("신의주시")) leader_visit 2026-01-02"])
+    }
+
+    @Test func aCeremonyWithItsOwnDateIsASideEvent() {
+        let english =
+            "Kim Jong Un visited the hospital construction site in Kangdong County, where work began in February, the paper reported on Tuesday."
+        #expect(read(english, "2025-06-03") == ["\(id("강동군")) groundbreaking 2025-02", "\(id("강동군")) leader_visit ../2025-06-03"])
+        let korean = "조선중앙통신은 지난해 3월 착공한 은파군 지방공업공장 준공식이 진행됐다고 전했다."
+        #expect(read(korean, "2025-01-11") == ["\(id("은파군")) groundbreaking 2024-03", "\(id("은파군")) inauguration ../2025-01-11"])
+        // "완공 단계에 이른" is nearing completion, no ceremony.
+        #expect(read("김정은이 30일 완공 단계에 이른 강동군 병원을 돌아봤다.", "2025-10-31") == ["\(id("강동군")) leader_visit 2025-10-30"])
+    }
+
+    @Test func twoDaysWeeksApartAreTwoEvents() {
+        let text =
+            "강동군에서 지방공업공장 건설 착공식이 2월 28일 진행되였다. 지난달 6일 병원과 종합봉사소 건설 착공식이 열린 강동군에는 이날 새 공장 건설이 시작됐다."
+        #expect(read(text, "2025-03-01") == ["\(id("강동군")) groundbreaking 2025-02-06", "\(id("강동군")) groundbreaking 2025-02-28"])
+    }
+
+    @Test func aSentenceEndsBeforeABracket() {
+        let sentences = SentenceSplitter.sentences("290여일만이다. 《지방발전 20×10 정책》 대관군 준공식이 15일에 진행되였다.")
+        #expect(sentences.count == 2)
+    }
+}

@@ -45,16 +45,36 @@ public struct EvidenceScanner: Sendable {
         let leadNamesFacility = rules.namesFacility(lead, compactLead)
         // Each sentence read once: its rule, places and dates, so that a sentence can borrow
         // the date of a neighbour that reports the same event without naming the place.
+        var previousNamesLeader = false
         let read = sentences.map { sentence in
             let loweredText = sentence.text.lowercased()
             let lowered = TextProbe(loweredText)
             let compact = TextProbe(loweredText.replacingOccurrences(of: " ", with: ""))
-            let rule = rules.match(lowered: lowered, compact: compact)
+            let mentions = DateMentions.find(in: sentence.text, published: published)
+            let leaderInContext = previousNamesLeader && EvidenceRules.refersBack(sentence.text)
+            previousNamesLeader = rules.namesLeader(lowered, compact) || leaderInContext
+            var rule = rules.match(lowered: lowered, compact: compact, leaderInContext: leaderInContext)
+            // A ceremony given with its own date ("where work began in February", "2월 착공식")
+            // beside another event is a side event: the sentence is about the other one.
+            if let first = rule, [.groundbreaking, .inauguration].contains(first.event),
+                rules.boundEvents(sentence.text, mentions: mentions).contains(where: { $0.event == first.event })
+                    || rules.boundAfter(sentence.text, mentions: mentions).contains(where: { $0.event == first.event }),
+                let other = rules.match(
+                    lowered: lowered, compact: compact, leaderInContext: leaderInContext, excluding: [first.event, .constructionProgress])
+            {
+                rule = other
+            }
             let places = rule == nil ? ([], []) : finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
-            return (
-                sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1,
-                mentions: DateMentions.find(in: sentence.text, published: published)
-            )
+            return (sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1, mentions: mentions)
+        }
+        // The one city or county an article names, for a sentence near it that reports an event
+        // without naming its place ("… inspected a greenhouse farm on Friday. … in Sinuiju.").
+        let placesBySentence = sentences.map { finder.places(in: $0, articleProvinces: articleProvinces, year: published.year).places }
+        let namedPlaces = Set(placesBySentence.flatMap { $0.map(\.division.id) })
+        /// The article's only place, when it is named within two sentences of `index`.
+        func onlyPlace(near index: Int) -> PlaceMention? {
+            guard namedPlaces.count == 1 else { return nil }
+            return (max(0, index - 2)...min(sentences.count - 1, index + 2)).lazy.compactMap { placesBySentence[$0].first }.first
         }
         var best: [String: Candidate] = [:]
         var order: [String] = []
@@ -71,7 +91,8 @@ public struct EvidenceScanner: Sendable {
                 if rules.paperwork.contains(where: { lowered.contains($0) }) { continue }
             }
             // A date right before another ceremony's verb ("작년 3월 착공한 … 준공식") is that ceremony's.
-            let secondary = rules.boundEvents(sentence.text, mentions: mentions).filter { $0.event != rule.event }
+            let secondary = (rules.boundEvents(sentence.text, mentions: mentions) + rules.boundAfter(sentence.text, mentions: mentions))
+                .filter { $0.event != rule.event }
             let reserved = secondary.map(\.mention)
             // The sentence before, or one of the two after, that reports the same event without
             // naming a place lends its date ("… in Kyongsong County. … A ceremony took place on January 12.").
@@ -102,6 +123,7 @@ public struct EvidenceScanner: Sendable {
                     case .sentenceProvince: 0.95
                     case .articleProvince: 0.9
                     case .programme: 0.8
+                    case .article: 0.7
                     }
                 found.append(
                     Candidate(
@@ -113,8 +135,14 @@ public struct EvidenceScanner: Sendable {
                             "rule “\(ruleName)” (“\(cue)”); place “\(place.surface)” → \(place.division.id) (\(place.resolution.rawValue)); \(dateWhy)"
                     ))
             }
-            for place in places {
-                let offset = sentence.text.range(of: place.surface).map { sentence.text.distance(from: sentence.text.startIndex, to: $0.lowerBound) }
+            var sentencePlaces = places
+            if places.isEmpty && provinces.isEmpty && rule.event != .constructionProgress, let onlyPlace = onlyPlace(near: index) {
+                sentencePlaces = [PlaceMention(division: onlyPlace.division, surface: onlyPlace.surface, position: -1, resolution: .article)]
+            }
+            for place in sentencePlaces {
+                let offset =
+                    place.position < 0
+                    ? nil : sentence.text.range(of: place.surface).map { sentence.text.distance(from: sentence.text.startIndex, to: $0.lowerBound) }
                 let (date, dateWhy) = dated(near: offset)
                 propose(rule.event, ruleName: rule.name, cue: cue, confidence: rule.confidence, place: place, date: date, dateWhy: dateWhy)
                 for bound in secondary {
@@ -136,9 +164,16 @@ public struct EvidenceScanner: Sendable {
                             provinceSites: sitesByProvince[province.id] ?? []))
                 }
             }
-            // One candidate per place and event in an article: the most precise date, then the highest confidence.
+            // One candidate per place and event in an article: the most precise date, then the
+            // highest confidence; but two days weeks apart are two events (two visits, a hospital's
+            // groundbreaking and the factories').
             for candidate in found {
-                let slot = [candidate.placeID ?? "province:" + (candidate.provinceID ?? ""), candidate.event.rawValue].joined(separator: "|")
+                var slot = [candidate.placeID ?? "province:" + (candidate.provinceID ?? ""), candidate.event.rawValue].joined(separator: "|")
+                if let existing = best[slot], let a = candidate.milestoneDate?.exactDay, let b = existing.milestoneDate?.exactDay,
+                    abs(a.days(to: b)) > 7
+                {
+                    slot += "|" + a.description
+                }
                 if let existing = best[slot] {
                     if Self.better(candidate, than: existing) { best[slot] = candidate }
                 } else {

@@ -44,7 +44,8 @@ public enum EventRules {
     ]
     /// Words that put a ceremony in the future: the sentence reports no ceremony yet.
     public static let future = [
-        "scheduled", "will be", "ahead of", "planned for", "set for", "to be held", "예정", "앞둔", "앞두고", "들어서게", "하게 된다",
+        "scheduled", "will be", "ahead of", "planned for", "set for", "to be held", "예정", "앞둔", "앞두고", "들어서게", "하게 된다", "하게 되면",
+        "준공하면", "완공하면",
     ]
 
     public static let all: [EventRule] = [
@@ -56,7 +57,7 @@ public enum EventRules {
         EventRule(
             .inauguration, "inauguration or completion ceremony",
             cues: [
-                "inauguration", "inaugural ceremony", "inaugurated", "inaugurate", "completion ceremony", "opening ceremony", "ceremony to open",
+                "inauguration", "inaugural ceremony", "inaugurat", "completion ceremony", "opening ceremony", "ceremony to open",
                 "marking the completion", "marking the project completion",
                 "were completed", "was completed", "has been completed", "have been completed", "went into operation", "started operation",
                 "준공식", "조업식", "준공되", "준공됐", "완공되", "완공됐", "준공하", "준공했", "완공하", "완공했", "문을 열었", "문을열었",
@@ -108,7 +109,8 @@ public enum EventRules {
     /// article's headline and lead).
     public static let programmeCues = [
         "regional-industry factor", "regional industry factor", "local industry factor", "local-industry factor", "regional development",
-        "20×10", "20x10", "regional-industry", "regional industrial", "local industrial", "regional factor", "light industry factor",
+        "20×10", "20x10", "regional-industry", "regional industrial", "regional-industrial", "local industrial", "regional factor",
+        "light industry factor",
         "light-industry factor", "regional construction", "greenhouse farm", "greenhouse complex", "leisure complex", "paper mill",
         "지방공업공장", "지방공업", "지방공장", "지방발전", "지역발전", "지방건설", "지방병원", "병원", "hospital", "service complex",
         "종합봉사", "grain management", "grain-management", "량정", "sci-tech dissemination", "과학기술보급", "온실농장", "온실종합농장",

@@ -60,11 +60,12 @@ public struct EvidenceRules: Sendable {
 
     /// The first rule a sentence satisfies, or nil. `lowered` is the sentence in lower case,
     /// `compact` the same without spaces (for Korean).
-    func match(lowered: TextProbe, compact: TextProbe) -> EventRule? {
+    func match(lowered: TextProbe, compact: TextProbe, leaderInContext: Bool = false, excluding excluded: Set<EvidenceEvent> = []) -> EventRule? {
         func has(_ cue: String) -> Bool { lowered.contains(cue) || compact.contains(cue) }
-        let namesLeader = leaders.contains(where: has) || (lowered.contains("kim ") && !otherKims.contains(where: has))
+        // The leader named, or named in the sentence before and referred to here ("He inspected").
+        let namesLeader = leaderInContext || leaders.contains(where: has) || (lowered.contains("kim ") && !otherKims.contains(where: has))
         let isFuture = future.contains(where: has)
-        for rule in events where rule.cues.contains(where: has) {
+        for rule in events where !excluded.contains(rule.event) && rule.cues.contains(where: has) {
             switch rule.event {
             case .leaderVisit where rule.requires == EventRules.leaders:
                 guard namesLeader else { continue }
@@ -80,6 +81,21 @@ public struct EvidenceRules: Sendable {
             return rule
         }
         return nil
+    }
+
+    /// Words that refer back to a person named before (matched with spaces around the sentence).
+    static let pronouns = [" he ", " his ", " 그는 ", " 그가 ", " 그의 "]
+
+    /// True when the sentence refers back to someone with a pronoun.
+    static func refersBack(_ sentence: String) -> Bool {
+        let padded = " " + sentence.lowercased() + " "
+        return pronouns.contains { padded.contains($0) }
+    }
+
+    /// True when the text names the leader.
+    func namesLeader(_ lowered: TextProbe, _ compact: TextProbe) -> Bool {
+        func has(_ cue: String) -> Bool { lowered.contains(cue) || compact.contains(cue) }
+        return leaders.contains(where: has) || (lowered.contains("kim ") && !otherKims.contains(where: has))
     }
 
     /// Facility labels named in `text` (lower case), in table order, without repeats.
@@ -108,8 +124,29 @@ public struct EvidenceRules: Sendable {
         for mention in mentions where !mention.isReport {
             var k = mention.end
             while k < characters.count, k - mention.end < 3, characters[k] == " " || characters[k] == "에" || characters[k] == "의" { k += 1 }
-            let rest = String(characters[k..<min(characters.count, k + 3)])
-            if let verb = boundVerbs.first(where: { rest.hasPrefix($0.cue) }) { out.append((verb.event, verb.cue, mention)) }
+            let rest = String(characters[k..<min(characters.count, k + 6)])
+            guard let verb = boundVerbs.first(where: { rest.hasPrefix($0.cue) }) else { continue }
+            // "완공 단계에 이른" (nearing completion), "준공을 앞둔" (before it): no ceremony.
+            let after = String(rest.dropFirst(verb.cue.count).drop { $0 == " " }).replacingOccurrences(of: " ", with: "")
+            if after.hasPrefix("단계") || after.hasPrefix("을앞") || after.hasPrefix("를앞") { continue }
+            out.append((verb.event, verb.cue, mention))
+        }
+        return out
+    }
+
+    /// English ceremonies followed by their own date: "where work began in February",
+    /// "construction began in February", "broke ground in March".
+    func boundAfter(_ text: String, mentions: [DateMention]) -> [(event: EvidenceEvent, cue: String, mention: DateMention)] {
+        let lowered = Array(text.lowercased())
+        var out: [(EvidenceEvent, String, DateMention)] = []
+        for mention in mentions where !mention.isReport {
+            var before = String(lowered[max(0, mention.start - 36)..<mention.start])
+            for qualifier in ["early ", "late ", "mid-"] where before.hasSuffix(qualifier) { before.removeLast(qualifier.count) }
+            for (cue, event) in [("began in ", EvidenceEvent.groundbreaking), ("broke ground in ", .groundbreaking), ("began ", .groundbreaking)]
+            where before.hasSuffix(cue) && (before.contains("work") || before.contains("construction") || before.contains("broke ground")) {
+                out.append((event, cue.trimmingCharacters(in: .whitespaces), mention))
+                break
+            }
         }
         return out
     }

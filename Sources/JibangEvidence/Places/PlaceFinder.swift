@@ -14,6 +14,8 @@ public struct PlaceMention: Sendable, Equatable {
         case articleProvince = "province in the article"
         /// Only one of the namesakes is a programme site by the article's year.
         case programme = "the only programme site of that name"
+        /// Not named in the sentence: the only city or county the article names.
+        case article = "the only place the article names"
     }
 
     public let division: Division
@@ -127,6 +129,8 @@ public struct PlaceFinder: Sendable {
     /// Unit words after a name. "Zone" is the press's word for 구역 (Panmun Zone).
     static let singularUnits: Set<String> = ["County", "City", "District", "Zone", "Municipality", "Province"]
     static let pluralUnits: Set<String> = ["counties", "cities", "districts", "Counties", "Cities", "Districts"]
+    /// A bare name after "in" counts only in a sentence about one of the programme's facilities.
+    static let facilityStems = ["factor", "hospital", "greenhouse", "paper mill", "leisure complex", "service complex"]
     /// Words of a facility's name that follow a place name without a unit word.
     static let facilityWords: Set<String> = ["Greenhouse", "Combined", "Hospital", "Paper"]
 
@@ -159,7 +163,8 @@ public struct PlaceFinder: Sendable {
                 let matches = gazetteer.matches(tokens[i - 1].text).filter { $0.level == 2 }
                 if !matches.isEmpty { found.append((matches, tokens[i - 1].text, i - 1)) }
             } else if token.text == "in", i + 1 < tokens.count, tokens[i + 1].isCapitalised, tokens[i + 1].text.count >= 5,
-                i + 2 == tokens.count || tokens[i + 2].isPunctuation || !tokens[i + 2].isCapitalised
+                i + 2 == tokens.count || tokens[i + 2].isPunctuation || !tokens[i + 2].isCapitalised,
+                Self.facilityStems.contains(where: sentence.text.lowercased().contains)
             {
                 // "a greenhouse farm in Sinuiju", "a factory in Kilju": a bare name after "in",
                 // when it names a city or county and no province.

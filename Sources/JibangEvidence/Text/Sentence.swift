@@ -67,7 +67,7 @@ public enum SentenceSplitter {
                 guard c == "." || c == "?" || c == "!" else { continue }
                 let next = i + 2 < characters.count ? characters[i + 2] : nil
                 if i + 1 < characters.count, characters[i + 1] == " ", let next,
-                    next.isUppercase || next == "\"" || next.unicodeScalars.first!.value >= 0xAC00
+                    next.isUppercase || next == "\"" || next == "“" || next == "《" || next == "(" || next.unicodeScalars.first!.value >= 0xAC00
                 {
                     append(current, to: &out)
                     current = ""
