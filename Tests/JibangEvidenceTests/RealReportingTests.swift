@@ -208,3 +208,31 @@ import Testing
         #expect(sentences.count == 2)
     }
 }
+
+/// The issue's own failing examples, read now.
+@Suite struct IssueExampleTests {
+    static let gazetteer = try! BundledData.gazetteer()
+    let scanner = EvidenceScanner(gazetteer: gazetteer, sites: [Site(stageID: "2024", divisionID: "KP0617")])
+
+    func read(_ text: String, _ published: String) -> Set<String> {
+        let article = StoredArticle(documentID: "d", title: "", body: text, outlet: "Press", published: published, url: nil)
+        return Set(scanner.scan(article).map { "\($0.placeID ?? "-") \(AcceptanceRules.milestoneKind($0.event).rawValue) \($0.date)" })
+    }
+
+    func id(_ hangul: String) -> String { try! Self.gazetteer.resolve(hangul).id }
+
+    @Test func aBareListWithADateRange() {
+        let text =
+            "North Korea has started building regional-industry factories in 20 counties after holding another 13 groundbreaking ceremonies. The latest wave of ceremonies were held in Kujang, Unsan, Yonthan, Unchon, Jaeryong, Tongsin, Usi, Kosan, Ichon, Hamju, Kumya, Kim Hyong Jik and Jangphung from March 6-10."
+        let places = ["구장군", "운산군", "연탄군", "은천군", "재령군", "동신군", "우시군", "고산군", "이천군", "함주군", "금야군", "김형직군", "장풍군"]
+        #expect(read(text, "2024-03-11") == Set(places.map { "\(id($0)) groundbreaking 2024-03-06/2024-03-10" }))
+    }
+
+    @Test func aListOfDaysEachWithItsPlace() {
+        let text = "지방공업공장 준공식이 1월 7일 황남 재령군, 8일 평남 숙천군, 10일 황북 은파군에서 이어졌다."
+        #expect(
+            read(text, "2025-01-15") == [
+                "\(id("재령군")) inauguration 2025-01-07", "\(id("숙천군")) inauguration 2025-01-08", "\(id("은파군")) inauguration 2025-01-10",
+            ])
+    }
+}

@@ -46,6 +46,7 @@ public struct EvidenceScanner: Sendable {
         // Each sentence read once: its rule, places and dates, so that a sentence can borrow
         // the date of a neighbour that reports the same event without naming the place.
         var previousNamesLeader = false
+        var previousCeremony: EventRule?
         let read = sentences.map { sentence in
             let loweredText = sentence.text.lowercased()
             let lowered = TextProbe(loweredText)
@@ -64,6 +65,11 @@ public struct EvidenceScanner: Sendable {
             {
                 rule = other
             }
+            // "… 13 groundbreaking ceremonies. The ceremonies were held in …": the ceremony named before.
+            if rule == nil, loweredText.contains("ceremon") || loweredText.contains("식이") || loweredText.contains("식은"), let previousCeremony {
+                rule = previousCeremony
+            }
+            previousCeremony = rule.flatMap { [.groundbreaking, .inauguration].contains($0.event) ? $0 : nil }
             let places = rule == nil ? ([], []) : finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
             return (sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1, mentions: mentions)
         }

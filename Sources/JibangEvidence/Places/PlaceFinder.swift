@@ -162,6 +162,10 @@ public struct PlaceFinder: Sendable {
                 // "Sinuiju Greenhouse Complex", "Kusong Hospital": a name before a facility.
                 let matches = gazetteer.matches(tokens[i - 1].text).filter { $0.level == 2 }
                 if !matches.isEmpty { found.append((matches, tokens[i - 1].text, i - 1)) }
+            } else if token.text == "in", let list = bareList(tokens, after: i), list.count >= 3 {
+                // "held in Kujang, Unsan, Yonthan … and Jangphung from March 6-10": three or more
+                // bare names after "in", every one a city or county.
+                found += list
             } else if token.text == "in", i + 1 < tokens.count, tokens[i + 1].isCapitalised, tokens[i + 1].text.count >= 5,
                 i + 2 == tokens.count || tokens[i + 2].isPunctuation || !tokens[i + 2].isCapitalised,
                 Self.facilityStems.contains(where: sentence.text.lowercased().contains)
@@ -218,6 +222,26 @@ public struct PlaceFinder: Sendable {
             }
         }
         return found
+    }
+
+    /// The names of a list of bare names after "in" (1–3 capitalised words each, separated by
+    /// commas and "and"), when every one names a city or county; nil otherwise.
+    func bareList(_ tokens: [Sentence.Token], after i: Int) -> [(candidates: [Division], surface: String, position: Int)]? {
+        var items: [([Division], String, Int)] = []
+        var k = i + 1
+        while k < tokens.count {
+            var end = k
+            while end < tokens.count, tokens[end].isCapitalised, !tokens[end].isPunctuation, end - k < 3 { end += 1 }
+            guard end > k else { break }
+            let name = tokens[k..<end].map(\.text).joined(separator: " ")
+            let matches = gazetteer.matches(name).filter { $0.level == 2 }
+            guard !matches.isEmpty else { return nil }
+            items.append((matches, name, k))
+            k = end
+            guard k < tokens.count, tokens[k].text == "," || tokens[k].text == "and" else { break }
+            while k < tokens.count, tokens[k].text == "," || tokens[k].text == "and" { k += 1 }
+        }
+        return items.isEmpty ? nil : items
     }
 
     /// Divisions `name` + `unit` may be: level 1 for Province and Municipality, either level for
