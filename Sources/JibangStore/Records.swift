@@ -79,6 +79,8 @@ struct MilestoneRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var detail: String?
     var facilities: String
     var note: String?
+    var retractedAt: String?
+    var retractionReason: String?
 
     init(_ m: Milestone, siteID: Int64) {
         id = nil
@@ -92,6 +94,8 @@ struct MilestoneRecord: Codable, FetchableRecord, MutablePersistableRecord {
         detail = m.detail
         facilities = m.facilities
         note = m.note
+        retractedAt = m.retraction?.at
+        retractionReason = m.retraction?.reason
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -68,7 +68,9 @@ extension SQLiteStore: CandidateRecordStore {
                         WHERE id = ? AND status = 'pending'
                         """,
                     arguments: [record.key, record.event, record.date, record.confidence, record.payload, record.corroborates, id])
-                return db.changesCount > 0
+                guard db.changesCount > 0 else { return false }
+                try Self.audit(db, "redate", "candidate", String(id), after: .object(["event": .string(record.event), "date": .string(record.date)]))
+                return true
             }
         }
     }
@@ -79,7 +81,9 @@ extension SQLiteStore: CandidateRecordStore {
                 try db.execute(
                     sql: "UPDATE evidence_candidate SET status = 'rejected', decision_note = ? WHERE id = ? AND status != 'accepted'",
                     arguments: [note, id])
-                return db.changesCount > 0
+                guard db.changesCount > 0 else { return false }
+                try Self.audit(db, "reject", "candidate", String(id), reason: note)
+                return true
             }
         }
     }
@@ -116,6 +120,9 @@ extension SQLiteStore: CandidateRecordStore {
                 try db.execute(
                     sql: "UPDATE evidence_candidate SET status = 'accepted', milestone_id = ?, place_id = ?, decision_note = ? WHERE id = ?",
                     arguments: [milestoneID, placeID, note, id])
+                try Self.audit(
+                    db, "accept", "candidate", String(id), reason: note,
+                    after: .object(["milestone": .number(Double(milestoneID)), "place_id": .string(placeID)]))
                 return milestoneID
             }
         }

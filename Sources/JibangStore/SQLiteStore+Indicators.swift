@@ -33,6 +33,9 @@ extension SQLiteStore: IndicatorStore {
                         ON CONFLICT (name, period) DO UPDATE SET unit = excluded.unit, value = excluded.value, source = excluded.source, note = excluded.note
                         """,
                     arguments: [indicator.name, indicator.unit, indicator.period, indicator.value, indicator.source, indicator.note])
+                try Self.audit(
+                    db, existing == nil ? "add" : "edit", "indicator", "\(indicator.name)|\(indicator.period)",
+                    before: existing.map { .object(["value": .number($0)]) }, after: JSONValue.of(indicator))
             }
         }
     }

@@ -19,6 +19,9 @@ extension SQLiteStore: TokenStore {
                 try db.execute(
                     sql: "INSERT INTO api_token (hash, role, label, created) VALUES (?, ?, ?, ?)",
                     arguments: [Self.tokenHash(secret), role.rawValue, label, Date()])
+                try Self.audit(
+                    db, "token-create", "token", String(db.lastInsertedRowID),
+                    after: .object(["role": .string(role.rawValue), "label": label.map(JSONValue.string) ?? .null]))
             }
         }
         return secret
@@ -30,6 +33,17 @@ extension SQLiteStore: TokenStore {
             try writer.read { db in
                 try String.fetchOne(db, sql: "SELECT role FROM api_token WHERE hash = ? AND revoked IS NULL", arguments: [Self.tokenHash(secret)])
                     .flatMap(TokenRole.init(rawValue:))
+            }
+        }
+    }
+
+    public func token(ofSecret secret: String) async throws(JibangError) -> TokenInfo? {
+        try await run {
+            try writer.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT id, role, label, created, revoked FROM api_token WHERE hash = ? AND revoked IS NULL",
+                    arguments: [Self.tokenHash(secret)]
+                ).map { TokenInfo(id: $0[0], role: TokenRole(rawValue: $0[1]) ?? .editor, label: $0[2], created: $0[3], revoked: $0[4]) }
             }
         }
     }
@@ -51,6 +65,7 @@ extension SQLiteStore: TokenStore {
             try writer.write { db in
                 try db.execute(sql: "UPDATE api_token SET revoked = ? WHERE id = ? AND revoked IS NULL", arguments: [Date(), id])
                 if db.changesCount == 0 { throw JibangError.notFound("no active token #\(id)", subject: "token #\(id)") }
+                try Self.audit(db, "token-revoke", "token", String(id))
             }
         }
     }

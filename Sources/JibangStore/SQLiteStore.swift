@@ -68,7 +68,8 @@ public struct SQLiteStore: ProgrammeStore {
                 return Milestone(
                     id: m.id, kind: kind, date: date, status: status, detail: m.detail, facilities: m.facilities, note: m.note,
                     actors: (actorsByMilestone[m.id!] ?? []).compactMap { a in Actor.Kind(rawValue: a.kind).map { Actor(name: a.name, kind: $0) } },
-                    sources: (sourcesByMilestone[m.id!] ?? []).map(\.source))
+                    sources: (sourcesByMilestone[m.id!] ?? []).map(\.source),
+                    retraction: m.retractedAt.map { Milestone.Retraction(at: $0, reason: m.retractionReason ?? "") })
             }
             return Site(id: site.id, stageID: site.stageId, divisionID: site.divisionId, milestones: milestones)
         }
@@ -79,7 +80,17 @@ public struct SQLiteStore: ProgrammeStore {
     public func importEntries(_ entries: [ProgrammeEntry], file: String) async throws(JibangError) -> ImportSummary {
         try entries.checkNoDuplicates()
         return try await run {
-            try writer.write { db in try Self.insert(entries, file: file, db) }
+            try writer.write { db in
+                let summary = try Self.insert(entries, file: file, db)
+                try Self.audit(
+                    db, "import", "import", file,
+                    after: .object([
+                        "file": .string(file), "milestones": .number(Double(summary.milestones)),
+                        "sites_created": .number(Double(summary.sitesCreated)),
+                        "sources": .number(Double(summary.sources)),
+                    ]))
+                return summary
+            }
         }
     }
 
@@ -135,6 +146,7 @@ public struct SQLiteStore: ProgrammeStore {
                     throw JibangError.duplicate(nil, "milestone #\(id) already cites \(source.url)")
                 }
                 try Self.appendSource(source, toMilestone: id, db)
+                try Self.audit(db, "add", "source", String(id), after: JSONValue.of(source))
             }
         }
     }
@@ -181,7 +193,14 @@ public struct SQLiteStore: ProgrammeStore {
                 }
                 if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'bundled_programme'") == nil {
                     if programme {
-                        result.programme = try Self.insert(bundled, file: BundledData.programmeFile, db)
+                        let summary = try Self.insert(bundled, file: BundledData.programmeFile, db)
+                        result.programme = summary
+                        try Self.audit(
+                            db, "seed", "import", bundleID,
+                            after: .object([
+                                "file": .string(BundledData.programmeFile), "milestones": .number(Double(summary.milestones)),
+                                "sources": .number(Double(summary.sources)),
+                            ]))
                     }
                     try db.execute(
                         sql: "INSERT INTO meta (key, value) VALUES ('bundled_programme', ?)", arguments: [programme ? bundleID : "skipped"])

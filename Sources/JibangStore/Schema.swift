@@ -217,6 +217,27 @@ enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("v8 audit and retraction") { db in
+            try db.alter(table: "milestone") { t in
+                t.add(column: "retracted_at", .text)
+                t.add(column: "retraction_reason", .text)
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("actor_kind", .text).notNull()
+                t.column("actor_id", .text)
+                t.column("actor_label", .text)
+                t.column("actor_role", .text)
+                t.column("action", .text).notNull()
+                t.column("entity", .text).notNull()
+                t.column("entity_id", .text)
+                t.column("reason", .text)
+                t.column("before", .text)
+                t.column("after", .text)
+            }
+            try db.create(index: "audit_entity", on: "audit", columns: ["entity", "entity_id"])
+        }
         return migrator
     }
 }

@@ -9,8 +9,6 @@ import FoundationXML
 
 /// compare, peaks, report, indicator and events as a user runs them, on the New Year texts.
 @Suite struct AnalyticsCLITests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     /// Mentions per year by a plain scan of the fixture: whitespace removed, occurrences counted.
     func plainMentions(_ terms: [String]) -> [String: Double] {
         var counts: [String: Double] = [:]

@@ -8,8 +8,6 @@ import Testing
 
 /// The commands as a user runs them, parsed and run in this process in a fresh folder.
 @Suite struct CLITests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     @Test func statusTableIsTheDefaultCommand() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
@@ -149,8 +147,6 @@ import Testing
 
 /// The corpus commands as a user runs them.
 @Suite struct CorpusCLITests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     @Test func ingestTrendKwicAndStats() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
@@ -205,8 +201,6 @@ import Testing
 
 /// Filters that can match nothing are errors, not empty answers (issue 12, part 3).
 @Suite struct FilterCLITests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     @Test func outletsMatchWithoutCaseAndUnknownOnesAreErrors() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
@@ -248,8 +242,6 @@ import Testing
 
 /// Group names that are not what they seem (issue 12, part 1).
 @Suite struct PresetNameCLITests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     func trend(_ group: String, in dir: TemporaryDirectory) async throws -> (name: String?, counts: [Int], run: Jibang.RunResult) {
         let run = await jibang(["trend", group, "--format", "json"], in: dir.path)
         let object = try? json(run.stdout) as? [String: Any]
@@ -336,8 +328,6 @@ import Testing
 
 /// Imports and additions are checked against the store (issue 12, part 4).
 @Suite struct RecordCheckCLITests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     @Test func aDryRunReportsRowsAlreadyInTheStore() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
@@ -495,5 +485,41 @@ import Testing
         #expect((status["bundled_data"] as? String)?.hasPrefix("20x10-sites.csv@") == true)
         let table = await jibang(["status"], in: dir.path)
         #expect(table.stdout.contains("Record as of \(asOf)"))
+    }
+}
+
+/// Correcting the record from the command line (issue 14): edit, retract and restore with a
+/// reason, and the audit trail in its JSON shape.
+@Suite struct CorrectionCLITests {
+    @Test func editRetractRestoreAndTheAuditTrail() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let record = try #require(try json(await jibang(["site", "Kimhwa", "--format", "json"], in: dir.path).stdout) as? [String: Any])
+        let milestones = try #require((record["stages"] as? [[String: Any]])?.first?["milestones"] as? [[String: Any]])
+        let id = try #require(milestones.first?["id"] as? Int)
+
+        let noReason = await jibang(["edit", "milestone", String(id), "--note", "x"], in: dir.path)
+        #expect(noReason.status != 0 && noReason.stderr.contains("--reason"), "a reason is required: \(noReason.stderr)")
+        let nothing = await jibang(["edit", "milestone", String(id), "--reason", "why"], in: dir.path)
+        #expect(nothing.status == 65 && nothing.stderr.contains("nothing to change"))
+        let edit = await jibang(["edit", "milestone", String(id), "--note", "checked against the KCNA report", "--reason", "a note"], in: dir.path)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        #expect(await jibang(["retract", "milestone", String(id), "--reason", "wrong county"], in: dir.path).status == 0)
+        let site = await jibang(["site", "Kimhwa"], in: dir.path)
+        #expect(site.stdout.contains("retracted"), "the site shows the retraction")
+        #expect(await jibang(["retract", "milestone", String(id), "--reason", "again"], in: dir.path).status == 65)
+        #expect(await jibang(["restore", "milestone", String(id), "--reason", "right county"], in: dir.path).status == 0)
+        #expect(await jibang(["edit", "milestone", "999999", "--note", "x", "--reason", "y"], in: dir.path).status == 66)
+
+        let audit = await jibang(["audit", "--entity", "milestone", "--id", String(id), "--format", "json"], in: dir.path)
+        let entries = try #require(try json(audit.stdout) as? [[String: Any]])
+        #expect(entries.map { $0["action"] as? String } == ["restore", "retract", "edit"])
+        #expect(Set(entries[0].keys) == ["id", "at", "actor", "action", "entity", "entity_id", "reason", "before", "after"])
+        #expect((entries[0]["actor"] as? [String: Any])?["kind"] as? String == "cli")
+        #expect(entries[2]["reason"] as? String == "a note")
+        let after = (entries[2]["after"] as? [String: Any])?["milestone"] as? [String: Any]
+        #expect(after?["note"] as? String == "checked against the KCNA report")
+        let table = await jibang(["audit", "--limit", "2"], in: dir.path)
+        #expect(table.stdout.split(separator: "\n").count == 2 && table.stdout.contains("restore milestone \(id) — right county"))
     }
 }

@@ -11,8 +11,6 @@ import FoundationXML
 /// process killed with SIGKILL, and a report rendered by two separate processes. Everything
 /// else runs the same commands in this process (`jibang(_:in:)`).
 @Suite struct EndToEndTests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     @Test func statusOnAFreshFolderCreatesTheDefaultStoreAndPrintsTheContract() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

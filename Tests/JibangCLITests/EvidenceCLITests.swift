@@ -5,8 +5,6 @@ import Testing
 
 /// `jibang evidence` end to end on the KCNA programme subset and the hand labels.
 @Suite struct EvidenceCLITests {
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     @Test func scanFindsTheProgrammeReportsAndMeetsTheQualityTarget() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

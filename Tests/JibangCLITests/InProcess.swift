@@ -1,3 +1,4 @@
+import Foundation
 import JibangCLI
 
 /// Runs `jibang ARGUMENTS` in this process, in `directory`, with only `environment` (nothing
@@ -5,3 +6,6 @@ import JibangCLI
 func jibang(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async -> Jibang.RunResult {
     await Jibang.capture(arguments, in: directory, environment: environment)
 }
+
+/// The JSON value a command printed.
+func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }

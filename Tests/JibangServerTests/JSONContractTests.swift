@@ -28,6 +28,7 @@ import Testing
         (["evidence", "evaluate", "--labels", Fixtures.path("evidence-labels.csv")], "EvidenceEvaluation", false),
         (["evidence", "evaluate", "--reports", Fixtures.path("evidence-reports/dev.json")], "ReportEvaluation", false),
         (["evidence", "rescan"], "RescanResult", false),
+        (["audit"], "AuditEntry", true),
     ]
 
     static func schema(_ name: String, list: Bool) -> [String: Any] {

@@ -404,5 +404,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
         #expect(try await store.indicators().filter { $0.name == "Grain output" }.map(\.value) == [5.8], "replaced, not added")
         #expect(try await review.candidate(id: pending).status == .rejected)
+        // Every write above is in the audit trail under the token that made it.
+        let entries = try await store.auditEntries(since: nil, entity: nil, entityID: nil, limit: 50)
+        let sourceEntry = try #require(entries.first { $0.action == "add" && $0.entity == "source" && $0.entityID == String(milestone) })
+        #expect(sourceEntry.actor.kind == "token" && sourceEntry.actor.role == "editor" && sourceEntry.actor.id != nil)
+        #expect(entries.contains { $0.action == "reject" && $0.entity == "candidate" && $0.reason == "not a programme site" })
+        #expect(entries.filter { $0.entity == "indicator" }.map(\.action) == ["edit", "add"], "the replacement is an edit")
     }
 }

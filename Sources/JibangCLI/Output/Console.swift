@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangCore
 import Synchronization
 
 /// Where commands write, and the folder and environment they run in: the process's own by
@@ -69,7 +70,15 @@ extension Jibang {
     public static func run(_ arguments: [String], console: Console) async -> Int32 {
         var console = console
         console.arguments = arguments
-        return await Console.$current.withValue(console) {
+        // Every write of this command is audited under the operating-system user.
+        let user = console.environment["USER"] ?? console.environment["LOGNAME"] ?? NSUserName()
+        return await AuditActor.$current.withValue(.cli(user: user)) {
+            await run(console: console, arguments)
+        }
+    }
+
+    static func run(console: Console, _ arguments: [String]) async -> Int32 {
+        await Console.$current.withValue(console) {
             if let message = unknownCommand(arguments) {
                 note(message)
                 return ExitCode.validationFailure.rawValue

@@ -54,7 +54,8 @@ struct SiteView {
                 }
                 timeline.add([
                     m.id.map { "#\($0)" } ?? "", m.date.humanDescription, m.date.precision.rawValue, m.eventLabel,
-                    m.status.rawValue, m.actors.map(\.name).joined(separator: ", "), m.facilities, m.note ?? "", refs.joined(separator: " "),
+                    m.retraction == nil ? m.status.rawValue : "retracted", m.actors.map(\.name).joined(separator: ", "), m.facilities, m.note ?? "",
+                    refs.joined(separator: " "),
                 ])
             }
             out.append(timeline.render())

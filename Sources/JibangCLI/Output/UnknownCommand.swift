@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangCore
 import KoreanText
 
 extension Jibang {
@@ -20,6 +21,10 @@ extension Jibang {
             note(message)
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
-        await main(nil)
+        // Every write of this run is audited under the operating-system user.
+        let environment = ProcessInfo.processInfo.environment
+        await AuditActor.$current.withValue(.cli(user: environment["USER"] ?? environment["LOGNAME"] ?? NSUserName())) {
+            await main(nil)
+        }
     }
 }

@@ -152,7 +152,7 @@ public enum ProgrammeCSV {
     /// sources keep their address); the JSON export keeps everything.
     public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
         var lines = [CSVWriter.line(Array(exportColumns))]
-        for site in ProgrammeRecord.ordered(sites) {
+        for site in ProgrammeRecord.exported(sites) {
             guard let stage = Programme.stage(id: site.stageID), let division = gazetteer.division(id: site.divisionID) else { continue }
             let province = gazetteer.province(of: division)
             for milestone in site.timeline {

@@ -43,7 +43,7 @@ public enum ProgrammeGeoJSON {
 
     /// The GeoJSON text (deterministic for the same data).
     public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
-        let features = ProgrammeRecord.ordered(sites).compactMap { site -> Feature? in
+        let features = ProgrammeRecord.exported(sites).compactMap { site -> Feature? in
             guard let division = gazetteer.division(id: site.divisionID), let stage = Programme.stage(id: site.stageID) else { return nil }
             let point = division.lat.flatMap { lat in division.lon.map { Point(coordinates: [$0, lat]) } }
             let timeline = site.timeline

@@ -55,7 +55,7 @@ public enum ProgrammeJSON {
     public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
         let document = Document(
             format: format, version: version,
-            sites: ProgrammeRecord.ordered(sites).map { site in
+            sites: ProgrammeRecord.exported(sites).map { site in
                 let division = gazetteer.division(id: site.divisionID)
                 return SiteDocument(
                     stage: site.stageID, divisionId: site.divisionID, name: division?.englishName, nameKo: division?.nameKo,
@@ -208,6 +208,17 @@ public enum ProgrammeJSON {
 
 /// Helpers over a whole programme record (all sites).
 public enum ProgrammeRecord {
+    /// What exports carry: the sites in order, without retracted milestones (a retraction lives
+    /// in the store and its audit trail; an export is the record as it stands). A site left
+    /// without milestones is left out.
+    public static func exported(_ sites: [Site]) -> [Site] {
+        ordered(sites).compactMap { site in
+            var site = site
+            site.milestones = site.milestones.filter { $0.retraction == nil }
+            return site.milestones.isEmpty ? nil : site
+        }
+    }
+
     /// Sites in stage order, then by division id: the order every output uses.
     public static func ordered(_ sites: [Site]) -> [Site] {
         sites.sorted {

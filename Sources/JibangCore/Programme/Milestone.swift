@@ -40,10 +40,25 @@ public struct Milestone: Sendable, Hashable, Codable {
     public var actors: [Actor]
     /// The reports the milestone rests on; never empty once validated.
     public var sources: [Source]
+    /// Set when an analyst withdrew the milestone: it stays in the record, shown as retracted,
+    /// and nothing counts it.
+    public var retraction: Retraction?
+
+    /// When and why a milestone was withdrawn.
+    public struct Retraction: Sendable, Hashable, Codable {
+        /// ISO 8601 UTC time.
+        public var at: String
+        public var reason: String
+
+        public init(at: String, reason: String) {
+            self.at = at
+            self.reason = reason
+        }
+    }
 
     public init(
         id: Int64? = nil, kind: Kind, date: MilestoneDate, status: Status = .claimed, detail: String? = nil,
-        facilities: String = "", note: String? = nil, actors: [Actor] = [], sources: [Source]
+        facilities: String = "", note: String? = nil, actors: [Actor] = [], sources: [Source], retraction: Retraction? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -54,10 +69,11 @@ public struct Milestone: Sendable, Hashable, Codable {
         self.note = note
         self.actors = actors
         self.sources = sources
+        self.retraction = retraction
     }
 
-    /// False for a planned milestone: what the record says has happened leaves it out.
-    public var hasHappened: Bool { status != .planned }
+    /// False for a planned or a retracted milestone: what the record counts leaves it out.
+    public var hasHappened: Bool { status != .planned && retraction == nil }
 
     /// "inauguration", or "selection (modernization model units)" when there is a detail.
     public var eventLabel: String {

@@ -17,6 +17,16 @@ public protocol ProgrammeStore: Sendable {
     /// `.duplicate` when the milestone already cites that address.
     func addSource(_ source: Source, toMilestone id: Int64) async throws(JibangError)
 
+    /// Replaces a milestone's kind, date, status, detail, facilities and note with those of
+    /// `milestone`, and moves it to the site of `divisionID` in the same stage when given (the
+    /// site is created when missing). `.notFound` for an unknown id, `.duplicate` when the site
+    /// already has a milestone of that kind and date. Audited with `reason`; returns it as stored.
+    func editMilestone(id: Int64, to milestone: Milestone, divisionID: String?, reason: String) async throws(JibangError) -> Milestone
+
+    /// Retracts a milestone (kept, shown as retracted, never counted) or restores it; audited
+    /// with `reason`. `.invalidInput` when it already is in that state.
+    func setRetracted(milestone id: Int64, _ retracted: Bool, reason: String) async throws(JibangError)
+
     /// The bundled programme record the store was seeded with ("20x10-sites.csv@digest"), or
     /// "skipped" when it was left out; nil before the first seeding.
     func bundledRecord() async throws(JibangError) -> String?

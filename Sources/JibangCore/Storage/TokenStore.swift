@@ -30,6 +30,8 @@ public protocol TokenStore: Sendable {
     func createToken(role: TokenRole, label: String?) async throws(JibangError) -> String
     /// The role of a valid (known, not revoked) token, or nil.
     func role(ofToken secret: String) async throws(JibangError) -> TokenRole?
+    /// A valid token's id, role and label, or nil: who is writing, for the audit trail.
+    func token(ofSecret secret: String) async throws(JibangError) -> TokenInfo?
     /// Every token, newest first, without secrets.
     func tokens() async throws(JibangError) -> [TokenInfo]
     /// Revokes a token by id; its secret stops working at once. `not_found` for an unknown or revoked id.

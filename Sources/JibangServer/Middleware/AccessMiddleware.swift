@@ -20,10 +20,13 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
                     detail: "the request target is longer than \(Self.maxURILength) bytes; shorten the query")
             }
             let writes = [.post, .put, .patch, .delete].contains(request.method)
+            let token = try await self.token(of: request)
             if isAPI && (writes || services.privateReads) || (!isAPI && services.privateReads) {
-                guard try await role(of: request) != nil else { throw APIError.unauthorized }
+                guard token != nil else { throw APIError.unauthorized }
             }
-            return try await next(request, context)
+            // Writes made for this request are audited under its token.
+            let actor = token.map { AuditActor(kind: "token", id: String($0.id), label: $0.label, role: $0.role.rawValue) } ?? .system
+            return try await AuditActor.$current.withValue(actor) { try await next(request, context) }
         } catch {
             let apiError = APIError(error)
             if apiError.status == .internalServerError { context.logger.error("request failed", metadata: ["error": "\(error)"]) }
@@ -33,17 +36,17 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    /// The role of the request's token: `Bearer <token>`, or HTTP Basic with the token as the
+    /// The request's valid token: `Bearer <token>`, or HTTP Basic with the token as the
     /// password (so a browser can open a `--private` server).
-    func role(of request: Request) async throws -> TokenRole? {
+    func token(of request: Request) async throws -> TokenInfo? {
         guard let header = request.headers[.authorization] else { return nil }
         if header.hasPrefix("Bearer ") {
-            return try await services.store.role(ofToken: String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces))
+            return try await services.store.token(ofSecret: String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces))
         }
         if header.hasPrefix("Basic "), let data = Data(base64Encoded: String(header.dropFirst("Basic ".count))),
             let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":")
         {
-            return try await services.store.role(ofToken: String(pair[pair.index(after: colon)...]))
+            return try await services.store.token(ofSecret: String(pair[pair.index(after: colon)...]))
         }
         return nil
     }

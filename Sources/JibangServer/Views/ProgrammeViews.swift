@@ -134,7 +134,8 @@ enum ProgrammePages {
                     facilities: stage.facilities.map { $0.name ?? $0.kind.rawValue }.joined(separator: "; "),
                     milestones: stage.milestones.map { m in
                         .init(
-                            date: m.date.humanDescription, event: m.eventLabel, status: m.status.rawValue,
+                            date: m.date.humanDescription, event: m.eventLabel,
+                            status: m.retraction.map { "retracted: \($0.reason)" } ?? m.status.rawValue,
                             actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources))
                     },
                     inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened })

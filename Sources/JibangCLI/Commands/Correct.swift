@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import JibangBase
+import JibangCore
+import JibangStore
+
+/// `jibang edit|retract|restore milestone ID --reason …`: correcting the record in the open.
+/// Every change needs a reason and is written to the audit trail (`jibang audit`).
+struct Edit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Correct a stored milestone, with a reason kept in the audit trail.", subcommands: [EditMilestone.self])
+}
+
+struct Retract: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Withdraw a milestone: kept and shown as retracted, never counted; restorable.", subcommands: [RetractMilestone.self])
+}
+
+struct Restore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring a retracted milestone back into the record.", subcommands: [RestoreMilestone.self])
+}
+
+/// The reason every correction needs.
+struct ReasonOption: ParsableArguments {
+    @Option(help: "Why (required; kept in the audit trail).")
+    var reason: String
+
+    func checked() throws -> String {
+        let reason = reason.trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else {
+            throw JibangError.invalidInput(
+                InputLocation(file: "--reason"), "a correction needs a reason; say why, e.g. --reason \"KCNA gives the 11th\"")
+        }
+        return reason
+    }
+}
+
+struct EditMilestone: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone",
+        abstract: "Change a milestone's event, date, status, place, facilities or note.",
+        discussion: "Example: jibang edit milestone 42 --date 2025-02-11 --reason \"the report's day was taken for the event's\"")
+
+    @Argument(help: "The milestone's id (`jibang site NAME` lists them).")
+    var id: Int64
+    @Option(help: "New event kind.")
+    var event: String?
+    @Option(help: "New date: 2024-03-07, 2024-03, 2024, 2024-03-06/2024-03-10 or ../2024-03-07.")
+    var date: String?
+    @Option(help: "New status: claimed, confirmed or planned.")
+    var status: String?
+    @Option(help: "Move it to this place's site in the same stage (any spelling, or a gazetteer id).")
+    var place: String?
+    @Option(help: "New facilities as reported.")
+    var facilities: String?
+    @Option(help: "New note.")
+    var note: String?
+    @OptionGroup var reason: ReasonOption
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let reason = try reason.checked()
+            let db = try await store.open()
+            let sites = try await db.sites()
+            guard let site = sites.first(where: { $0.milestones.contains { $0.id == id } }),
+                var milestone = site.milestones.first(where: { $0.id == id })
+            else {
+                throw JibangError.notFound("no milestone #\(id); `jibang site NAME` lists a site's milestone ids", subject: "milestone #\(id)")
+            }
+            guard [event, date, status, place, facilities, note].contains(where: { $0 != nil }) else {
+                throw JibangError.invalidInput(
+                    InputLocation(file: "arguments"), "nothing to change; give --event, --date, --status, --place, --facilities or --note")
+            }
+            if let event { (milestone.kind, milestone.detail) = try FieldRules.kind(event, at: InputLocation(file: "--event")) }
+            if let date { milestone.date = try FieldRules.date(date, at: InputLocation(file: "--date")) }
+            if let status { milestone.status = try FieldRules.status(status, at: InputLocation(file: "--status")) }
+            if let facilities { milestone.facilities = facilities }
+            if let note { milestone.note = note.isEmpty ? nil : note }
+            let division = try place.map { try BundledData.gazetteer().resolve(idOrName: $0, at: InputLocation(file: "--place")) }
+            // The same checks as an addition, against the record without this milestone.
+            let others = sites.map { s in
+                Site(id: s.id, stageID: s.stageID, divisionID: s.divisionID, milestones: s.milestones.filter { $0.id != id })
+            }
+            let entry = ProgrammeEntry(
+                stageID: site.stageID, divisionID: division?.id ?? site.divisionID, milestone: milestone,
+                origin: InputLocation(file: "milestone #\(id)"))
+            for warning in try RecordChecks.addition(entry, in: others, today: RecordChecks.today, allowOverlap: true) {
+                JibangCLI.note("warning: \(warning)")
+            }
+            let stored = try await db.editMilestone(id: id, to: milestone, divisionID: division?.id, reason: reason)
+            JibangCLI.note(
+                "milestone #\(id) is now \(stored.eventLabel) on \(stored.date.humanDescription) (\(stored.status.rawValue)); the change is in `jibang audit --id \(id)`"
+            )
+        }
+    }
+}
+
+struct RetractMilestone: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone", abstract: "Retract a milestone (kept, shown as retracted, never counted).")
+    @Argument(help: "The milestone's id.")
+    var id: Int64
+    @OptionGroup var reason: ReasonOption
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.open().setRetracted(milestone: id, true, reason: try reason.checked())
+            note("retracted milestone #\(id); `jibang restore milestone \(id) --reason …` brings it back")
+        }
+    }
+}
+
+struct RestoreMilestone: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "milestone", abstract: "Restore a retracted milestone.")
+    @Argument(help: "The milestone's id.")
+    var id: Int64
+    @OptionGroup var reason: ReasonOption
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.open().setRetracted(milestone: id, false, reason: try reason.checked())
+            note("restored milestone #\(id)")
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+public import JibangBase
+public import JibangCore
+
+extension SQLiteStore: AuditStore {
+    /// Records one write in the audit trail, in the caller's transaction, under `AuditActor.current`.
+    static func audit(
+        _ db: Database, _ action: String, _ entity: String, _ entityID: String?, reason: String? = nil, before: JSONValue? = nil,
+        after: JSONValue? = nil
+    ) throws {
+        let actor = AuditActor.current
+        let at = ISO8601DateFormatter().string(from: Date())
+        try db.execute(
+            sql: """
+                INSERT INTO audit (at, actor_kind, actor_id, actor_label, actor_role, action, entity, entity_id, reason, before, after)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [at, actor.kind, actor.id, actor.label, actor.role, action, entity, entityID, reason, before?.text, after?.text])
+    }
+
+    public func auditEntries(since: String?, entity: String?, entityID: String?, limit: Int) async throws(JibangError) -> [AuditEntry] {
+        try await run {
+            try writer.read { db in
+                var sql = "SELECT * FROM audit WHERE 1 = 1"
+                var arguments: StatementArguments = []
+                if let since {
+                    sql += " AND at >= ?"
+                    arguments += [since]
+                }
+                if let entity {
+                    sql += " AND entity = ?"
+                    arguments += [entity]
+                }
+                if let entityID {
+                    sql += " AND entity_id = ?"
+                    arguments += [entityID]
+                }
+                sql += " ORDER BY id DESC LIMIT ?"
+                arguments += [limit]
+                return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    AuditEntry(
+                        id: row["id"], at: row["at"],
+                        actor: AuditActor(kind: row["actor_kind"], id: row["actor_id"], label: row["actor_label"], role: row["actor_role"]),
+                        action: row["action"], entity: row["entity"], entityID: row["entity_id"], reason: row["reason"],
+                        before: JSONValue.parse(row["before"]), after: JSONValue.parse(row["after"]))
+                }
+            }
+        }
+    }
+
+    // MARK: - Corrections
+
+    /// The milestone with this id as the record reads it, or nil.
+    static func milestone(_ db: Database, id: Int64) throws -> (milestone: Milestone, site: Site)? {
+        for site in try fetchSites(db) {
+            if let milestone = site.milestones.first(where: { $0.id == id }) { return (milestone, site) }
+        }
+        return nil
+    }
+
+    static func unknownMilestone(_ id: Int64) -> JibangError {
+        .notFound("no milestone #\(id)", subject: "milestone #\(id)")
+    }
+
+    public func editMilestone(id: Int64, to milestone: Milestone, divisionID: String?, reason: String) async throws(JibangError) -> Milestone {
+        try await run {
+            try writer.write { db in
+                guard let (before, site) = try Self.milestone(db, id: id) else { throw Self.unknownMilestone(id) }
+                var siteID = site.id!
+                if let divisionID, divisionID != site.divisionID {
+                    guard try DivisionRecord.exists(db, key: divisionID) else {
+                        throw JibangError.unknownPlace(nil, divisionID, suggestions: [])
+                    }
+                    if let other = try SiteRecord.filter(Column("stage_id") == site.stageID && Column("division_id") == divisionID).fetchOne(db) {
+                        siteID = other.id!
+                    } else {
+                        var created = SiteRecord(id: nil, stageId: site.stageID, divisionId: divisionID)
+                        try created.insert(db)
+                        siteID = created.id!
+                    }
+                }
+                let clash = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM milestone WHERE site_id = ? AND kind = ? AND date = ? AND id != ?",
+                    arguments: [siteID, milestone.kind.rawValue, milestone.date.description, id])
+                if let clash {
+                    throw JibangError.duplicate(
+                        InputLocation(file: "milestone #\(id)"),
+                        "the site already has a \(milestone.kind.rawValue) on \(milestone.date) (milestone #\(clash)); edit or retract that one instead"
+                    )
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE milestone SET site_id = ?, kind = ?, date = ?, date_precision = ?, date_earliest = ?, date_latest = ?,
+                            status = ?, detail = ?, facilities = ?, note = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        siteID, milestone.kind.rawValue, milestone.date.description, milestone.date.precision.rawValue,
+                        milestone.date.earliest?.description, milestone.date.latest.description, milestone.status.rawValue, milestone.detail,
+                        milestone.facilities, milestone.note, id,
+                    ])
+                // Drop a site the move left empty.
+                if siteID != site.id!, try MilestoneRecord.filter(Column("site_id") == site.id!).fetchCount(db) == 0 {
+                    try db.execute(sql: "DELETE FROM site WHERE id = ?", arguments: [site.id!])
+                }
+                guard let (after, afterSite) = try Self.milestone(db, id: id) else { throw Self.unknownMilestone(id) }
+                try Self.audit(
+                    db, "edit", "milestone", String(id), reason: reason, before: Self.snapshot(before, site: site),
+                    after: Self.snapshot(after, site: afterSite))
+                return after
+            }
+        }
+    }
+
+    public func setRetracted(milestone id: Int64, _ retracted: Bool, reason: String) async throws(JibangError) {
+        try await run {
+            try writer.write { db in
+                guard let (before, site) = try Self.milestone(db, id: id) else { throw Self.unknownMilestone(id) }
+                guard (before.retraction != nil) != retracted else {
+                    throw JibangError.invalidInput(
+                        InputLocation(file: "milestone #\(id)"),
+                        retracted ? "it is already retracted" : "it is not retracted; there is nothing to restore")
+                }
+                let at = retracted ? ISO8601DateFormatter().string(from: Date()) : nil
+                try db.execute(
+                    sql: "UPDATE milestone SET retracted_at = ?, retraction_reason = ? WHERE id = ?", arguments: [at, retracted ? reason : nil, id])
+                guard let (after, afterSite) = try Self.milestone(db, id: id) else { throw Self.unknownMilestone(id) }
+                try Self.audit(
+                    db, retracted ? "retract" : "restore", "milestone", String(id), reason: reason, before: Self.snapshot(before, site: site),
+                    after: Self.snapshot(after, site: afterSite))
+            }
+        }
+    }
+
+    /// A milestone with its site, as the audit trail keeps it.
+    static func snapshot(_ milestone: Milestone, site: Site) -> JSONValue? {
+        struct Snapshot: Encodable {
+            let stage: String
+            let divisionId: String
+            let milestone: Milestone
+            enum CodingKeys: String, CodingKey {
+                case stage
+                case divisionId = "division_id"
+                case milestone
+            }
+        }
+        return JSONValue.of(Snapshot(stage: site.stageID, divisionId: site.divisionID, milestone: milestone))
+    }
+}
