@@ -349,6 +349,64 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         #expect(try await review.candidate(id: candidate.id!).status == .accepted)
     }
 
+    /// Corrections through the API (issue 14): PATCH, retract and restore with a reason, and
+    /// the audit trail for admins only.
+    @Test func correctionsAndTheAuditTrail() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let store = try SQLiteStore.open(path: path)
+        let editor = try await store.createToken(role: .editor)
+        let admin = try await store.createToken(role: .admin, label: "lead analyst")
+        @Sendable func headers(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+        let milestone = try #require(try await store.sites().flatMap(\.milestones).first { $0.date.exactDay != nil })
+        let id = try #require(milestone.id)
+        let newDay = milestone.date.exactDay!.adding(days: -1).description
+        try await app.test(.router) { client in
+            let noReason = ByteBuffer(string: #"{"date": "\#(newDay)"}"#)
+            try await client.execute(uri: "/api/v1/milestones/\(id)", method: .patch, headers: headers(editor), body: noReason) { response in
+                #expect(response.status == .unprocessableContent, "a reason is required: \(String(buffer: response.body))")
+                let body = try json(response.body) as? [String: Any]
+                #expect(body?["hint"] as? [String: Any] != nil)
+            }
+            let edit = ByteBuffer(string: #"{"date": "\#(newDay)", "reason": "KCNA gives the day before"}"#)
+            try await client.execute(uri: "/api/v1/milestones/\(id)", method: .patch, body: edit) { response in
+                #expect(response.status == .unauthorized, "writes need a token")
+            }
+            try await client.execute(uri: "/api/v1/milestones/\(id)", method: .patch, headers: headers(editor), body: edit) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/milestones/{id}", method: "patch", status: 200))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+                let stored = try json(response.body) as? [String: Any]
+                #expect(stored?["date"] as? String == newDay)
+            }
+            let reason = ByteBuffer(string: #"{"reason": "wrong county"}"#)
+            try await client.execute(uri: "/api/v1/milestones/\(id)/retract", method: .post, headers: headers(editor), body: reason) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/milestones/{id}/retract", method: "post", status: 200))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+            }
+            try await client.execute(uri: "/api/v1/milestones/\(id)/restore", method: .post, headers: headers(editor), body: reason) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/milestones/999999/retract", method: .post, headers: headers(editor), body: reason) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/audit", method: .get, headers: headers(editor)) { response in
+                #expect(response.status == .forbidden, "an editor cannot read the audit trail")
+            }
+            try await client.execute(uri: "/api/v1/audit?entity=milestone&id=\(id)", method: .get, headers: headers(admin)) { response in
+                #expect(response.status == .ok)
+                let schema = try #require(Self.validator.responseSchema(path: "/audit", method: "get", status: 200))
+                let body = try json(response.body)
+                #expect(Self.validator.problems(body, schema).isEmpty)
+                let entries = try #require(body as? [[String: Any]])
+                #expect(entries.map { $0["action"] as? String } == ["restore", "retract", "edit"])
+                #expect((entries.last?["actor"] as? [String: Any])?["kind"] as? String == "token")
+                #expect((entries.last?["actor"] as? [String: Any])?["role"] as? String == "editor")
+            }
+        }
+    }
+
     @Test func theOtherWritesWorkWithATokenAndConformToo() async throws {
         let (app, path, dir) = try await app()
         defer { dir.remove() }

@@ -26,14 +26,7 @@ struct ReasonOption: ParsableArguments {
     @Option(help: "Why (required; kept in the audit trail).")
     var reason: String
 
-    func checked() throws -> String {
-        let reason = reason.trimmingCharacters(in: .whitespaces)
-        guard !reason.isEmpty else {
-            throw JibangError.invalidInput(
-                InputLocation(file: "--reason"), "a correction needs a reason; say why, e.g. --reason \"KCNA gives the 11th\"")
-        }
-        return reason
-    }
+    func checked() throws -> String { try MilestoneCorrection.reason(reason) }
 }
 
 struct EditMilestone: AsyncParsableCommand {
@@ -63,33 +56,11 @@ struct EditMilestone: AsyncParsableCommand {
         try await reportingErrors {
             let reason = try reason.checked()
             let db = try await store.open()
-            let sites = try await db.sites()
-            guard let site = sites.first(where: { $0.milestones.contains { $0.id == id } }),
-                var milestone = site.milestones.first(where: { $0.id == id })
-            else {
-                throw JibangError.notFound("no milestone #\(id); `jibang site NAME` lists a site's milestone ids", subject: "milestone #\(id)")
-            }
-            guard [event, date, status, place, facilities, note].contains(where: { $0 != nil }) else {
-                throw JibangError.invalidInput(
-                    InputLocation(file: "arguments"), "nothing to change; give --event, --date, --status, --place, --facilities or --note")
-            }
-            if let event { (milestone.kind, milestone.detail) = try FieldRules.kind(event, at: InputLocation(file: "--event")) }
-            if let date { milestone.date = try FieldRules.date(date, at: InputLocation(file: "--date")) }
-            if let status { milestone.status = try FieldRules.status(status, at: InputLocation(file: "--status")) }
-            if let facilities { milestone.facilities = facilities }
-            if let note { milestone.note = note.isEmpty ? nil : note }
-            let division = try place.map { try BundledData.gazetteer().resolve(idOrName: $0, at: InputLocation(file: "--place")) }
-            // The same checks as an addition, against the record without this milestone.
-            let others = sites.map { s in
-                Site(id: s.id, stageID: s.stageID, divisionID: s.divisionID, milestones: s.milestones.filter { $0.id != id })
-            }
-            let entry = ProgrammeEntry(
-                stageID: site.stageID, divisionID: division?.id ?? site.divisionID, milestone: milestone,
-                origin: InputLocation(file: "milestone #\(id)"))
-            for warning in try RecordChecks.addition(entry, in: others, today: RecordChecks.today, allowOverlap: true) {
-                JibangCLI.note("warning: \(warning)")
-            }
-            let stored = try await db.editMilestone(id: id, to: milestone, divisionID: division?.id, reason: reason)
+            let change = MilestoneChange(event: event, date: date, status: status, place: place, facilities: facilities, note: note)
+            let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
+                change, toMilestone: id, in: try await db.sites(), gazetteer: try BundledData.gazetteer(), today: RecordChecks.today)
+            for warning in warnings { JibangCLI.note("warning: \(warning)") }
+            let stored = try await db.editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason)
             JibangCLI.note(
                 "milestone #\(id) is now \(stored.eventLabel) on \(stored.date.humanDescription) (\(stored.status.rawValue)); the change is in `jibang audit --id \(id)`"
             )

@@ -18,6 +18,10 @@ struct ProgrammeController {
         group.get("sites/:id", use: site)
         group.post("milestones", use: addMilestone)
         group.post("milestones/:id/sources", use: addSource)
+        group.patch("milestones/:id", use: editMilestone)
+        group.post("milestones/:id/retract", use: retractMilestone)
+        group.post("milestones/:id/restore", use: restoreMilestone)
+        group.get("audit", use: audit)
     }
 
     /// GET /api/v1/places?q=NAME
@@ -138,5 +142,65 @@ struct ProgrammeController {
         try await services.store.addSource(try body.source(), toMilestone: id)
         services.invalidate()
         return JSONResponse.make(["milestone": id], status: .created)
+    }
+
+    // MARK: - Corrections
+
+    func milestoneID(_ context: Context) throws -> Int64 {
+        guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the milestone id must be a number") }
+        return id
+    }
+
+    /// PATCH /api/v1/milestones/{id} (token) — `{event?, date?, status?, place?, facilities?, note?, reason}`; the milestone as stored.
+    @Sendable func editMilestone(_ request: Request, context: Context) async throws -> Response {
+        let id = try milestoneID(context)
+        let change: MilestoneChange = try await context.decode(request)
+        let reason = try MilestoneCorrection.reason(change.reason)
+        let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
+            change, toMilestone: id, in: try await services.store.sites(), gazetteer: services.gazetteer, today: RecordChecks.today)
+        for warning in warnings { context.logger.notice("milestone #\(id) edited with a warning: \(warning)") }
+        let stored = try await services.store.editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason)
+        services.invalidate()
+        return JSONResponse.make(stored)
+    }
+
+    /// The body of a retraction or restoration.
+    struct Reason: Decodable {
+        let reason: String?
+    }
+
+    /// POST /api/v1/milestones/{id}/retract (token) — `{reason}`: kept, shown as retracted, never counted.
+    @Sendable func retractMilestone(_ request: Request, context: Context) async throws -> Response {
+        try await setRetracted(request, context: context, true)
+    }
+
+    /// POST /api/v1/milestones/{id}/restore (token) — `{reason}`.
+    @Sendable func restoreMilestone(_ request: Request, context: Context) async throws -> Response {
+        try await setRetracted(request, context: context, false)
+    }
+
+    func setRetracted(_ request: Request, context: Context, _ retracted: Bool) async throws -> Response {
+        let id = try milestoneID(context)
+        let body: Reason = try await context.decode(request)
+        try await services.store.setRetracted(milestone: id, retracted, reason: try MilestoneCorrection.reason(body.reason))
+        services.invalidate()
+        return JSONResponse.make(["milestone": .number(Double(id)), "retracted": JSONValue.bool(retracted)] as [String: JSONValue])
+    }
+
+    /// GET /api/v1/audit[?since=&entity=&id=&limit=] (admin token) — the JSON of `jibang audit --format json`.
+    @Sendable func audit(_ request: Request, context: Context) async throws -> Response {
+        let actor = AuditActor.current
+        guard actor.kind == "token" else { throw APIError.unauthorized }
+        guard actor.role == TokenRole.admin.rawValue else {
+            throw APIError(status: .forbidden, error: "forbidden", detail: "the audit trail needs an admin token")
+        }
+        let query = QueryParameters(request)
+        if let since = query.string("since"), Day(iso: String(since.prefix(10))) == nil {
+            throw APIError.badRequest("since: found \(since), expected a day like 2025-01-15")
+        }
+        let entries = try await services.store.auditEntries(
+            since: query.string("since"), entity: query.string("entity"), entityID: query.string("id"),
+            limit: try query.int("limit", default: 100, range: 1...1000))
+        return JSONResponse.make(entries)
     }
 }
