@@ -124,6 +124,8 @@ struct SourceRecord: Codable, FetchableRecord, PersistableRecord {
     var published: String?
     var language: String?
     var quote: String?
+    var retractedAt: String?
+    var retractionReason: String?
 
     init(_ s: Source, milestoneID: Int64, position: Int) {
         milestoneId = milestoneID
@@ -134,10 +136,14 @@ struct SourceRecord: Codable, FetchableRecord, PersistableRecord {
         published = s.published?.description
         language = s.language
         quote = s.quote
+        retractedAt = s.retraction?.at
+        retractionReason = s.retraction?.reason
     }
 
     var source: Source {
-        Source(url: url, outlet: outlet, title: title, published: published.flatMap { Day(iso: $0) }, language: language, quote: quote)
+        Source(
+            url: url, outlet: outlet, title: title, published: published.flatMap { Day(iso: $0) }, language: language, quote: quote,
+            retraction: retractedAt.map { Milestone.Retraction(at: $0, reason: retractionReason ?? "") })
     }
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

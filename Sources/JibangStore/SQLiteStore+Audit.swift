@@ -133,6 +133,31 @@ extension SQLiteStore: AuditStore {
         }
     }
 
+    public func setRetracted(sourceOf id: Int64, url: String, _ retracted: Bool, reason: String) async throws(JibangError) {
+        try await run {
+            try writer.write { db in
+                guard let (milestone, _) = try Self.milestone(db, id: id) else { throw Self.unknownMilestone(id) }
+                guard let before = milestone.sources.first(where: { $0.url == url }) else {
+                    throw JibangError.notFound("milestone #\(id) cites no \(url)", subject: "milestone #\(id)")
+                }
+                guard (before.retraction != nil) != retracted else {
+                    throw JibangError.invalidInput(
+                        InputLocation(file: "source \(url)"),
+                        retracted ? "it is already retracted" : "it is not retracted; there is nothing to restore")
+                }
+                let at = retracted ? ISO8601DateFormatter().string(from: Date()) : nil
+                try db.execute(
+                    sql: "UPDATE source SET retracted_at = ?, retraction_reason = ? WHERE milestone_id = ? AND url = ?",
+                    arguments: [at, retracted ? reason : nil, id, url])
+                var after = before
+                after.retraction = at.map { Milestone.Retraction(at: $0, reason: reason) }
+                try Self.audit(
+                    db, retracted ? "retract" : "restore", "source", String(id), reason: reason, before: JSONValue.of(before),
+                    after: JSONValue.of(after))
+            }
+        }
+    }
+
     /// A milestone with its site, as the audit trail keeps it.
     static func snapshot(_ milestone: Milestone, site: Site) -> JSONValue? {
         struct Snapshot: Encodable {

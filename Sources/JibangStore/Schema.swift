@@ -218,10 +218,14 @@ enum Schema {
                     """)
         }
         migrator.registerMigration("v8 audit and retraction") { db in
-            try db.alter(table: "milestone") { t in
-                t.add(column: "retracted_at", .text)
-                t.add(column: "retraction_reason", .text)
+            for table in ["milestone", "source"] {
+                try db.alter(table: table) { t in
+                    t.add(column: "retracted_at", .text)
+                    t.add(column: "retraction_reason", .text)
+                }
             }
+            // Whether accepting a candidate created its milestone (else it added a source), for reverting it.
+            try db.alter(table: "evidence_candidate") { t in t.add(column: "created_milestone", .boolean) }
             try db.create(table: "audit") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("at", .text).notNull()

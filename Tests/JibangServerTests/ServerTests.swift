@@ -391,8 +391,19 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             try await client.execute(uri: "/api/v1/milestones/999999/retract", method: .post, headers: headers(editor), body: reason) { response in
                 #expect(response.status == .notFound)
             }
+            let source = ByteBuffer(string: #"{"url": "\#(milestone.sources[0].url)", "reason": "another county"}"#)
+            try await client.execute(uri: "/api/v1/milestones/\(id)/sources/retract", method: .post, headers: headers(editor), body: source) {
+                response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/milestones/{id}/sources/retract", method: "post", status: 200))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+            }
             try await client.execute(uri: "/api/v1/audit", method: .get, headers: headers(editor)) { response in
                 #expect(response.status == .forbidden, "an editor cannot read the audit trail")
+            }
+            try await client.execute(uri: "/api/v1/audit?entity=source&id=\(id)", method: .get, headers: headers(admin)) { response in
+                let entries = try #require(try json(response.body) as? [[String: Any]])
+                #expect(entries.map { $0["action"] as? String } == ["retract"])
             }
             try await client.execute(uri: "/api/v1/audit?entity=milestone&id=\(id)", method: .get, headers: headers(admin)) { response in
                 #expect(response.status == .ok)

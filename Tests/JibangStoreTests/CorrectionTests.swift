@@ -108,4 +108,23 @@ import Testing
         #expect(moved?.milestones.map(\.id) == [a.id])
         await #expect(throws: JibangError.self) { try await store.editMilestone(id: 999_999, to: a, divisionID: nil, reason: "test") }
     }
+
+    @Test func aSourceIsRetractedAndRestoredWithItsReason() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await seeded(dir)
+        let milestone = try #require(try await store.sites().flatMap(\.milestones).first { $0.sources.count >= 2 })
+        let id = try #require(milestone.id)
+        let url = milestone.sources[0].url
+        try await store.setRetracted(sourceOf: id, url: url, true, reason: "the page reports another county")
+        let sites = try await store.sites()
+        let kept = try #require(sites.flatMap(\.milestones).first { $0.id == id })
+        #expect(kept.sources.first { $0.url == url }?.retraction?.reason == "the page reports another county")
+        #expect(!ProgrammeJSON.write(sites, gazetteer: gazetteer).contains(url), "exports leave the retracted source out")
+        await #expect(throws: JibangError.self) { try await store.setRetracted(sourceOf: id, url: "https://example.org/none", true, reason: "x") }
+        try await store.setRetracted(sourceOf: id, url: url, false, reason: "it was right")
+        #expect(ProgrammeJSON.write(try await store.sites(), gazetteer: gazetteer).contains(url))
+        let actions = try await store.auditEntries(since: nil, entity: "source", entityID: String(id), limit: 10).map(\.action)
+        #expect(actions == ["restore", "retract"])
+    }
 }

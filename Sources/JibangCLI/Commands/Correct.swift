@@ -13,7 +13,8 @@ struct Edit: AsyncParsableCommand {
 
 struct Retract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Withdraw a milestone: kept and shown as retracted, never counted; restorable.", subcommands: [RetractMilestone.self])
+        abstract: "Withdraw a milestone or a source: kept and shown as retracted, never counted; restorable.",
+        subcommands: [RetractMilestone.self, RetractSource.self])
 }
 
 struct Restore: AsyncParsableCommand {
@@ -95,6 +96,43 @@ struct RestoreMilestone: AsyncParsableCommand {
         try await reportingErrors {
             try await store.open().setRetracted(milestone: id, false, reason: try reason.checked())
             note("restored milestone #\(id)")
+        }
+    }
+}
+
+/// A milestone's source, by the milestone's id and the address.
+struct SourceRef: ParsableArguments {
+    @Option(help: "The milestone's id.")
+    var milestone: Int64
+    @Option(help: "The source's address, as the milestone cites it.")
+    var url: String
+}
+
+struct RetractSource: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "source", abstract: "Retract a milestone's source (kept and shown; the milestone no longer rests on it).")
+    @OptionGroup var source: SourceRef
+    @OptionGroup var reason: ReasonOption
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.open().setRetracted(sourceOf: source.milestone, url: source.url, true, reason: try reason.checked())
+            note("retracted the source \(source.url) of milestone #\(source.milestone)")
+        }
+    }
+}
+
+struct RestoreSource: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "source", abstract: "Restore a retracted source.")
+    @OptionGroup var source: SourceRef
+    @OptionGroup var reason: ReasonOption
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.open().setRetracted(sourceOf: source.milestone, url: source.url, false, reason: try reason.checked())
+            note("restored the source \(source.url) of milestone #\(source.milestone)")
         }
     }
 }

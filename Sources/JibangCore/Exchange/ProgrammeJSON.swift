@@ -208,13 +208,19 @@ public enum ProgrammeJSON {
 
 /// Helpers over a whole programme record (all sites).
 public enum ProgrammeRecord {
-    /// What exports carry: the sites in order, without retracted milestones (a retraction lives
+    /// What exports carry: the sites in order, without retracted milestones or sources (a retraction lives
     /// in the store and its audit trail; an export is the record as it stands). A site left
     /// without milestones is left out.
     public static func exported(_ sites: [Site]) -> [Site] {
         ordered(sites).compactMap { site in
             var site = site
-            site.milestones = site.milestones.filter { $0.retraction == nil }
+            site.milestones = site.milestones.filter { $0.retraction == nil }.map { milestone in
+                var milestone = milestone
+                let live = milestone.sources.filter { $0.retraction == nil }
+                // A milestone whose every source was retracted keeps them: it must rest on something.
+                if !live.isEmpty { milestone.sources = live }
+                return milestone
+            }
             return site.milestones.isEmpty ? nil : site
         }
     }

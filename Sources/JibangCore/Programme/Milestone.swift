@@ -100,14 +100,20 @@ public struct Source: Sendable, Hashable, Codable {
     public var language: String?
     /// The words of the report the fact rests on.
     public var quote: String?
+    /// Set when an analyst withdrew the source: kept and shown, but the milestone no longer rests on it.
+    public var retraction: Milestone.Retraction?
 
-    public init(url: String, outlet: String? = nil, title: String? = nil, published: Day? = nil, language: String? = nil, quote: String? = nil) {
+    public init(
+        url: String, outlet: String? = nil, title: String? = nil, published: Day? = nil, language: String? = nil, quote: String? = nil,
+        retraction: Milestone.Retraction? = nil
+    ) {
         self.url = url
         self.outlet = outlet
         self.title = title
         self.published = published
         self.language = language
         self.quote = quote
+        self.retraction = retraction
     }
 
     /// The web host of `url` without "www.", the default outlet.

@@ -27,6 +27,10 @@ public protocol ProgrammeStore: Sendable {
     /// with `reason`. `.invalidInput` when it already is in that state.
     func setRetracted(milestone id: Int64, _ retracted: Bool, reason: String) async throws(JibangError)
 
+    /// Retracts (kept, shown, no longer relied on) or restores the source of milestone `id` at
+    /// `url`; audited with `reason`. `.notFound` for an unknown milestone or address.
+    func setRetracted(sourceOf id: Int64, url: String, _ retracted: Bool, reason: String) async throws(JibangError)
+
     /// The bundled programme record the store was seeded with ("20x10-sites.csv@digest"), or
     /// "skipped" when it was left out; nil before the first seeding.
     func bundledRecord() async throws(JibangError) -> String?

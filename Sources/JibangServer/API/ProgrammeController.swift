@@ -21,6 +21,8 @@ struct ProgrammeController {
         group.patch("milestones/:id", use: editMilestone)
         group.post("milestones/:id/retract", use: retractMilestone)
         group.post("milestones/:id/restore", use: restoreMilestone)
+        group.post("milestones/:id/sources/retract", use: retractSource)
+        group.post("milestones/:id/sources/restore", use: restoreSource)
         group.get("audit", use: audit)
     }
 
@@ -185,6 +187,31 @@ struct ProgrammeController {
         try await services.store.setRetracted(milestone: id, retracted, reason: try MilestoneCorrection.reason(body.reason))
         services.invalidate()
         return JSONResponse.make(["milestone": .number(Double(id)), "retracted": JSONValue.bool(retracted)] as [String: JSONValue])
+    }
+
+    /// The body of a source's retraction or restoration.
+    struct SourceReason: Decodable {
+        let url: String
+        let reason: String?
+    }
+
+    /// POST /api/v1/milestones/{id}/sources/retract (token) — `{url, reason}`.
+    @Sendable func retractSource(_ request: Request, context: Context) async throws -> Response {
+        try await setSourceRetracted(request, context: context, true)
+    }
+
+    /// POST /api/v1/milestones/{id}/sources/restore (token) — `{url, reason}`.
+    @Sendable func restoreSource(_ request: Request, context: Context) async throws -> Response {
+        try await setSourceRetracted(request, context: context, false)
+    }
+
+    func setSourceRetracted(_ request: Request, context: Context, _ retracted: Bool) async throws -> Response {
+        let id = try milestoneID(context)
+        let body: SourceReason = try await context.decode(request)
+        try await services.store.setRetracted(sourceOf: id, url: body.url, retracted, reason: try MilestoneCorrection.reason(body.reason))
+        services.invalidate()
+        return JSONResponse.make(
+            ["milestone": .number(Double(id)), "url": .string(body.url), "retracted": JSONValue.bool(retracted)] as [String: JSONValue])
     }
 
     /// GET /api/v1/audit[?since=&entity=&id=&limit=] (admin token) — the JSON of `jibang audit --format json`.
