@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 public import JibangBase
 public import JibangCore
@@ -97,6 +98,7 @@ extension SQLiteStore: CandidateRecordStore {
                     throw JibangError.invalidInput(InputLocation(file: "candidate #\(id)"), "it is already \(status)")
                 }
                 let milestoneID: Int64
+                let created = if case .addMilestone = write { true } else { false }
                 switch write {
                 case let .addSource(source, existing):
                     guard try MilestoneRecord.exists(db, key: existing) else {
@@ -118,12 +120,48 @@ extension SQLiteStore: CandidateRecordStore {
                             arguments: [entry.stageID, entry.divisionID, entry.milestone.kind.rawValue, entry.milestone.date.description]) ?? 0
                 }
                 try db.execute(
-                    sql: "UPDATE evidence_candidate SET status = 'accepted', milestone_id = ?, place_id = ?, decision_note = ? WHERE id = ?",
-                    arguments: [milestoneID, placeID, note, id])
+                    sql: """
+                        UPDATE evidence_candidate SET status = 'accepted', milestone_id = ?, place_id = ?, decision_note = ?, created_milestone = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [milestoneID, placeID, note, created, id])
                 try Self.audit(
                     db, "accept", "candidate", String(id), reason: note,
                     after: .object(["milestone": .number(Double(milestoneID)), "place_id": .string(placeID)]))
                 return milestoneID
+            }
+        }
+    }
+
+    public func revertCandidate(id: Int64, sourceURL: String, reason: String) async throws(JibangError) -> (milestone: Int64, retracted: Bool) {
+        try await run {
+            try writer.write { db in
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT status, milestone_id, created_milestone FROM evidence_candidate WHERE id = ?", arguments: [id])
+                else { throw JibangError.notFound("no evidence candidate #\(id)", subject: "candidate #\(id)") }
+                let status: String = row[0]
+                guard status == "accepted", let milestoneID: Int64 = row[1] else {
+                    throw JibangError.invalidInput(
+                        InputLocation(file: "candidate #\(id)"), "it is \(status), not accepted; there is nothing to revert")
+                }
+                let created: Bool = row[2] ?? false
+                let at = ISO8601DateFormatter().string(from: Date())
+                let note = "reverted: \(reason)"
+                if created {
+                    try db.execute(
+                        sql: "UPDATE milestone SET retracted_at = ?, retraction_reason = ? WHERE id = ? AND retracted_at IS NULL",
+                        arguments: [at, note, milestoneID])
+                } else {
+                    try db.execute(
+                        sql: "UPDATE source SET retracted_at = ?, retraction_reason = ? WHERE milestone_id = ? AND url = ? AND retracted_at IS NULL",
+                        arguments: [at, note, milestoneID, sourceURL])
+                }
+                try db.execute(sql: "UPDATE evidence_candidate SET status = 'rejected', decision_note = ? WHERE id = ?", arguments: [note, id])
+                try Self.audit(
+                    db, "revert", "candidate", String(id), reason: reason,
+                    after: .object(["milestone": .number(Double(milestoneID)), "retracted": created ? .string("milestone") : .string("source")]))
+                return (milestoneID, created)
             }
         }
     }

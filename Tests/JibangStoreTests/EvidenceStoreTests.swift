@@ -144,4 +144,36 @@ import Testing
         #expect(milestone?.date.description == "2025-01-16", "an accepted milestone changes only through the correction commands")
         #expect(try await queue.rescan(corpus, apply: true).redated.isEmpty, "a second rescan finds nothing more")
     }
+
+    /// An acceptance undone (issue 14, part 1): what it wrote is retracted, the candidate rejected.
+    @Test func revertRetractsWhatAcceptingWrote() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let queue = try await self.queue(at: dir.file("e.sqlite"))
+        let first = try await queue.queue([candidate(place: "KP0310", event: .inauguration, date: "2026-05-01", document: "doc-a")]).candidates
+        let created = try await queue.accept(candidate: first[0].id!)
+        #expect(created.created)
+        // A second report of the same event corroborates it: accepting adds a source.
+        let second = try await queue.queue([candidate(place: "KP0310", event: .inauguration, date: "2026-05-01", document: "doc-b")]).candidates
+        let added = try await queue.accept(candidate: second[0].id!)
+        #expect(!added.created && added.milestoneID == created.milestoneID)
+
+        let sourceRevert = try await queue.revert(candidate: second[0].id!, reason: "the second report is about Hamhung")
+        #expect(sourceRevert.milestone == created.milestoneID && !sourceRevert.retracted)
+        var milestone = try #require(try await queue.store.sites().flatMap(\.milestones).first { $0.id == created.milestoneID })
+        #expect(milestone.retraction == nil)
+        #expect(milestone.sources.first { $0.url == "https://example.org/doc-b" }?.retraction != nil)
+        #expect(milestone.sources.first { $0.url == "https://example.org/doc-a" }?.retraction == nil)
+        #expect(try await queue.candidate(id: second[0].id!).status == .rejected)
+
+        let milestoneRevert = try await queue.revert(candidate: first[0].id!, reason: "misread county")
+        #expect(milestoneRevert.retracted)
+        milestone = try #require(try await queue.store.sites().flatMap(\.milestones).first { $0.id == created.milestoneID })
+        #expect(milestone.retraction?.reason == "reverted: misread county")
+        await #expect(throws: JibangError.self) { try await queue.revert(candidate: first[0].id!, reason: "again") }
+        await #expect(throws: JibangError.self) { try await queue.revert(candidate: 999_999, reason: "none") }
+        let store = try SQLiteStore.open(path: dir.file("e.sqlite"))
+        let actions = try await store.auditEntries(since: nil, entity: "candidate", entityID: nil, limit: 10).map(\.action)
+        #expect(actions.prefix(2) == ["revert", "revert"])
+    }
 }

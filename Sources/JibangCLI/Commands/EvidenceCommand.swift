@@ -19,5 +19,5 @@ struct EvidenceCommand: AsyncParsableCommand {
             (or reject ID); after a rule change, jibang evidence rescan --redate. Accepting adds the article as a source of the milestone it corroborates, or creates the \
             milestone (status claimed). Rescanning never proposes a rejected candidate again.
             """,
-        subcommands: [Scan.self, List.self, Show.self, Accept.self, Reject.self, Rescan.self, Evaluate.self])
+        subcommands: [Scan.self, List.self, Show.self, Accept.self, Reject.self, Revert.self, Rescan.self, Evaluate.self])
 }

@@ -74,4 +74,10 @@ public protocol CandidateRecordStore: Sendable {
     /// `write`, and marks it accepted with the milestone, the place and `note`. Returns the
     /// milestone's id.
     func acceptCandidate(id: Int64, placeID: String, note: String?, write: AcceptanceWrite) async throws(JibangError) -> Int64
+
+    /// In one transaction: checks the record is accepted (else `invalid_input`), retracts the
+    /// milestone its acceptance created, or the source at `sourceURL` it added to an existing
+    /// one, and marks the record rejected with `reason`, so that no scan proposes it again.
+    /// Returns the milestone and whether it was retracted (true) or lost a source (false).
+    func revertCandidate(id: Int64, sourceURL: String, reason: String) async throws(JibangError) -> (milestone: Int64, retracted: Bool)
 }

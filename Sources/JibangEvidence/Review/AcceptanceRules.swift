@@ -69,7 +69,7 @@ public enum AcceptanceRules {
         var candidate = candidate
         candidate.placeID = place.id
         let source = Source(
-            url: candidate.url ?? "document:\(candidate.documentID)", outlet: candidate.outlet, title: candidate.documentTitle,
+            url: sourceURL(candidate), outlet: candidate.outlet, title: candidate.documentTitle,
             published: Day(iso: candidate.documentDate), language: nil, quote: candidate.snippet)
         if let existing = matchingMilestone(candidate, in: sites) { return .addSource(source, toMilestone: existing) }
         let stage = try stage(
@@ -80,4 +80,7 @@ public enum AcceptanceRules {
             note: note ?? "Accepted from evidence candidate #\(id): \(candidate.why)", actors: [], sources: [source])
         return .addMilestone(ProgrammeEntry(stageID: stage, divisionID: place.id, milestone: milestone, origin: location))
     }
+
+    /// The address an accepted candidate's article is cited by.
+    public static func sourceURL(_ candidate: Candidate) -> String { candidate.url ?? "document:\(candidate.documentID)" }
 }

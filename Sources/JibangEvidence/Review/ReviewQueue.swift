@@ -106,6 +106,14 @@ public struct ReviewQueue: Sendable {
         return Acceptance(milestoneID: milestoneID, created: created, siteLabel: "\(place.nameKCNA) (\(divisionID))", date: date)
     }
 
+    /// Reverts an accepted candidate: the milestone its acceptance created is retracted, or
+    /// the source it added is; the candidate becomes rejected (never proposed again). A reason is
+    /// required and kept in the audit trail.
+    public func revert(candidate id: Int64, reason: String) async throws(JibangError) -> (milestone: Int64, retracted: Bool) {
+        let candidate = try await self.candidate(id: id)
+        return try await store.revertCandidate(id: id, sourceURL: AcceptanceRules.sourceURL(candidate), reason: MilestoneCorrection.reason(reason))
+    }
+
     // MARK: - Records
 
     static func unknown(_ id: Int64) -> JibangError { .notFound("no evidence candidate #\(id)", subject: "candidate #\(id)") }

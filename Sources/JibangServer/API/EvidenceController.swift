@@ -14,6 +14,7 @@ struct EvidenceController {
         group.get("evidence", use: list)
         group.post("evidence/:id/accept", use: accept)
         group.post("evidence/:id/reject", use: reject)
+        group.post("evidence/:id/revert", use: revert)
     }
 
     /// GET /api/v1/evidence[?status=pending&event=…&limit=]
@@ -57,6 +58,20 @@ struct EvidenceController {
         let decision: Decision? = try await context.optionalBody(request)
         try await services.review.reject(candidate: id, note: decision?.note)
         return JSONResponse.make(["rejected": id])
+    }
+
+    /// The body of a revert: why.
+    struct Revert: Decodable {
+        let reason: String?
+    }
+
+    /// POST /api/v1/evidence/{id}/revert (token) — `{reason}`: retracts what accepting it wrote.
+    @Sendable func revert(_ request: Request, context: Context) async throws -> Response {
+        let id = try candidateID(context)
+        let body: Revert = try await context.decode(request)
+        let (milestone, retracted) = try await services.review.revert(candidate: id, reason: body.reason ?? "")
+        services.invalidate()
+        return JSONResponse.make(["reverted": id, "milestone": milestone, "retracted_milestone": retracted ? 1 : 0])
     }
 
     func candidateID(_ context: Context) throws -> Int64 {
