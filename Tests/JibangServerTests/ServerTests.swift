@@ -401,6 +401,13 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             try await client.execute(uri: "/api/v1/audit", method: .get, headers: headers(editor)) { response in
                 #expect(response.status == .forbidden, "an editor cannot read the audit trail")
             }
+            let division = try #require(try await store.sites().first { $0.milestones.contains { $0.id == id } }?.divisionID)
+            try await client.execute(uri: "/sites/\(division)", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("History"), "the site page shows the corrections")
+                #expect(html.contains("edit milestone #\(id) — KCNA gives the day before"))
+                #expect(html.contains("retract a source of milestone #\(id) — another county"))
+            }
             try await client.execute(uri: "/api/v1/audit?entity=source&id=\(id)", method: .get, headers: headers(admin)) { response in
                 let entries = try #require(try json(response.body) as? [[String: Any]])
                 #expect(entries.map { $0["action"] as? String } == ["retract"])

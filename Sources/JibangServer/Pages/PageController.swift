@@ -48,7 +48,17 @@ struct PageController {
         let division = try services.gazetteer.resolve(idOrName: id, at: InputLocation(file: "place"))
         let sites = try await services.store.sites().filter { $0.divisionID == division.id }
         guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
-        return ProgrammePages.site(division: division, sites: sites, gazetteer: services.gazetteer).response
+        // The corrections of these milestones and their sources, newest first.
+        let ids = Set(sites.flatMap { $0.milestones.compactMap(\.id) }.map(String.init))
+        var history: [AuditEntry] = []
+        for entity in ["milestone", "source"] {
+            history += try await services.store.auditEntries(since: nil, entity: entity, entityID: nil, limit: 1000).filter {
+                $0.entityID.map(ids.contains) ?? false
+            }
+        }
+        return ProgrammePages.site(
+            division: division, sites: sites, gazetteer: services.gazetteer, history: history.sorted { $0.id > $1.id }
+        ).response
     }
 
     @Sendable func trend(_ request: Request, context: Context) async throws -> Response {

@@ -26,6 +26,7 @@ extension PageTemplates {
         <div class="scroll"><table><thead><tr><th>Date</th><th>Event</th><th>Status</th><th>Actors</th><th>Note</th><th>Sources</th></tr></thead><tbody>
         {{#milestones}}<tr><td>{{date}}</td><td>{{event}}</td><td>{{status}}</td><td>{{actors}}</td><td>{{note}}</td><td>{{> sources}}</td></tr>
         {{/milestones}}</tbody></table></div>{{^inaugurated}}<p class="gap">No dated inauguration yet.</p>{{/inaugurated}}
-        {{/stages}}{{/content}}{{/layout}}
+        {{/stages}}{{#hasHistory}}<h2>History <span lang="ko" class="muted">수정 이력</span></h2><ul>{{#history}}<li>{{at}} · {{what}}{{#reason}} — {{.}}{{/reason}}</li>
+        {{/history}}</ul>{{/hasHistory}}{{/content}}{{/layout}}
         """
 }

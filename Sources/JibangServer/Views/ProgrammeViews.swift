@@ -120,9 +120,16 @@ enum ProgrammePages {
         let province, nameKo, nameRR, nameMR: String
         let namesake: String?
         let stages: [Stage]
+        /// Corrections of these milestones and sources, newest first.
+        let history: [Change]
+        let hasHistory: Bool
+
+        struct Change {
+            let at, what, reason: String
+        }
     }
 
-    static func site(division: Division, sites: [Site], gazetteer: Gazetteer) -> Page {
+    static func site(division: Division, sites: [Site], gazetteer: Gazetteer, history: [AuditEntry] = []) -> Page {
         let detail = SiteDetail(division: division, sites: sites, gazetteer: gazetteer)
         let view = SiteView(
             frame: Frame(division.englishName, division.nameKo, section: .sites), province: detail.province ?? "", nameKo: division.nameKo,
@@ -139,7 +146,13 @@ enum ProgrammePages {
                             actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources))
                     },
                     inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened })
-            })
+            },
+            history: history.map { entry in
+                .init(
+                    at: String(entry.at.prefix(10)),
+                    what: "\(entry.action) \(entry.entity == "source" ? "a source of milestone" : "milestone") #\(entry.entityID ?? "?")",
+                    reason: entry.reason ?? "")
+            }, hasHistory: !history.isEmpty)
         return Page(template: "site", view: view)
     }
 }
