@@ -71,6 +71,8 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/places?q=Unsan", "/places", 200),
         ("/api/v1/programme/status", "/programme/status", 200),
         ("/api/v1/programme/status?year=2024&province=South%20Phyongan", "/programme/status", 200),
+        ("/api/v1/programme/status?min_grade=state-media", "/programme/status", 200),
+        ("/api/v1/programme/status?min_grade=official", "/programme/status", 400),
         ("/api/v1/sites?year=2024&per_page=5&page=2", "/sites", 200),
         ("/api/v1/sites/Kimhwa", "/sites/{id}", 200),
         ("/api/v1/sites/KP0310", "/sites/{id}", 200),

@@ -1,7 +1,9 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import JibangCore
+public import JibangCore
 import JibangStore
+
+extension SourceGrade: ExpressibleByArgument {}
 
 /// `jibang status`: progress of each stage against its target, coverage, coverage by province.
 struct Status: AsyncParsableCommand {
@@ -11,6 +13,11 @@ struct Status: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var scope: ScopeOptions
+    @Option(
+        help: ArgumentHelp(
+            "Count only milestones a source of this grade or better reports: state-media, relay (same-day press) or secondary.",
+            valueName: "grade"))
+    var minGrade: SourceGrade?
 
     func run() async throws {
         try await reportingErrors {
@@ -20,7 +27,8 @@ struct Status: AsyncParsableCommand {
             let db = try await store.open()
             let status = ProgrammeStatus(
                 sites: try await db.sites(), gazetteer: gazetteer, year: filter.year, provinceID: filter.provinceID,
-                throughYear: min(thisYear, Programme.years.upperBound), bundledData: try await db.bundledRecord())
+                throughYear: min(thisYear, Programme.years.upperBound), bundledData: try await db.bundledRecord(), minGrade: minGrade)
+            if let minGrade { note("counting only milestones that a \(minGrade.rawValue) source reports (or a better one)") }
             emit(StatusView(status: status, gazetteer: gazetteer).render(output.format))
         }
     }

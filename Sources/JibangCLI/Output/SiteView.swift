@@ -40,7 +40,7 @@ struct SiteView {
         for site in sites {
             let stage = Programme.stage(id: site.stageID)
             out += ["", "■ \(stage?.label ?? site.stageID) — \(site.progress.rawValue)"]
-            var timeline = TextTable(["#", "date", "precision", "event", "status", "actors", "facilities", "note", "sources"])
+            var timeline = TextTable(["#", "date", "precision", "event", "status", "grade", "actors", "facilities", "note", "sources"])
             var sourceList: [String] = []
             for m in site.timeline {
                 var refs: [String] = []
@@ -54,11 +54,15 @@ struct SiteView {
                 }
                 timeline.add([
                     m.id.map { "#\($0)" } ?? "", m.date.humanDescription, m.date.precision.rawValue, m.eventLabel,
-                    m.retraction == nil ? m.status.rawValue : "retracted", m.actors.map(\.name).joined(separator: ", "), m.facilities, m.note ?? "",
-                    refs.joined(separator: " "),
+                    m.retraction == nil ? m.status.rawValue : "retracted", m.grade.rawValue, m.actors.map(\.name).joined(separator: ", "),
+                    m.facilities,
+                    m.note ?? "", refs.joined(separator: " "),
                 ])
             }
             out.append(timeline.render())
+            if site.milestones.contains(where: { $0.hasHappened && $0.grade == .secondary }) {
+                out.append("  (grade secondary: the date rests on analysis or later reporting only, not on state media or the same-day press)")
+            }
             if !site.has(.inauguration) { out.append("  (no dated inauguration yet)") }
             let facilities = site.facilities.map { f in
                 [f.kind.rawValue, f.name.map { "“\($0)”" }, f.products.map { "products: \($0)" }].compactMap { $0 }.joined(separator: " ")

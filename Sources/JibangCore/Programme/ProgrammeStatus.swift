@@ -55,16 +55,27 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
     /// The bundled programme record the store was seeded with ("20x10-sites.csv@digest"), or
     /// "skipped"; nil when the caller does not know.
     public let bundledData: String?
+    /// The lowest source grade counted ("state-media", "relay"), when the figures were limited to it.
+    public let minGrade: String?
 
     /// Computes the figures. `year` keeps only stages of that year; `provinceID` keeps only
     /// sites in that province; `throughYear` lists empty waves up to that year too.
     /// O(sites × milestones).
     public init(
         sites allSites: [Site], gazetteer: Gazetteer, year: Int? = nil, provinceID: String? = nil, throughYear: Int? = nil,
-        bundledData: String? = nil
+        bundledData: String? = nil, minGrade: SourceGrade? = nil
     ) {
         func provinceOf(_ site: Site) -> String? { gazetteer.provinceID(ofDivision: site.divisionID) }
-        let sites = SiteFilter(provinceID: provinceID).apply(allSites, gazetteer: gazetteer)
+        // With a minimum grade, a milestone counts only when a source of that grade reports it.
+        let graded = minGrade.map { min in
+            allSites.map { site in
+                var site = site
+                site.milestones = site.milestones.filter { $0.grade >= min }
+                return site
+            }
+        }
+        let sites = SiteFilter(provinceID: provinceID).apply(graded ?? allSites, gazetteer: gazetteer)
+        self.minGrade = minGrade?.rawValue
         let lastYear = max(throughYear ?? 0, sites.compactMap { Programme.stage(id: $0.stageID)?.year }.max() ?? 0)
         let stages = Programme.stages.filter { stage in
             (year == nil || stage.year == year) && (sites.contains { $0.stageID == stage.id } || (stage.kind == .wave && stage.year <= lastYear))

@@ -41,10 +41,16 @@ struct ProgrammeController {
         let query = QueryParameters(request)
         let filter = try query.siteFilter(services.gazetteer)
         let (year, province) = (filter.year, filter.provinceID)
-        let json = try await services.cachedStatus(key: "\(year ?? 0)|\(province ?? "")") {
+        let minGrade: SourceGrade? = try query.string("min_grade").map { text in
+            guard let grade = SourceGrade(rawValue: text) else {
+                throw APIError.badRequest("min_grade: found \(text), expected state-media, relay or secondary")
+            }
+            return grade
+        }
+        let json = try await services.cachedStatus(key: "\(year ?? 0)|\(province ?? "")|\(minGrade?.rawValue ?? "")") {
             let status = ProgrammeStatus(
                 sites: try await services.store.sites(), gazetteer: services.gazetteer, year: year, provinceID: province,
-                throughYear: services.thisYear, bundledData: try await services.store.bundledRecord())
+                throughYear: services.thisYear, bundledData: try await services.store.bundledRecord(), minGrade: minGrade)
             return ProgrammeJSON.encode(status).trimmingCharacters(in: .newlines) + "\n"
         }
         return JSONResponse.text(json)

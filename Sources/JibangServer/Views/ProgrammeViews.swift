@@ -142,7 +142,7 @@ enum ProgrammePages {
                     milestones: stage.milestones.map { m in
                         .init(
                             date: m.date.humanDescription, event: m.eventLabel,
-                            status: m.retraction.map { "retracted: \($0.reason)" } ?? m.status.rawValue,
+                            status: m.retraction.map { "retracted: \($0.reason)" } ?? "\(m.status.rawValue) · \(m.grade.rawValue)",
                             actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources))
                     },
                     inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened })
