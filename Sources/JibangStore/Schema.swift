@@ -241,6 +241,21 @@ enum Schema {
                 t.column("after", .text)
             }
             try db.create(index: "audit_entity", on: "audit", columns: ["entity", "entity_id"])
+            // A viewer role (reads a private server): rebuild the token table for its CHECK.
+            try db.create(table: "api_token_v8") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("hash", .text).notNull().unique()
+                t.column("role", .text).notNull().check { ["viewer", "editor", "admin"].contains($0) }
+                t.column("label", .text)
+                t.column("created", .datetime).notNull()
+                t.column("revoked", .datetime)
+            }
+            try db.execute(
+                sql:
+                    "INSERT INTO api_token_v8 (id, hash, role, label, created, revoked) SELECT id, hash, role, label, created, revoked FROM api_token"
+            )
+            try db.drop(table: "api_token")
+            try db.rename(table: "api_token_v8", to: "api_token")
         }
         return migrator
     }

@@ -182,6 +182,7 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         let (app, path, dir) = try await app(privateReads: true)
         defer { dir.remove() }
         let token = try await SQLiteStore.open(path: path).createToken(role: .editor)
+        let viewer = try await SQLiteStore.open(path: path).createToken(role: .viewer, label: "reader")
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/programme/status", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/", method: .get) { response in
@@ -193,7 +194,16 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             }
             let basic = Data("analyst:\(token)".utf8).base64EncodedString()
             try await client.execute(uri: "/", method: .get, headers: [.authorization: "Basic \(basic)"]) { #expect($0.status == .ok) }
+            // A viewer reads, and writes nothing.
+            try await client.execute(uri: "/api/v1/programme/status", method: .get, headers: [.authorization: "Bearer \(viewer)"]) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(
+                uri: "/api/v1/milestones/1/retract", method: .post, headers: [.authorization: "Bearer \(viewer)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"reason": "test"}"#)
+            ) { #expect($0.status == .forbidden) }
         }
+        #expect(try await SQLiteStore.open(path: path).sites().flatMap(\.milestones).allSatisfy { $0.retraction == nil })
     }
 
     @Test func limitsAnswerWithClearErrors() async throws {

@@ -70,7 +70,7 @@ import Testing
                 "19724 0 KCNA en 2", "19723 1 Rodong Sinmun - 1",
             ])
         let queue = try DatabaseQueue(path: path)
-        let orphans = try await queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        let orphans = try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
         #expect(orphans.isEmpty)
     }
 }

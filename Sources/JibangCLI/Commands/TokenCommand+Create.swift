@@ -7,14 +7,14 @@ import JibangStore
 extension TokenCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token and print it once.")
-        @Option(help: "editor (adds milestones, sources, reviews evidence) or admin.")
+        @Option(help: "viewer (reads a --private server), editor (adds, corrects, reviews evidence) or admin (also tokens and the audit trail).")
         var role: String = "editor"
         @Option(help: "Whose token it is, for the list.")
         var label: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            guard TokenRole(rawValue: role) != nil else { throw ValidationError("--role \(role): expected editor or admin") }
+            guard TokenRole(rawValue: role) != nil else { throw ValidationError("--role \(role): expected viewer, editor or admin") }
         }
 
         func run() async throws {

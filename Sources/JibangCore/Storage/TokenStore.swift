@@ -4,7 +4,15 @@ public import JibangBase
 /// Who may write through the HTTP API: editors add sites, milestones and sources and review
 /// evidence; admins may also manage tokens.
 public enum TokenRole: String, Sendable, Codable, CaseIterable {
-    case editor, admin
+    /// Reads a `--private` server.
+    case viewer
+    /// Adds, edits, retracts and reviews.
+    case editor
+    /// An editor who also manages tokens and reads the audit trail.
+    case admin
+
+    /// True for the roles that may write.
+    public var canWrite: Bool { self != .viewer }
 }
 
 /// A stored token, without its secret.

@@ -24,6 +24,9 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             if isAPI && (writes || services.privateReads) || (!isAPI && services.privateReads) {
                 guard token != nil else { throw APIError.unauthorized }
             }
+            if isAPI && writes, let token, !token.role.canWrite {
+                throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; writes need an editor or admin token")
+            }
             // Writes made for this request are audited under its token.
             let actor = token.map { AuditActor(kind: "token", id: String($0.id), label: $0.label, role: $0.role.rawValue) } ?? .system
             return try await AuditActor.$current.withValue(actor) { try await next(request, context) }

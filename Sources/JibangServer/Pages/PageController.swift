@@ -106,7 +106,16 @@ struct PageController {
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the candidate id must be a number") }
         let form = try await context.form(request, as: ReviewForm.self)
-        guard let token = form.token, try await services.store.role(ofToken: token) != nil else { throw APIError.unauthorized }
+        guard let secret = form.token, let token = try await services.store.token(ofSecret: secret) else { throw APIError.unauthorized }
+        guard token.role.canWrite else {
+            throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; reviewing needs an editor or admin token")
+        }
+        let actor = AuditActor(kind: "token", id: String(token.id), label: token.label, role: token.role.rawValue)
+        return try await AuditActor.$current.withValue(actor) { try await decide(id: id, form: form) }
+    }
+
+    /// The decision of a checked review form.
+    func decide(id: Int64, form: ReviewForm) async throws -> Response {
         var message: String
         do {
             if form.decision == "reject" {
