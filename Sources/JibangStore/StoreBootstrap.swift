@@ -19,12 +19,18 @@ public enum StoreBootstrap {
     @discardableResult
     public static func prepare(_ store: SQLiteStore, empty: Bool = false) async throws(JibangError) -> SeedResult {
         let state = try await store.seedState()
-        if state.referenceLoaded && state.programme != nil { return SeedResult() }
-        let csv = try BundledData.programmeCSV()
+        let bundleID = "\(BundledData.programmeFile)@\(digest(try BundledData.programmeCSV()))"
+        if state.referenceLoaded, let programme = state.programme {
+            // A store seeded from an older bundled record takes what the newer one adds.
+            guard programme != "skipped", programme != bundleID else { return SeedResult() }
+            var result = SeedResult()
+            result.update = try await store.applyBundled(try BundledProgramme.entries(), bundleID: bundleID)
+            return result
+        }
         return try await store.prepare(
             divisions: try BundledData.gazetteer().divisions,
             bundled: empty ? [] : try BundledProgramme.entries(),
-            bundleID: "\(BundledData.programmeFile)@\(digest(csv))",
+            bundleID: bundleID,
             programme: !empty)
     }
 

@@ -118,7 +118,7 @@ import Testing
         let geo = await jibang(["export", "--format", "geojson"], in: dir.path)
         let collection = try #require(try json(geo.stdout) as? [String: Any])
         #expect(collection["type"] as? String == "FeatureCollection")
-        #expect((collection["features"] as? [Any])?.count == 60)
+        #expect((collection["features"] as? [Any])?.count == 63, "one feature per site of the bundled record")
     }
 
     @Test func initTwiceChangesNothing() async throws {

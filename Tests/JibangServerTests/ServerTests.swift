@@ -341,7 +341,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         let store = try SQLiteStore.open(path: path)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
         let pendingCandidates: [Candidate] = try await review.candidates(status: .pending)
-        let candidate = try #require(pendingCandidates.first { $0.placeID == "KP0310" && $0.date == "2024-08-31" })
+        // Prefer one that matches no stored milestone, so that accepting it creates one; with the
+        // full bundled record every fixture report may corroborate one, and then it adds a source.
+        let candidate = try #require(
+            pendingCandidates.first { $0.placeID != nil && $0.corroborates == nil } ?? pendingCandidates.first { $0.placeID != nil })
+        let createsOne = candidate.corroborates == nil
         let token = try await store.createToken(role: .editor)
         try await app.test(.router) { client in
             try await client.execute(
@@ -355,10 +359,14 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 let schema = try #require(Self.validator.responseSchema(path: "/evidence/{id}/accept", method: "post", status: 200))
                 let body = try json(response.body)
                 #expect(Self.validator.problems(body, schema).isEmpty)
-                #expect((body as? [String: Any])?["created"] as? Bool == true)
+                #expect((body as? [String: Any])?["created"] as? Bool == createsOne)
             }
         }
         #expect(try await review.candidate(id: candidate.id!).status == .accepted)
+        if let corroborated = candidate.corroborates {
+            let milestone = try #require(try await store.sites().flatMap(\.milestones).first { $0.id == corroborated })
+            #expect(milestone.sources.contains { $0.url == candidate.url }, "accepting adds the report as a source")
+        }
     }
 
     /// Corrections through the API (issue 14): PATCH, retract and restore with a reason, and

@@ -21,6 +21,11 @@ struct Init: AsyncParsableCommand {
                     "loaded \(programme.milestones) milestones at \(programme.sitesCreated) sites (\(programme.sources) sources) from \(programme.file)"
                 )
             }
+            if let update = seeded.update {
+                note(
+                    "applied the newer bundled record \(update.bundle): \(update.milestonesAdded) milestones and \(update.sourcesAdded) sources added; "
+                        + "\(update.leftForAnalysts) rows left alone where an analyst edited or retracted the milestone")
+            }
             if seeded == SeedResult() { note("\(store.path) is up to date; nothing to load") }
             emit(store.path)
         }

@@ -1,0 +1,61 @@
+import Foundation
+import JibangBase
+import JibangCore
+import JibangStore
+import JibangTestSupport
+import Testing
+
+/// Newer bundled data that never overwrites an analyst (issue 14, part 4): a store seeded from
+/// the previous bundled record and then corrected takes the current one.
+@Suite struct BundledUpdateTests {
+    let gazetteer = try! BundledData.gazetteer()
+
+    func identities(_ entries: [ProgrammeEntry]) -> Set<String> {
+        Set(entries.map { "\($0.stageID)|\($0.divisionID)|\($0.milestone.kind.rawValue)|\($0.milestone.date)" })
+    }
+
+    @Test func theUpgradeAddsWhatIsNewAndLeavesTheAnalystsWorkAlone() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("old.sqlite")
+        // The store as the previous release seeded it.
+        let previous = try ProgrammeCSV.read(Fixtures.text("20x10-sites-previous.csv"), file: "20x10-sites.csv", gazetteer: gazetteer)
+        let old = try SQLiteStore.open(path: path)
+        _ = try await old.prepare(divisions: gazetteer.divisions, bundled: previous, bundleID: "20x10-sites.csv@previous", programme: true)
+        // An analyst corrects two bundled milestones that the current record still has.
+        let current = try BundledProgramme.entries()
+        let sites = try await old.sites()
+        let shared = sites.flatMap { site in site.milestones.map { (site, $0) } }.filter { site, m in
+            identities(current).contains("\(site.stageID)|\(site.divisionID)|\(m.kind.rawValue)|\(m.date)")
+        }
+        let (_, edited) = try #require(shared.first { $0.1.date.exactDay != nil })
+        let (_, retracted) = try #require(shared.first { $0.1.id != edited.id })
+        var moved = edited
+        moved.date = .day(edited.date.exactDay!.adding(days: -1))
+        _ = try await old.editMilestone(id: edited.id!, to: moved, divisionID: nil, reason: "the report's day was taken")
+        try await old.setRetracted(milestone: retracted.id!, true, reason: "not a programme site")
+
+        // Opening with the current release applies the current bundled record.
+        let (store, seeded) = try await StoreBootstrap.open(path: path)
+        let update = try #require(seeded.update)
+        let added = identities(current).subtracting(identities(previous))
+        #expect(update.milestonesAdded == added.count, "every new row, computed by a plain difference of the two files")
+        #expect(update.leftForAnalysts >= 2)
+        let after = try await store.sites()
+        let all = after.flatMap(\.milestones)
+        #expect(all.first { $0.id == edited.id }?.date == moved.date, "the edit stands")
+        #expect(
+            all.filter { $0.kind == edited.kind && $0.date == edited.date }.allSatisfy { $0.id != nil && $0.id != edited.id },
+            "the old date is not added back")
+        let editedSite = try #require(sites.first { $0.milestones.contains { $0.id == edited.id } })
+        #expect(!after.first { $0.id == editedSite.id }!.milestones.contains { $0.kind == edited.kind && $0.date == edited.date })
+        #expect(all.first { $0.id == retracted.id }?.retraction != nil, "the retraction stands")
+        let bundle = try await store.bundledRecord()
+        #expect(bundle?.hasPrefix("20x10-sites.csv@") == true && bundle != "20x10-sites.csv@previous")
+        let audit = try await store.auditEntries(since: nil, entity: "import", entityID: nil, limit: 5)
+        #expect(audit.first?.action == "update")
+
+        // Opening again applies nothing more.
+        #expect(try await StoreBootstrap.open(path: path).seeded == SeedResult())
+    }
+}
