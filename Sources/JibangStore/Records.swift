@@ -126,6 +126,7 @@ struct SourceRecord: Codable, FetchableRecord, PersistableRecord {
     var quote: String?
     var retractedAt: String?
     var retractionReason: String?
+    var reading: String?
 
     init(_ s: Source, milestoneID: Int64, position: Int) {
         milestoneId = milestoneID
@@ -138,12 +139,14 @@ struct SourceRecord: Codable, FetchableRecord, PersistableRecord {
         quote = s.quote
         retractedAt = s.retraction?.at
         retractionReason = s.retraction?.reason
+        reading = s.reading?.description
     }
 
     var source: Source {
         Source(
             url: url, outlet: outlet, title: title, published: published.flatMap { Day(iso: $0) }, language: language, quote: quote,
-            retraction: retractedAt.map { Milestone.Retraction(at: $0, reason: retractionReason ?? "") })
+            retraction: retractedAt.map { Milestone.Retraction(at: $0, reason: retractionReason ?? "") },
+            reading: reading.flatMap { MilestoneDate($0) })
     }
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

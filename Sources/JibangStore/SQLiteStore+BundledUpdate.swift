@@ -9,10 +9,10 @@ extension SQLiteStore {
     /// analyst edited or retracted the milestone, or edited a bundled row's milestone away
     /// (the audit trail's before-values are the tombstones). Records the bundle in `meta` and
     /// the update in the audit trail. Applying the same record again adds nothing.
-    public func applyBundled(_ entries: [ProgrammeEntry], bundleID: String) async throws(JibangError) -> BundledUpdate {
+    public func applyBundled(_ entries: [ProgrammeEntry], bundleID: String, sha256: String? = nil) async throws(JibangError) -> BundledUpdate {
         try await run {
             try writer.write { db in
-                var update = BundledUpdate(bundle: bundleID)
+                var update = BundledUpdate(bundle: bundleID, sha256: sha256)
                 // Milestones analysts touched, and the identities they edited away.
                 var touched = Set<String>()
                 var tombstones = Set<String>()

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 import GRDB
 public import JibangBase
 public import JibangCore
@@ -70,7 +70,10 @@ extension SQLiteStore: TokenStore {
         }
     }
 
-    static func tokenHash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    static func tokenHash(_ secret: String) -> String { sha256(Data(secret.utf8)) }
+
+    /// The SHA-256 of `data` in lower-case hex: the fingerprint an import's audit entry keeps.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -77,7 +77,7 @@ public struct SQLiteStore: ProgrammeStore {
 
     // MARK: - Writes
 
-    public func importEntries(_ entries: [ProgrammeEntry], file: String) async throws(JibangError) -> ImportSummary {
+    public func importEntries(_ entries: [ProgrammeEntry], file: String, sha256: String?) async throws(JibangError) -> ImportSummary {
         try entries.checkNoDuplicates()
         return try await run {
             try writer.write { db in
@@ -85,7 +85,8 @@ public struct SQLiteStore: ProgrammeStore {
                 try Self.audit(
                     db, "import", "import", file,
                     after: .object([
-                        "file": .string(file), "milestones": .number(Double(summary.milestones)),
+                        "file": .string(file), "sha256": sha256.map(JSONValue.string) ?? .null,
+                        "milestones": .number(Double(summary.milestones)),
                         "sites_created": .number(Double(summary.sitesCreated)),
                         "sources": .number(Double(summary.sources)),
                     ]))
@@ -198,8 +199,9 @@ public struct SQLiteStore: ProgrammeStore {
                         try Self.audit(
                             db, "seed", "import", bundleID,
                             after: .object([
-                                "file": .string(BundledData.programmeFile), "milestones": .number(Double(summary.milestones)),
-                                "sources": .number(Double(summary.sources)),
+                                "file": .string(BundledData.programmeFile),
+                                "sha256": .string(Self.sha256(Data(try BundledData.programmeCSV().utf8))),
+                                "milestones": .number(Double(summary.milestones)), "sources": .number(Double(summary.sources)),
                             ]))
                     }
                     try db.execute(
@@ -240,6 +242,11 @@ public struct BundledUpdate: Sendable, Equatable, Codable {
     public var sourcesAdded = 0
     /// Bundled rows left alone because an analyst edited or retracted their milestone.
     public var leftForAnalysts = 0
+    /// SHA-256 (hex) of the record's file, for the audit trail.
+    public var sha256: String?
 
-    public init(bundle: String) { self.bundle = bundle }
+    public init(bundle: String, sha256: String? = nil) {
+        self.bundle = bundle
+        self.sha256 = sha256
+    }
 }

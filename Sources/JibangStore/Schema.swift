@@ -257,6 +257,10 @@ enum Schema {
             try db.drop(table: "api_token")
             try db.rename(table: "api_token_v8", to: "api_token")
         }
+        migrator.registerMigration("v9 source date readings") { db in
+            // The date a source gives when it differs from its milestone's (a disagreement kept, not settled).
+            try db.alter(table: "source") { t in t.add(column: "reading", .text) }
+        }
         return migrator
     }
 }

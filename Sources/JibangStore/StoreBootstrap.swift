@@ -24,7 +24,8 @@ public enum StoreBootstrap {
             // A store seeded from an older bundled record takes what the newer one adds.
             guard programme != "skipped", programme != bundleID else { return SeedResult() }
             var result = SeedResult()
-            result.update = try await store.applyBundled(try BundledProgramme.entries(), bundleID: bundleID)
+            result.update = try await store.applyBundled(
+                try BundledProgramme.entries(), bundleID: bundleID, sha256: SQLiteStore.sha256(Data(try BundledData.programmeCSV().utf8)))
             return result
         }
         return try await store.prepare(

@@ -60,6 +60,83 @@ import Testing
         #expect(after.stdout == before.stdout)
     }
 
+    /// Issue 14: an import's audit entry keeps its counts and the file's SHA-256, computed here
+    /// by the system's own sha256sum.
+    @Test func anImportIsAuditedWithTheFilesSHA256() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let db = ["--database", dir.file("a.sqlite")]
+        let file = dir.write(
+            "one.csv",
+            """
+            year_wave,province,city_county,korean_name,event,date,facility_types,source_url,notes
+            2027,Kangwon,Kosan County,고산군,groundbreaking,2027-02-01,factories,https://example.org/ok,
+            """)
+        let run = await jibang(["import", file] + db, in: dir.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let sum = Process()
+        sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sum.arguments = [file]
+        let pipe = Pipe()
+        sum.standardOutput = pipe
+        try sum.run()
+        sum.waitUntilExit()
+        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")[0]
+        let audit = await jibang(["audit", "--entity", "import", "--format", "json"] + db, in: dir.path)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        let entry = try #require(entries.first { $0["action"] as? String == "import" })
+        let after = try #require(entry["after"] as? [String: Any])
+        #expect(after["sha256"] as? String == String(expected))
+        #expect(after["milestones"] as? Double == 1 || after["milestones"] as? Int == 1)
+        #expect(after["file"] as? String == "one.csv")
+    }
+
+    /// Issue 14: a source that gives another day is kept beside the milestone's own date; the
+    /// site, status and both exports show the disagreement, and the JSON export reads it back.
+    @Test func aSourceWithAnotherDateIsShownAsADisagreement() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let db = ["--database", dir.file("a.sqlite")]
+        let file = dir.write(
+            "one.csv",
+            """
+            year_wave,province,city_county,korean_name,event,date,facility_types,source_url,notes
+            2027,Kangwon,Kosan County,고산군,inauguration,2027-03-01,factories,https://kcnawatch.org/one,
+            """)
+        _ = await jibang(["import", file] + db, in: dir.path)
+        let site = await jibang(["site", "Kosan", "--format", "json"] + db, in: dir.path)
+        let detail = try #require(try JSONSerialization.jsonObject(with: Data(site.stdout.utf8)) as? [String: Any])
+        let stages = try #require(detail["stages"] as? [[String: Any]])
+        let milestone = try #require((stages.last?["milestones"] as? [[String: Any]])?.first)
+        let id = try #require(milestone["id"] as? Int)
+        let bad = await jibang(
+            ["add", "source", "--milestone", String(id), "--url", "https://example.org/b", "--source-date", "March 3"] + db, in: dir.path)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--source-date"), "\(bad.stderr)")
+        let add = await jibang(
+            ["add", "source", "--milestone", String(id), "--url", "https://example.org/b", "--source-date", "2027-03-03"] + db, in: dir.path)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stderr.contains("disagree"))
+        let text = await jibang(["site", "Kosan"] + db, in: dir.path)
+        #expect(text.stdout.contains("the sources disagree on the date: 2027-03-01 ([1]) · 2027-03-03 ([2])"), "\(text.stdout)")
+        let status = await jibang(["status", "--format", "json"] + db, in: dir.path)
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let disputed = try #require(figures["disputed_dates"] as? [[String: Any]])
+        #expect(disputed.map { $0["milestone_id"] as? Int } == [id])
+        let export = await jibang(["export", "--format", "json"] + db, in: dir.path)
+        #expect(export.stdout.contains(#""date" : "2027-03-03""#))
+        #expect(export.stdout.contains(#""date_readings" : ["#))
+        let csv = await jibang(["export", "--format", "csv"] + db, in: dir.path)
+        #expect(csv.stdout.contains("2027-03-01 (https://kcnawatch.org/one); 2027-03-03 (https://example.org/b)"))
+        // Export → import into an empty store keeps the reading.
+        let out = dir.write("all.json", export.stdout)
+        let copy = ["--database", dir.file("b.sqlite")]
+        _ = await jibang(["init", "--empty"] + copy, in: dir.path)
+        let imported = await jibang(["import", out] + copy, in: dir.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(await jibang(["export", "--format", "json"] + copy, in: dir.path).stdout == export.stdout)
+    }
+
     @Test func addMilestoneAndSourceThenShowTheSite() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

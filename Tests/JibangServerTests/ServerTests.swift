@@ -369,6 +369,60 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
     }
 
+    /// Issue 14: an editor corrects a milestone from its site page (a form with a token and a
+    /// reason); the change is audited under the token; a viewer's token or none changes nothing.
+    @Test func theSitePageCorrectsAMilestoneWithATokenAndAReason() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let store = try SQLiteStore.open(path: path)
+        let editor = try await store.createToken(role: .editor, label: "desk")
+        let viewer = try await store.createToken(role: .viewer)
+        let site = try #require(try await store.sites().first { $0.milestones.contains { $0.date.exactDay != nil } })
+        let milestone = try #require(site.milestones.first { $0.date.exactDay != nil })
+        let id = try #require(milestone.id)
+        let newDay = milestone.date.exactDay!.adding(days: -2).description
+        let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        @Sendable func body(_ token: String, _ action: String, date: String = "", reason: String = "the%20report%20says%20so") -> ByteBuffer {
+            ByteBuffer(string: "token=\(token)&action=\(action)&date=\(date)&reason=\(reason)")
+        }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/sites/\(site.divisionID)", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"action="/sites/\#(site.divisionID)/milestones/\#(id)""#), "each milestone has its correction form")
+            }
+            try await client.execute(uri: "/sites/\(site.divisionID)/milestones/\(id)", method: .post, headers: form, body: body("nope", "retract")) {
+                #expect($0.status == .unauthorized)
+            }
+            try await client.execute(uri: "/sites/\(site.divisionID)/milestones/\(id)", method: .post, headers: form, body: body(viewer, "retract")) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(
+                uri: "/sites/\(site.divisionID)/milestones/\(id)", method: .post, headers: form, body: body(editor, "edit", date: newDay, reason: "")
+            ) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.contains("reason") == true, "a reason is required: \(response.headers[.location] ?? "")")
+            }
+            try await client.execute(
+                uri: "/sites/\(site.divisionID)/milestones/\(id)", method: .post, headers: form, body: body(editor, "edit", date: newDay)
+            ) { response in
+                #expect(response.status == .seeOther)
+                let location = try #require(response.headers[.location])
+                try await client.execute(uri: location, method: .get) { page in
+                    #expect(String(buffer: page.body).contains("now dated \(newDay)"))
+                }
+            }
+            try await client.execute(uri: "/sites/\(site.divisionID)/milestones/\(id)", method: .post, headers: form, body: body(editor, "retract")) {
+                #expect($0.status == .seeOther)
+            }
+        }
+        let stored = try #require(try await store.sites().flatMap(\.milestones).first { $0.id == id })
+        #expect(stored.date.description == newDay)
+        #expect(stored.retraction?.reason == "the report says so")
+        let audit = try await store.auditEntries(since: nil, entity: "milestone", entityID: String(id), limit: 10)
+        #expect(audit.map(\.action) == ["retract", "edit"])
+        #expect(audit.allSatisfy { $0.actor.kind == "token" && $0.actor.label == "desk" && $0.actor.role == "editor" })
+    }
+
     /// Corrections through the API (issue 14): PATCH, retract and restore with a reason, and
     /// the audit trail for admins only.
     @Test func correctionsAndTheAuditTrail() async throws {

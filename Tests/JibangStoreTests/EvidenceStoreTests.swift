@@ -67,6 +67,32 @@ import Testing
         await #expect(throws: JibangError.self) { try await store.reject(candidate: queued[0].id!, note: nil) }
     }
 
+    /// Issue 14: the analyst names the milestone an article reports; a date that cannot be the
+    /// milestone's is kept beside it as the source's reading, and the milestone shows both.
+    @Test func acceptingIntoANamedMilestoneKeepsADifferingDateAsAReading() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await queue(at: dir.file("e.sqlite"))
+        let first = try await store.queue([candidate(place: "KP0310", event: .inauguration, date: "2026-05-01", document: "doc-1")]).candidates
+        let created = try await store.accept(candidate: first[0].id!)
+        // A report of the same ceremony with another day: matched to nothing by date alone.
+        let second = try await store.queue([candidate(place: "KP0310", event: .inauguration, date: "2026-05-09", document: "doc-2")])
+        #expect(second.candidates[0].corroborates == nil)
+        // The wrong kind or place is refused and writes nothing.
+        let visit = try await store.queue([candidate(place: "KP0310", event: .leaderVisit, date: "2026-05-09", document: "doc-3")]).candidates
+        await #expect(throws: JibangError.self) { try await store.accept(candidate: visit[0].id!, milestone: created.milestoneID) }
+        let accepted = try await store.accept(candidate: second.candidates[0].id!, milestone: created.milestoneID)
+        #expect(!accepted.created)
+        #expect(accepted.milestoneID == created.milestoneID)
+        let milestone = try #require(try await store.store.sites().flatMap(\.milestones).first { $0.id == created.milestoneID })
+        #expect(milestone.date.description == "2026-05-01", "the milestone's own date is not changed")
+        #expect(milestone.sources.map(\.url) == ["https://example.org/doc-1", "https://example.org/doc-2"])
+        #expect(milestone.sources[1].reading?.description == "2026-05-09")
+        #expect(milestone.datesDisagree)
+        #expect(milestone.dateReadings.map(\.date.description) == ["2026-05-01", "2026-05-09"])
+        #expect(milestone.dateReadings.map { $0.sources.map(\.url) } == [["https://example.org/doc-1"], ["https://example.org/doc-2"]])
+    }
+
     @Test func aMatchingMilestoneIsCorroboratedNotDuplicated() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

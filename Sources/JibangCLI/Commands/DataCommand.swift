@@ -28,7 +28,8 @@ struct DataCommand: AsyncParsableCommand {
                 let name = (file as NSString).lastPathComponent
                 let entries = try ProgrammeCSV.read(text, file: name, gazetteer: try BundledData.gazetteer())
                 let bundle = "\(name)@\(String(FNV1a.hash(text.utf8), radix: 16))"
-                let update = try await StoreBootstrap.open(path: store.path).store.applyBundled(entries, bundleID: bundle)
+                let update = try await StoreBootstrap.open(path: store.path).store.applyBundled(
+                    entries, bundleID: bundle, sha256: SQLiteStore.sha256(Data(text.utf8)))
                 note(
                     "\(bundle): \(update.milestonesAdded) milestones and \(update.sourcesAdded) sources added; "
                         + "\(update.leftForAnalysts) rows left alone where an analyst edited or retracted the milestone")

@@ -18,6 +18,13 @@ extension EvidenceCommand {
         var stage: String?
         @Option(help: "A note kept with the milestone.")
         var note: String?
+        @Option(
+            help: ArgumentHelp(
+                "The stored milestone the article reports (ids from `jibang site NAME`).",
+                discussion:
+                    "Its date, when it cannot be the milestone's, is kept beside it as this source's reading: the disagreement is shown, not settled."
+            ))
+        var milestone: Int64?
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -27,7 +34,8 @@ extension EvidenceCommand {
                     let gazetteer = try BundledData.gazetteer()
                     placeID = try gazetteer.resolve(idOrName: place, at: InputLocation(file: "--place")).id
                 }
-                let result = try await store.reviewQueue().accept(candidate: id, placeID: placeID, stageID: stage, note: self.note)
+                let result = try await store.reviewQueue().accept(
+                    candidate: id, placeID: placeID, stageID: stage, note: self.note, milestone: milestone)
                 JibangCLI.note(
                     result.created
                         ? "created milestone #\(result.milestoneID) at \(result.siteLabel), dated \(result.date), with the article as its source"

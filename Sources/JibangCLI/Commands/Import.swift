@@ -37,7 +37,7 @@ struct Import: AsyncParsableCommand {
                 note("\(name): \(entries.count) milestones, no problems found (dry run: nothing stored)")
                 return
             }
-            let summary = try await db.importEntries(entries, file: name)
+            let summary = try await db.importEntries(entries, file: name, sha256: SQLiteStore.sha256(data))
             note(
                 "imported \(summary.milestones) milestones (\(summary.sitesCreated) new sites, \(summary.sources) sources) from \(name) into \(store.path)"
             )

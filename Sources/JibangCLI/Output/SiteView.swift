@@ -63,6 +63,14 @@ struct SiteView {
             if site.milestones.contains(where: { $0.hasHappened && $0.grade == .secondary }) {
                 out.append("  (grade secondary: the date rests on analysis or later reporting only, not on state media or the same-day press)")
             }
+            for m in site.timeline where m.datesDisagree {
+                let readings = m.dateReadings.map { reading in
+                    let refs = reading.sources.compactMap { source in sourceList.firstIndex(of: source.url).map { "[\($0 + 1)]" } }
+                    return "\(reading.date.humanDescription) (\(refs.joined(separator: " ")))"
+                }
+                let id = m.id.map { "#\($0) " } ?? ""
+                out.append("  \(id)\(m.eventLabel): the sources disagree on the date: \(readings.joined(separator: " · "))")
+            }
             if !site.has(.inauguration) { out.append("  (no dated inauguration yet)") }
             let facilities = site.facilities.map { f in
                 [f.kind.rawValue, f.name.map { "“\($0)”" }, f.products.map { "products: \($0)" }].compactMap { $0 }.joined(separator: " ")

@@ -56,6 +56,24 @@ struct StatusView {
             out.append("   \(wave.label): \(wave.withoutDatedInauguration.joined(separator: ", "))")
         }
         out.append("³ distinct cities/counties/districts in 20×10 waves so far, of the \(status.target) targeted.")
+        if !status.secondaryOnlyDates.isEmpty {
+            out.append("")
+            out.append(
+                "Dates on secondary sources only (analysis, tables, later reporting; no state media or same-day press): \(status.secondaryOnlyDates.count)"
+            )
+            out.append("   " + status.secondaryOnlyDates.map { "\($0.place) \($0.event) \($0.date)" }.joined(separator: "; "))
+        }
+        if !status.disputedDates.isEmpty {
+            out.append("")
+            out.append("Dates in dispute (the sources give days that cannot be the same; both are kept): \(status.disputedDates.count)")
+            for caution in status.disputedDates {
+                let readings = (caution.readings ?? []).map {
+                    "\($0.date.humanDescription) (\($0.sources.count) source\($0.sources.count == 1 ? "" : "s"))"
+                }
+                out.append(
+                    "   \(caution.place) \(caution.event) #\(caution.milestoneId.map(String.init) ?? "?"): \(readings.joined(separator: " vs "))")
+            }
+        }
         out.append("")
         let share = Double(status.covered) / Double(status.target) * 100
         out.append(

@@ -19,9 +19,10 @@ public enum ProgrammeCSV {
         "source_outlet", "source_title", "source_published", "source_language", "source_quote",
     ]
     /// The export's column order: the bundled file's columns, then Jibang's.
-    public static let exportColumns =
-        requiredColumns.prefix(6) + ["facility_types", "source_url", "notes"]
+    public static let exportColumns: [String] =
+        Array(requiredColumns.prefix(6)) + ["facility_types", "source_url", "notes"]
         + ["division_id", "status", "actors", "more_sources", "source_outlet", "source_title", "source_published", "source_language", "source_quote"]
+        + ["grade", "date_readings"]
 
     /// Reads every row into entries, or throws every problem found (up to 50), each naming
     /// file, line, column and field. Duplicates inside the file are problems too.
@@ -149,7 +150,9 @@ public enum ProgrammeCSV {
     /// The sites as CSV in `exportColumns` order, one row per milestone, sites in stage and id
     /// order and milestones in timeline order. Reading it back gives the same data, except
     /// that only the first source keeps its outlet, title, date, language and quote (further
-    /// sources keep their address); the JSON export keeps everything.
+    /// sources keep their address); the JSON export keeps everything. `grade` and
+    /// `date_readings` (when the sources disagree: each date with its addresses) are for readers
+    /// and are not read back.
     public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
         var lines = [CSVWriter.line(Array(exportColumns))]
         for site in ProgrammeRecord.exported(sites) {
@@ -166,6 +169,8 @@ public enum ProgrammeCSV {
                         milestone.note ?? "", division.id, milestone.status.rawValue, FieldRules.actorsText(milestone.actors),
                         more.joined(separator: "; "), primary?.outlet ?? "", primary?.title ?? "",
                         primary?.published?.description ?? "", primary?.language ?? "", primary?.quote ?? "",
+                        milestone.grade.rawValue,
+                        milestone.dateReadings.map { "\($0.date) (\($0.sources.map(\.url).joined(separator: " ")))" }.joined(separator: "; "),
                     ]))
             }
         }

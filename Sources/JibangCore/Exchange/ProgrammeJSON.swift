@@ -40,6 +40,11 @@ public enum ProgrammeJSON {
         var note: String?
         var actors: [Actor]?
         var sources: [SourceDocument]?
+        /// Written for readers, ignored when read: the best grade of the sources, whether the
+        /// date rests on secondary sources only, and the sources' differing dates.
+        var grade: String?
+        var secondaryOnly: Bool?
+        var dateReadings: [Milestone.DateReading]?
     }
 
     struct SourceDocument: Codable {
@@ -49,6 +54,8 @@ public enum ProgrammeJSON {
         var published: String?
         var language: String?
         var quote: String?
+        /// The date this source gives for the event when it differs from the milestone's.
+        var date: String?
     }
 
     /// The sites as a pretty-printed, key-sorted document (byte-identical for the same data).
@@ -67,8 +74,9 @@ public enum ProgrammeJSON {
                             sources: m.sources.map {
                                 SourceDocument(
                                     url: $0.url, outlet: $0.outlet, title: $0.title, published: $0.published?.description, language: $0.language,
-                                    quote: $0.quote)
-                            })
+                                    quote: $0.quote, date: $0.reading?.description)
+                            }, grade: m.grade.rawValue, secondaryOnly: m.restsOnSecondaryOnly,
+                            dateReadings: m.datesDisagree ? m.dateReadings : nil)
                     })
             })
         return encode(document)
@@ -146,7 +154,8 @@ public enum ProgrammeJSON {
                 Source(
                     url: try FieldRules.url(s.url, at: at("sources[\(k)].url")), outlet: s.outlet, title: s.title,
                     published: try FieldRules.day(s.published ?? "", at: at("sources[\(k)].published")),
-                    language: s.language, quote: s.quote))
+                    language: s.language, quote: s.quote,
+                    reading: try s.date.map { text throws(JibangError) in try FieldRules.date(text, at: at("sources[\(k)].date")) }))
         }
         if sources.isEmpty { _ = try FieldRules.url("", at: at("sources")) }
         return Milestone(

@@ -44,6 +44,38 @@ public struct Milestone: Sendable, Hashable, Codable {
     /// and nothing counts it.
     public var retraction: Retraction?
 
+    enum CodingKeys: String, CodingKey {
+        case id, kind, date, status, detail, facilities, note, actors, sources, retraction
+    }
+
+    /// Read-only facts written beside the stored fields (ignored when read back).
+    enum DerivedKeys: String, CodingKey {
+        case grade
+        case secondaryOnly = "secondary_only"
+        case dateReadings = "date_readings"
+    }
+
+    /// The stored fields, then `grade`, `secondary_only` and, when the sources disagree on the
+    /// date, `date_readings` (`[{date, sources: [url]}]`, the milestone's own date first).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(date, forKey: .date)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(detail, forKey: .detail)
+        try c.encode(facilities, forKey: .facilities)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encode(actors, forKey: .actors)
+        try c.encode(sources, forKey: .sources)
+        try c.encodeIfPresent(retraction, forKey: .retraction)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(grade, forKey: .grade)
+        try derived.encode(restsOnSecondaryOnly, forKey: .secondaryOnly)
+        let readings = dateReadings
+        if !readings.isEmpty { try derived.encode(readings, forKey: .dateReadings) }
+    }
+
     /// When and why a milestone was withdrawn.
     public struct Retraction: Sendable, Hashable, Codable {
         /// ISO 8601 UTC time.
@@ -102,10 +134,19 @@ public struct Source: Sendable, Hashable, Codable {
     public var quote: String?
     /// Set when an analyst withdrew the source: kept and shown, but the milestone no longer rests on it.
     public var retraction: Milestone.Retraction?
+    /// The date this source gives for the event when it differs from the milestone's: kept beside
+    /// the milestone's date so that a disagreement between sources shows instead of being settled
+    /// silently. Nil when the source gives the milestone's date (or none).
+    public var reading: MilestoneDate?
+
+    enum CodingKeys: String, CodingKey {
+        case url, outlet, title, published, language, quote, retraction
+        case reading = "date"
+    }
 
     public init(
         url: String, outlet: String? = nil, title: String? = nil, published: Day? = nil, language: String? = nil, quote: String? = nil,
-        retraction: Milestone.Retraction? = nil
+        retraction: Milestone.Retraction? = nil, reading: MilestoneDate? = nil
     ) {
         self.url = url
         self.outlet = outlet
@@ -114,6 +155,7 @@ public struct Source: Sendable, Hashable, Codable {
         self.language = language
         self.quote = quote
         self.retraction = retraction
+        self.reading = reading
     }
 
     /// The web host of `url` without "www.", the default outlet.

@@ -57,6 +57,22 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
     public let bundledData: String?
     /// The lowest source grade counted ("state-media", "relay"), when the figures were limited to it.
     public let minGrade: String?
+    /// Counted groundbreakings and inaugurations whose date rests on secondary sources only.
+    public let secondaryOnlyDates: [DateCaution]
+    /// Counted groundbreakings and inaugurations whose sources give dates that cannot be the same day.
+    public let disputedDates: [DateCaution]
+
+    /// A counted date an analyst should treat with care, and why.
+    public struct DateCaution: Sendable, Codable, Equatable {
+        public let milestoneId: Int64?
+        public let divisionId: String
+        public let place: String
+        public let stage: String
+        public let event: String
+        public let date: String
+        /// For a disagreement: each date with the addresses that give it, the milestone's own first.
+        public let readings: [Milestone.DateReading]?
+    }
 
     /// Computes the figures. `year` keeps only stages of that year; `provinceID` keeps only
     /// sites in that province; `throughYear` lists empty waves up to that year too.
@@ -117,6 +133,22 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
         }
         recordAsOf = days.max()?.description
         self.bundledData = bundledData
+        var secondary: [DateCaution] = []
+        var disputed: [DateCaution] = []
+        for site in sites where stages.contains(where: { $0.id == site.stageID }) {
+            for m in site.timeline where m.hasHappened && (m.kind == .groundbreaking || m.kind == .inauguration) {
+                func caution(_ readings: [Milestone.DateReading]?) -> DateCaution {
+                    DateCaution(
+                        milestoneId: m.id, divisionId: site.divisionID,
+                        place: gazetteer.division(id: site.divisionID)?.englishName ?? site.divisionID,
+                        stage: site.stageID, event: m.kind.rawValue, date: m.date.description, readings: readings)
+                }
+                if m.restsOnSecondaryOnly { secondary.append(caution(nil)) }
+                if m.datesDisagree { disputed.append(caution(m.dateReadings)) }
+            }
+        }
+        secondaryOnlyDates = secondary
+        disputedDates = disputed
     }
 
     /// The median of `values`; nil when empty. The mean of the middle two for an even count.

@@ -10,8 +10,9 @@ public protocol ProgrammeStore: Sendable {
     func sites() async throws(JibangError) -> [Site]
 
     /// Imports entries all or nothing. Throws `.duplicate` (naming the entry's origin) when a
-    /// milestone is already stored, and then stores nothing.
-    func importEntries(_ entries: [ProgrammeEntry], file: String) async throws(JibangError) -> ImportSummary
+    /// milestone is already stored, and then stores nothing. `sha256` (hex) of the file read, when
+    /// there was one, goes into the audit entry with the counts.
+    func importEntries(_ entries: [ProgrammeEntry], file: String, sha256: String?) async throws(JibangError) -> ImportSummary
 
     /// Adds a source to a stored milestone; throws `.notFound` for an unknown id and
     /// `.duplicate` when the milestone already cites that address.
@@ -40,5 +41,12 @@ extension ProgrammeStore {
     /// The sites whose division is `division`, in stage order.
     public func sites(at division: Division) async throws(JibangError) -> [Site] {
         ProgrammeRecord.ordered(try await sites().filter { $0.divisionID == division.id })
+    }
+}
+
+extension ProgrammeStore {
+    /// Imports entries that did not come from a file (the command line, one API request).
+    public func importEntries(_ entries: [ProgrammeEntry], file: String) async throws(JibangError) -> ImportSummary {
+        try await importEntries(entries, file: file, sha256: nil)
     }
 }

@@ -59,9 +59,12 @@ public enum AcceptanceRules {
     }
 
     /// What accepting `candidate` writes: its article as a source of the milestone it
-    /// corroborates, or a new milestone (status claimed) at the site of its place.
+    /// corroborates, or a new milestone (status claimed) at the site of its place. With
+    /// `milestone`, the analyst says which stored milestone the article reports: it becomes a
+    /// source of that one, and a date that cannot be the milestone's is kept as the source's
+    /// reading (a disagreement shown, not settled).
     public static func decide(
-        _ candidate: Candidate, place: Division, requestedStage: String?, note: String?, sites: [Site]
+        _ candidate: Candidate, place: Division, requestedStage: String?, note: String?, sites: [Site], milestone chosen: Int64? = nil
     ) throws(JibangError) -> AcceptanceWrite {
         let id = candidate.id ?? 0
         let location = InputLocation(file: "candidate #\(id)")
@@ -71,6 +74,22 @@ public enum AcceptanceRules {
         let source = Source(
             url: sourceURL(candidate), outlet: candidate.outlet, title: candidate.documentTitle,
             published: Day(iso: candidate.documentDate), language: nil, quote: candidate.snippet)
+        if let chosen {
+            guard let site = sites.first(where: { $0.milestones.contains { $0.id == chosen } }),
+                let target = site.milestones.first(where: { $0.id == chosen })
+            else { throw JibangError.notFound("no milestone #\(chosen); a site's listing shows its milestone ids", subject: "milestone #\(chosen)") }
+            guard site.divisionID == place.id else {
+                throw JibangError.invalidInput(location, "milestone #\(chosen) is at \(site.divisionID), not at \(place.nameKCNA) (\(place.id))")
+            }
+            let kind = milestoneKind(candidate.event)
+            guard target.kind == kind else {
+                throw JibangError.invalidInput(location, "milestone #\(chosen) is a \(target.kind.rawValue); the article reports a \(kind.rawValue)")
+            }
+            var source = source
+            let date = milestoneDate(candidate.event, reported: reported)
+            if !date.overlaps(target.date) { source.reading = date }
+            return .addSource(source, toMilestone: chosen)
+        }
         if let existing = matchingMilestone(candidate, in: sites) { return .addSource(source, toMilestone: existing) }
         let stage = try stage(
             for: place.id, year: reported.latest.year, requested: requestedStage, sites: sites, placeName: place.nameKCNA, at: location)

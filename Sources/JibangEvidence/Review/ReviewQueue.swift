@@ -84,9 +84,11 @@ public struct ReviewQueue: Sendable {
     /// of a new milestone (status claimed) at the site of that place, created in the stage of
     /// the event's year when the place has no site yet. A report of work under way becomes a
     /// groundbreaking on or before its date. `placeID` is required for a province-level
-    /// candidate (hint: the `place` field); `stageID` overrides the stage.
+    /// candidate (hint: the `place` field); `stageID` overrides the stage. `milestone` names the
+    /// stored milestone the article reports; its date, when it cannot be that milestone's, is
+    /// kept as the source's reading.
     public func accept(
-        candidate id: Int64, placeID: String? = nil, stageID: String? = nil, note: String? = nil
+        candidate id: Int64, placeID: String? = nil, stageID: String? = nil, note: String? = nil, milestone: Int64? = nil
     ) async throws(JibangError) -> Acceptance {
         let candidate = try await self.candidate(id: id)
         let location = InputLocation(file: "candidate #\(id)")
@@ -99,7 +101,8 @@ public struct ReviewQueue: Sendable {
         guard let place = gazetteer.division(id: divisionID), place.level == 2 else {
             throw JibangError.unknownPlace(location, divisionID, suggestions: candidate.provinceSites)
         }
-        let write = try AcceptanceRules.decide(candidate, place: place, requestedStage: stageID, note: note, sites: try await store.sites())
+        let write = try AcceptanceRules.decide(
+            candidate, place: place, requestedStage: stageID, note: note, sites: try await store.sites(), milestone: milestone)
         let milestoneID = try await store.acceptCandidate(id: id, placeID: divisionID, note: note, write: write)
         let created = if case .addMilestone = write { true } else { false }
         let date = candidate.milestoneDate.map { AcceptanceRules.milestoneDate(candidate.event, reported: $0).description } ?? candidate.date

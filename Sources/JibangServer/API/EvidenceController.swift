@@ -38,16 +38,19 @@ struct EvidenceController {
         let place: String?
         let stage: String?
         let note: String?
+        /// The stored milestone the article reports (its differing date is kept as a reading).
+        let milestone: Int64?
     }
 
-    /// POST /api/v1/evidence/{id}/accept (token) — optional body {place, stage, note}.
+    /// POST /api/v1/evidence/{id}/accept (token) — optional body {place, stage, note, milestone}.
     @Sendable func accept(_ request: Request, context: Context) async throws -> Response {
         let id = try candidateID(context)
-        let decision: Decision = try await context.optionalBody(request) ?? Decision(place: nil, stage: nil, note: nil)
+        let decision: Decision = try await context.optionalBody(request) ?? Decision(place: nil, stage: nil, note: nil, milestone: nil)
         let placeID = try decision.place.map { text in
             try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
         }
-        let result = try await services.review.accept(candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note)
+        let result = try await services.review.accept(
+            candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note, milestone: decision.milestone)
         services.invalidate()
         return JSONResponse.make(Accepted(milestoneId: result.milestoneID, created: result.created, site: result.siteLabel, date: result.date))
     }

@@ -114,11 +114,14 @@ struct ProgrammeController {
         let published: String?
         let language: String?
         let quote: String?
+        /// The date this source gives for the event, when it differs from the milestone's.
+        let date: String?
 
         func source() throws(JibangError) -> Source {
             Source(
                 url: try FieldRules.url(url, at: InputLocation(file: "source.url")), outlet: outlet ?? Source.host(of: url), title: title,
-                published: try FieldRules.day(published ?? "", at: InputLocation(file: "source.published")), language: language, quote: quote)
+                published: try FieldRules.day(published ?? "", at: InputLocation(file: "source.published")), language: language, quote: quote,
+                reading: try date.map { text throws(JibangError) in try FieldRules.date(text, at: InputLocation(file: "source.date")) })
         }
     }
 

@@ -16,6 +16,7 @@ struct PageController {
         router.get("/", use: overview)
         router.get("/sites", use: sites)
         router.get("/sites/:id", use: site)
+        router.post("/sites/:id/milestones/:milestone", use: correct)
         router.get("/trend", use: trend)
         router.get("/compare", use: compare)
         router.get("/kwic", use: kwic)
@@ -57,7 +58,8 @@ struct PageController {
             }
         }
         return ProgrammePages.site(
-            division: division, sites: sites, gazetteer: services.gazetteer, history: history.sorted { $0.id > $1.id }
+            division: division, sites: sites, gazetteer: services.gazetteer, history: history.sorted { $0.id > $1.id },
+            message: QueryParameters(request).string("message")
         ).response
     }
 

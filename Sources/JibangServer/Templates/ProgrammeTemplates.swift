@@ -20,11 +20,12 @@ extension PageTemplates {
         """
 
     static let site = """
-        {{<layout}}{{$content}}<p>{{province}} · {{nameKo}} · RR {{nameRR}} · MR {{nameMR}}</p>
+        {{<layout}}{{$content}}{{#message}}<p class="gap" role="status">{{.}}</p>{{/message}}<p>{{province}} · {{nameKo}} · RR {{nameRR}} · MR {{nameMR}}</p>
         {{#namesake}}<p class="muted">{{.}}</p>{{/namesake}}
         {{#stages}}<h2>{{label}} — {{status}}</h2><p><b>Pillars · 혁신체계:</b> {{pillars}} · <b>Facilities · 시설:</b> {{facilities}}</p>
-        <div class="scroll"><table><thead><tr><th>Date</th><th>Event</th><th>Status</th><th>Actors</th><th>Note</th><th>Sources</th></tr></thead><tbody>
-        {{#milestones}}<tr><td>{{date}}</td><td>{{event}}</td><td>{{status}}</td><td>{{actors}}</td><td>{{note}}</td><td>{{> sources}}</td></tr>
+        <div class="scroll"><table><thead><tr><th>Date</th><th>Event</th><th>Status</th><th>Actors</th><th>Note</th><th>Sources</th><th>Correct · 수정</th></tr></thead><tbody>
+        {{#milestones}}<tr><td>{{date}}{{#disagreement}}<br><span class="gap">sources disagree: {{.}}</span>{{/disagreement}}{{#secondaryOnly}}<br><span class="muted">secondary sources only</span>{{/secondaryOnly}}</td><td>{{event}}</td><td>{{status}}</td><td>{{actors}}</td><td>{{note}}</td><td>{{> sources}}</td>
+        <td>{{#id}}<details><summary>#{{.}}</summary><form method="post" action="/sites/{{placeID}}/milestones/{{.}}"><label>Token<input type="password" name="token" autocomplete="off" required></label><label>Reason<input name="reason" required></label><label>Date<input name="date" value="{{dateValue}}"></label><button name="action" value="edit">Save date</button>{{^retracted}}<button name="action" value="retract" class="quiet">Retract</button>{{/retracted}}{{#retracted}}<button name="action" value="restore" class="quiet">Restore</button>{{/retracted}}</form></details>{{/id}}</td></tr>
         {{/milestones}}</tbody></table></div>{{^inaugurated}}<p class="gap">No dated inauguration yet.</p>{{/inaugurated}}
         {{/stages}}{{#hasHistory}}<h2>History <span lang="ko" class="muted">수정 이력</span></h2><ul>{{#history}}<li>{{at}} · {{what}}{{#reason}} — {{.}}{{/reason}}</li>
         {{/history}}</ul>{{/hasHistory}}{{/content}}{{/layout}}

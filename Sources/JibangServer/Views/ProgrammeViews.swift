@@ -109,6 +109,14 @@ enum ProgrammePages {
             struct Row {
                 let date, event, status, actors, note: String
                 let sources: [SourceLink]
+                /// The store id, for the correction form.
+                let id: Int64?
+                /// The date as the form takes it back (2024-03-07, ../2024-03-07…).
+                let dateValue: String
+                let retracted: Bool
+                /// "2025-02-06 (KBS) · 2025-02-08 (KCNA)" when the sources disagree on the date.
+                let disagreement: String?
+                let secondaryOnly: Bool
             }
 
             let label, status, pillars, facilities: String
@@ -117,6 +125,10 @@ enum ProgrammePages {
         }
 
         let frame: Frame
+        /// The gazetteer id, for the correction forms' addresses.
+        let placeID: String
+        /// What the last correction did, or what was wrong with it.
+        let message: String?
         let province, nameKo, nameRR, nameMR: String
         let namesake: String?
         let stages: [Stage]
@@ -129,10 +141,11 @@ enum ProgrammePages {
         }
     }
 
-    static func site(division: Division, sites: [Site], gazetteer: Gazetteer, history: [AuditEntry] = []) -> Page {
+    static func site(division: Division, sites: [Site], gazetteer: Gazetteer, history: [AuditEntry] = [], message: String? = nil) -> Page {
         let detail = SiteDetail(division: division, sites: sites, gazetteer: gazetteer)
         let view = SiteView(
-            frame: Frame(division.englishName, division.nameKo, section: .sites), province: detail.province ?? "", nameKo: division.nameKo,
+            frame: Frame(division.englishName, division.nameKo, section: .sites), placeID: division.id, message: message,
+            province: detail.province ?? "", nameKo: division.nameKo,
             nameRR: division.nameRR, nameMR: division.nameMR, namesake: Namesakes.note(for: division),
             stages: detail.stages.map { stage in
                 .init(
@@ -143,7 +156,10 @@ enum ProgrammePages {
                         .init(
                             date: m.date.humanDescription, event: m.eventLabel,
                             status: m.retraction.map { "retracted: \($0.reason)" } ?? "\(m.status.rawValue) · \(m.grade.rawValue)",
-                            actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources))
+                            actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources),
+                            id: m.id, dateValue: m.date.description, retracted: m.retraction != nil,
+                            disagreement: m.datesDisagree ? m.disagreementText : nil,
+                            secondaryOnly: m.retraction == nil && m.restsOnSecondaryOnly)
                     },
                     inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened })
             },

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import JibangBase
+import JibangCore
+
+/// The site page's correction form: an editor fixes a milestone's date, retracts it or restores
+/// it, with a reason, through the same rules and audit trail as the CLI and the API.
+extension PageController {
+    /// The correction form: the token typed into it, what to do, the reason and, for an edit,
+    /// the new date.
+    struct CorrectionForm: Decodable {
+        let token: String?
+        let action: String?
+        let reason: String?
+        let date: String?
+    }
+
+    /// POST /sites/{id}/milestones/{milestone}: edit the date, retract or restore; back to the
+    /// site page with what happened.
+    @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
+        let place = try context.pathText("id")
+        guard let id = Int64(try context.parameters.require("milestone")) else {
+            throw APIError.badRequest("the milestone id must be a number")
+        }
+        let form = try await context.form(request, as: CorrectionForm.self)
+        guard let secret = form.token, let token = try await services.store.token(ofSecret: secret) else { throw APIError.unauthorized }
+        guard token.role.canWrite else {
+            throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; corrections need an editor or admin token")
+        }
+        let actor = AuditActor(kind: "token", id: String(token.id), label: token.label, role: token.role.rawValue)
+        let message = await AuditActor.$current.withValue(actor) { await correct(milestone: id, form: form) }
+        let division = try services.gazetteer.resolve(idOrName: place, at: InputLocation(file: "place"))
+        return Response(
+            status: .seeOther, headers: [.location: "/sites/\(division.id)?" + QueryString.make([("message", message)])])
+    }
+
+    /// Applies a checked form; the message says what happened or what was wrong.
+    func correct(milestone id: Int64, form: CorrectionForm) async -> String {
+        do {
+            let reason = try MilestoneCorrection.reason(form.reason)
+            switch form.action {
+            case "retract", "restore":
+                try await services.store.setRetracted(milestone: id, form.action == "retract", reason: reason)
+                services.invalidate()
+                return "Milestone #\(id) \(form.action == "retract" ? "retracted" : "restored")."
+            default:
+                let date = form.date?.trimmingCharacters(in: .whitespaces)
+                let change = MilestoneChange(date: date?.isEmpty == false ? date : nil, reason: reason)
+                let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
+                    change, toMilestone: id, in: try await services.store.sites(), gazetteer: services.gazetteer, today: RecordChecks.today)
+                let stored = try await services.store.editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason)
+                services.invalidate()
+                return (["Milestone #\(id) now dated \(stored.date.humanDescription)."] + warnings).joined(separator: " ")
+            }
+        } catch {
+            return "Milestone #\(id): \(APIError(error).detail)"
+        }
+    }
+}
