@@ -411,6 +411,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                     #expect(String(buffer: page.body).contains("now dated \(newDay)"))
                 }
             }
+            let url = milestone.sources[0].url.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            try await client.execute(
+                uri: "/sites/\(site.divisionID)/milestones/\(id)", method: .post, headers: form,
+                body: ByteBuffer(string: "token=\(editor)&action=retract-source&source=\(url)&reason=another%20county")
+            ) { #expect($0.status == .seeOther) }
             try await client.execute(uri: "/sites/\(site.divisionID)/milestones/\(id)", method: .post, headers: form, body: body(editor, "retract")) {
                 #expect($0.status == .seeOther)
             }
@@ -418,6 +423,7 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         let stored = try #require(try await store.sites().flatMap(\.milestones).first { $0.id == id })
         #expect(stored.date.description == newDay)
         #expect(stored.retraction?.reason == "the report says so")
+        #expect(stored.sources[0].retraction?.reason == "another county", "a source retracted from the page")
         let audit = try await store.auditEntries(since: nil, entity: "milestone", entityID: String(id), limit: 10)
         #expect(audit.map(\.action) == ["retract", "edit"])
         #expect(audit.allSatisfy { $0.actor.kind == "token" && $0.actor.label == "desk" && $0.actor.role == "editor" })

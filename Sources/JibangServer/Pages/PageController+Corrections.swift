@@ -3,8 +3,8 @@ import Hummingbird
 import JibangBase
 import JibangCore
 
-/// The site page's correction form: an editor fixes a milestone's date, retracts it or restores
-/// it, with a reason, through the same rules and audit trail as the CLI and the API.
+/// The site page's correction form: an editor fixes a milestone's date, retracts or restores it
+/// or one of its sources, with a reason, through the same rules and audit trail as the CLI and the API.
 extension PageController {
     /// The correction form: the token typed into it, what to do, the reason and, for an edit,
     /// the new date.
@@ -13,10 +13,12 @@ extension PageController {
         let action: String?
         let reason: String?
         let date: String?
+        /// The source's address, for retracting or restoring one source.
+        let source: String?
     }
 
-    /// POST /sites/{id}/milestones/{milestone}: edit the date, retract or restore; back to the
-    /// site page with what happened.
+    /// POST /sites/{id}/milestones/{milestone}: edit the date, retract or restore the milestone
+    /// or a source; back to the site page with what happened.
     @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
         let place = try context.pathText("id")
         guard let id = Int64(try context.parameters.require("milestone")) else {
@@ -39,6 +41,14 @@ extension PageController {
         do {
             let reason = try MilestoneCorrection.reason(form.reason)
             switch form.action {
+            case "retract-source", "restore-source":
+                guard let url = form.source, !url.isEmpty else {
+                    return "Milestone #\(id): choose the source to \(form.action == "retract-source" ? "retract" : "restore")."
+                }
+                let retract = form.action == "retract-source"
+                try await services.store.setRetracted(sourceOf: id, url: url, retract, reason: reason)
+                services.invalidate()
+                return "Milestone #\(id): source \(url) \(retract ? "retracted" : "restored")."
             case "retract", "restore":
                 try await services.store.setRetracted(milestone: id, form.action == "retract", reason: reason)
                 services.invalidate()

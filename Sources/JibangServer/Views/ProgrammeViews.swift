@@ -117,6 +117,8 @@ enum ProgrammePages {
                 /// "2025-02-06 (KBS) · 2025-02-08 (KCNA)" when the sources disagree on the date.
                 let disagreement: String?
                 let secondaryOnly: Bool
+                /// Its sources' addresses, for the form's source choice.
+                let sourceURLs: [String]
             }
 
             let label, status, pillars, facilities: String
@@ -159,7 +161,7 @@ enum ProgrammePages {
                             actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources),
                             id: m.id, dateValue: m.date.description, retracted: m.retraction != nil,
                             disagreement: m.datesDisagree ? m.disagreementText : nil,
-                            secondaryOnly: m.retraction == nil && m.restsOnSecondaryOnly)
+                            secondaryOnly: m.retraction == nil && m.restsOnSecondaryOnly, sourceURLs: m.sources.map(\.url))
                     },
                     inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened })
             },
