@@ -408,7 +408,7 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 #expect(response.status == .seeOther)
                 let location = try #require(response.headers[.location])
                 try await client.execute(uri: location, method: .get) { page in
-                    #expect(String(buffer: page.body).contains("now dated \(newDay)"))
+                    #expect(String(buffer: page.body).contains("dated \(newDay)"))
                 }
             }
             let url = milestone.sources[0].url.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

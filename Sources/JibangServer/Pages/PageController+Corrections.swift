@@ -13,6 +13,10 @@ extension PageController {
         let action: String?
         let reason: String?
         let date: String?
+        /// The event kind (unchanged when empty or the same).
+        let event: String?
+        /// Another place, in any spelling (unchanged when empty): the milestone moves to its site.
+        let place: String?
         /// The source's address, for retracting or restoring one source.
         let source: String?
     }
@@ -54,13 +58,16 @@ extension PageController {
                 services.invalidate()
                 return "Milestone #\(id) \(form.action == "retract" ? "retracted" : "restored")."
             default:
-                let date = form.date?.trimmingCharacters(in: .whitespaces)
-                let change = MilestoneChange(date: date?.isEmpty == false ? date : nil, reason: reason)
+                func given(_ text: String?) -> String? {
+                    let text = text?.trimmingCharacters(in: .whitespaces)
+                    return text?.isEmpty == false ? text : nil
+                }
+                let change = MilestoneChange(event: given(form.event), date: given(form.date), place: given(form.place), reason: reason)
                 let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
                     change, toMilestone: id, in: try await services.store.sites(), gazetteer: services.gazetteer, today: RecordChecks.today)
                 let stored = try await services.store.editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason)
                 services.invalidate()
-                return (["Milestone #\(id) now dated \(stored.date.humanDescription)."] + warnings).joined(separator: " ")
+                return (["Milestone #\(id) is now \(stored.eventLabel), dated \(stored.date.humanDescription)."] + warnings).joined(separator: " ")
             }
         } catch {
             return "Milestone #\(id): \(APIError(error).detail)"

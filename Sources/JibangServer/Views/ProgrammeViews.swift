@@ -111,8 +111,8 @@ enum ProgrammePages {
                 let sources: [SourceLink]
                 /// The store id, for the correction form.
                 let id: Int64?
-                /// The date as the form takes it back (2024-03-07, ../2024-03-07…).
-                let dateValue: String
+                /// The date and event as the form takes them back (2024-03-07, ../2024-03-07…; inauguration).
+                let dateValue, eventValue: String
                 let retracted: Bool
                 /// "2025-02-06 (KBS) · 2025-02-08 (KCNA)" when the sources disagree on the date.
                 let disagreement: String?
@@ -159,7 +159,7 @@ enum ProgrammePages {
                             date: m.date.humanDescription, event: m.eventLabel,
                             status: m.retraction.map { "retracted: \($0.reason)" } ?? "\(m.status.rawValue) · \(m.grade.rawValue)",
                             actors: m.actors.map(\.name).joined(separator: ", "), note: m.note ?? "", sources: sourceLinks(m.sources),
-                            id: m.id, dateValue: m.date.description, retracted: m.retraction != nil,
+                            id: m.id, dateValue: m.date.description, eventValue: m.eventLabel, retracted: m.retraction != nil,
                             disagreement: m.datesDisagree ? m.disagreementText : nil,
                             secondaryOnly: m.retraction == nil && m.restsOnSecondaryOnly, sourceURLs: m.sources.map(\.url))
                     },
