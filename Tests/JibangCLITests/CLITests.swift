@@ -60,20 +60,26 @@ import Testing
         #expect(after.stdout == before.stdout)
     }
 
+    /// Imports one 2027 Kosan County row (`event,date,facilities,url`) from `one.csv`; returns the file's path.
+    func importKosan(_ row: String, in dir: TemporaryDirectory, _ db: [String]) async throws -> String {
+        let file = dir.write(
+            "one.csv",
+            """
+            year_wave,province,city_county,korean_name,event,date,facility_types,source_url,notes
+            2027,Kangwon,Kosan County,고산군,\(row),
+            """)
+        let run = await jibang(["import", file] + db, in: dir.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        return file
+    }
+
     /// Issue 14: an import's audit entry keeps its counts and the file's SHA-256, computed here
     /// by the system's own sha256sum.
     @Test func anImportIsAuditedWithTheFilesSHA256() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let db = ["--database", dir.file("a.sqlite")]
-        let file = dir.write(
-            "one.csv",
-            """
-            year_wave,province,city_county,korean_name,event,date,facility_types,source_url,notes
-            2027,Kangwon,Kosan County,고산군,groundbreaking,2027-02-01,factories,https://example.org/ok,
-            """)
-        let run = await jibang(["import", file] + db, in: dir.path)
-        #expect(run.status == 0, "\(run.stderr)")
+        let file = try await importKosan("groundbreaking,2027-02-01,factories,https://example.org/ok", in: dir, db)
         let sum = Process()
         sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
         sum.arguments = [file]
@@ -97,13 +103,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let db = ["--database", dir.file("a.sqlite")]
-        let file = dir.write(
-            "one.csv",
-            """
-            year_wave,province,city_county,korean_name,event,date,facility_types,source_url,notes
-            2027,Kangwon,Kosan County,고산군,inauguration,2027-03-01,factories,https://kcnawatch.org/one,
-            """)
-        _ = await jibang(["import", file] + db, in: dir.path)
+        _ = try await importKosan("inauguration,2027-03-01,factories,https://kcnawatch.org/one", in: dir, db)
         let site = await jibang(["site", "Kosan", "--format", "json"] + db, in: dir.path)
         let detail = try #require(try JSONSerialization.jsonObject(with: Data(site.stdout.utf8)) as? [String: Any])
         let stages = try #require(detail["stages"] as? [[String: Any]])
