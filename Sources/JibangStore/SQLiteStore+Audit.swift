@@ -20,32 +20,35 @@ extension SQLiteStore: AuditStore {
     }
 
     public func auditEntries(since: String?, entity: String?, entityID: String?, limit: Int) async throws(JibangError) -> [AuditEntry] {
-        try await run {
-            try writer.read { db in
-                var sql = "SELECT * FROM audit WHERE 1 = 1"
-                var arguments: StatementArguments = []
-                if let since {
-                    sql += " AND at >= ?"
-                    arguments += [since]
-                }
-                if let entity {
-                    sql += " AND entity = ?"
-                    arguments += [entity]
-                }
-                if let entityID {
-                    sql += " AND entity_id = ?"
-                    arguments += [entityID]
-                }
-                sql += " ORDER BY id DESC LIMIT ?"
-                arguments += [limit]
-                return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    AuditEntry(
-                        id: row["id"], at: row["at"],
-                        actor: AuditActor(kind: row["actor_kind"], id: row["actor_id"], label: row["actor_label"], role: row["actor_role"]),
-                        action: row["action"], entity: row["entity"], entityID: row["entity_id"], reason: row["reason"],
-                        before: JSONValue.parse(row["before"]), after: JSONValue.parse(row["after"]))
-                }
-            }
+        try await run { try writer.read { db in try Self.fetchAudit(db, since: since, entity: entity, entityID: entityID, limit: limit) } }
+    }
+
+    /// Audit entries, newest first, in the caller's transaction.
+    static func fetchAudit(
+        _ db: Database, since: String? = nil, entity: String? = nil, entityID: String? = nil, limit: Int = -1
+    ) throws -> [AuditEntry] {
+        var sql = "SELECT * FROM audit WHERE 1 = 1"
+        var arguments: StatementArguments = []
+        if let since {
+            sql += " AND at >= ?"
+            arguments += [since]
+        }
+        if let entity {
+            sql += " AND entity = ?"
+            arguments += [entity]
+        }
+        if let entityID {
+            sql += " AND entity_id = ?"
+            arguments += [entityID]
+        }
+        sql += " ORDER BY id DESC LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            AuditEntry(
+                id: row["id"], at: row["at"],
+                actor: AuditActor(kind: row["actor_kind"], id: row["actor_id"], label: row["actor_label"], role: row["actor_role"]),
+                action: row["action"], entity: row["entity"], entityID: row["entity_id"], reason: row["reason"],
+                before: JSONValue.parse(row["before"]), after: JSONValue.parse(row["after"]))
         }
     }
 
@@ -159,17 +162,5 @@ extension SQLiteStore: AuditStore {
     }
 
     /// A milestone with its site, as the audit trail keeps it.
-    static func snapshot(_ milestone: Milestone, site: Site) -> JSONValue? {
-        struct Snapshot: Encodable {
-            let stage: String
-            let divisionId: String
-            let milestone: Milestone
-            enum CodingKeys: String, CodingKey {
-                case stage
-                case divisionId = "division_id"
-                case milestone
-            }
-        }
-        return JSONValue.of(Snapshot(stage: site.stageID, divisionId: site.divisionID, milestone: milestone))
-    }
+    static func snapshot(_ milestone: Milestone, site: Site) -> JSONValue? { MilestoneSnapshot(milestone, site: site).json }
 }

@@ -232,21 +232,3 @@ public struct SeedResult: Sendable, Equatable {
     /// What a newer bundled record added to a store seeded from an older one.
     public var update: BundledUpdate?
 }
-
-/// What applying a newer bundled record did. It adds what the store lacks and never touches an
-/// analyst's work: a milestone an analyst edited or retracted gains nothing, and a bundled row
-/// whose milestone an analyst edited away (a tombstone) is not added again.
-public struct BundledUpdate: Sendable, Equatable, Codable {
-    public var bundle: String
-    public var milestonesAdded = 0
-    public var sourcesAdded = 0
-    /// Bundled rows left alone because an analyst edited or retracted their milestone.
-    public var leftForAnalysts = 0
-    /// SHA-256 (hex) of the record's file, for the audit trail.
-    public var sha256: String?
-
-    public init(bundle: String, sha256: String? = nil) {
-        self.bundle = bundle
-        self.sha256 = sha256
-    }
-}

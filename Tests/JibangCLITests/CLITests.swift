@@ -97,6 +97,36 @@ import Testing
         #expect(after["file"] as? String == "one.csv")
     }
 
+    /// Issue 14: `jibang data update FILE` adds what the store lacks, says so, audits the file's
+    /// hash, and leaves the bundled record's mark alone so that opening the store again applies nothing.
+    @Test func dataUpdateAddsWhatIsMissingOnce() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let db = ["--database", dir.file("a.sqlite")]
+        _ = await jibang(["init"] + db, in: dir.path)
+        let bundled = try BundledData.programmeCSV()
+        let lines = bundled.split(whereSeparator: \.isNewline)
+        let file = dir.write(
+            "newer.csv",
+            ([lines[0], lines[1]].joined(separator: "\n"))
+                + "\n2027,Kangwon,Kosan County,고산군,groundbreaking,2027-02-01,factories,https://example.org/k,\n")
+        let first = await jibang(["data", "update", file] + db, in: dir.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("1 milestones and 0 sources added"), "\(first.stderr)")
+        let second = await jibang(["data", "update", file] + db, in: dir.path)
+        #expect(second.stderr.contains("0 milestones and 0 sources added"), "\(second.stderr)")
+        _ = await jibang(["status"] + db, in: dir.path)
+        let audit = await jibang(["audit", "--entity", "import", "--format", "json"] + db, in: dir.path)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.filter { $0["action"] as? String == "update" }.count == 2, "opening the store applies no bundle again")
+        #expect(
+            entries.filter { $0["action"] as? String == "update" }.allSatisfy { (($0["after"] as? [String: Any])?["sha256"] as? String)?.count == 64 }
+        )
+        let missing = await jibang(["data", "update", dir.file("nope.csv")] + db, in: dir.path)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("nope.csv: no such file"))
+    }
+
     /// Issue 14: a source that gives another day is kept beside the milestone's own date; the
     /// site, status and both exports show the disagreement, and the JSON export reads it back.
     @Test func aSourceWithAnotherDateIsShownAsADisagreement() async throws {

@@ -340,13 +340,17 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         defer { dir.remove() }
         let store = try SQLiteStore.open(path: path)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
-        let pendingCandidates: [Candidate] = try await review.candidates(status: .pending)
-        // Prefer one that matches no stored milestone, so that accepting it creates one; with the
-        // full bundled record every fixture report may corroborate one, and then it adds a source.
-        let candidate = try #require(
-            pendingCandidates.first { $0.placeID != nil && $0.corroborates == nil } ?? pendingCandidates.first { $0.placeID != nil })
-        let createsOne = candidate.corroborates == nil
+        // A report that matches no stored milestone (the fixture's reports all corroborate one
+        // of the full bundled record), so that accepting it creates one.
+        let fresh = Candidate(
+            placeID: "KP0310", placeName: nil, provinceID: "KP03", event: .officialVisit, facilities: ["regional-industry factories"],
+            date: .day(Day(year: 2026, month: 1, day: 15)!), documentID: "test-fresh", documentTitle: "A report", documentDate: "2026-01-16",
+            outlet: "KCNA", url: "https://example.org/fresh", snippet: "the sentence", confidence: 0.9, why: "test")
+        let candidate = try #require(try await review.queue([fresh]).candidates.first)
+        #expect(candidate.corroborates == nil)
         let token = try await store.createToken(role: .editor)
+        // And one of the fixture's, which corroborates a stored milestone: accepting adds the source.
+        let corroborating = try await review.candidates(status: .pending).first { $0.placeID != nil && $0.corroborates != nil }
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/review/\(candidate.id!)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
@@ -359,13 +363,22 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 let schema = try #require(Self.validator.responseSchema(path: "/evidence/{id}/accept", method: "post", status: 200))
                 let body = try json(response.body)
                 #expect(Self.validator.problems(body, schema).isEmpty)
-                #expect((body as? [String: Any])?["created"] as? Bool == createsOne)
+                #expect((body as? [String: Any])?["created"] as? Bool == true)
+            }
+            if let corroborating {
+                try await client.execute(
+                    uri: "/api/v1/evidence/\(corroborating.id!)/accept", method: .post, headers: [.authorization: "Bearer \(token)"]
+                ) { response in
+                    #expect(response.status == .ok, "\(String(buffer: response.body))")
+                    let body = try json(response.body) as? [String: Any]
+                    #expect(body?["created"] as? Bool == false)
+                }
             }
         }
         #expect(try await review.candidate(id: candidate.id!).status == .accepted)
-        if let corroborated = candidate.corroborates {
+        if let corroborating, let corroborated = corroborating.corroborates {
             let milestone = try #require(try await store.sites().flatMap(\.milestones).first { $0.id == corroborated })
-            #expect(milestone.sources.contains { $0.url == candidate.url }, "accepting adds the report as a source")
+            #expect(milestone.sources.contains { $0.url == corroborating.url }, "accepting adds the report as a source")
         }
     }
 

@@ -76,6 +76,50 @@ import Testing
         #expect(unknown.code == .notFound)
     }
 
+    /// Issue 14: a source's own date survives the store; a correction is audited with its
+    /// snapshot; a newer record adds only what is missing and respects the correction.
+    @Test(arguments: stores)
+    func readingsCorrectionsAndNewerRecords(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let groundbreaking = Self.entry("KP0409", .groundbreaking, "2024-02-28", url: "https://example.org/a")
+        let inauguration = Self.entry("KP0409", .inauguration, "2024-12-20", url: "https://example.org/b", line: 2)
+        _ = try await store.importEntries([groundbreaking, inauguration], file: "t.csv", sha256: "00ff")
+        let imported = try await store.auditEntries(since: nil, entity: "import", entityID: nil, limit: 5)
+        #expect(imported.first.flatMap { entry in if case let .object(after)? = entry.after { after["sha256"] } else { nil } } == .string("00ff"))
+        let ids = try await store.sites().flatMap(\.milestones).reduce(into: [Milestone.Kind: Int64]()) { $0[$1.kind] = $1.id }
+        try await store.addSource(Source(url: "https://example.org/late", reading: MilestoneDate("2024-03-02")), toMilestone: ids[.groundbreaking]!)
+        let read = try #require(try await store.sites().flatMap(\.milestones).first { $0.kind == .groundbreaking })
+        #expect(read.sources.last?.reading == MilestoneDate("2024-03-02"))
+        #expect(read.datesDisagree)
+
+        // The analyst moves the inauguration to the 21st.
+        var moved = inauguration.milestone
+        moved.date = MilestoneDate("2024-12-21")!
+        _ = try await store.editMilestone(id: ids[.inauguration]!, to: moved, divisionID: nil, reason: "KCNA gives the 21st")
+        let edit = try #require(try await store.auditEntries(since: nil, entity: "milestone", entityID: String(ids[.inauguration]!), limit: 1).first)
+        #expect(MilestoneSnapshot(edit.before)?.milestone.date == MilestoneDate("2024-12-20"))
+
+        // A newer record: the old inauguration row (edited away), a new source for the
+        // groundbreaking, and a new milestone.
+        var withSource = groundbreaking
+        withSource.milestone.sources.append(Source(url: "https://example.org/new"))
+        let record = [withSource, inauguration, Self.entry("KP0409", .leaderVisit, "2024-06-01", url: "https://example.org/v")]
+        let update = try await store.applyBundled(record, bundleID: "new.csv@1", sha256: nil, isBundle: false)
+        #expect(update.milestonesAdded == 1)
+        #expect(update.sourcesAdded == 1)
+        #expect(update.leftForAnalysts == 1)
+        let after = try await store.sites().flatMap(\.milestones)
+        #expect(after.filter { $0.kind == .inauguration }.map(\.date.description) == ["2024-12-21"], "the edit stands")
+        #expect(
+            after.first { $0.kind == .groundbreaking }?.sources.map(\.url) == [
+                "https://example.org/a", "https://example.org/late", "https://example.org/new",
+            ])
+        let again = try await store.applyBundled(record, bundleID: "new.csv@1", sha256: nil, isBundle: false)
+        #expect(again.milestonesAdded == 0 && again.sourcesAdded == 0)
+    }
+
     // MARK: - Evidence records
 
     static func record(_ key: String, confidence: Double, place: String? = "KP0409") -> CandidateRecord {

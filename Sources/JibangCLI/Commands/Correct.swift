@@ -55,13 +55,11 @@ struct EditMilestone: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let reason = try reason.checked()
-            let db = try await store.open()
-            let change = MilestoneChange(event: event, date: date, status: status, place: place, facilities: facilities, note: note)
-            let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
-                change, toMilestone: id, in: try await db.sites(), gazetteer: try BundledData.gazetteer(), today: RecordChecks.today)
+            let change = MilestoneChange(
+                event: event, date: date, status: status, place: place, facilities: facilities, note: note, reason: try reason.checked())
+            let (stored, warnings) = try await store.open().correct(
+                milestone: id, with: change, gazetteer: try BundledData.gazetteer(), today: RecordChecks.today)
             for warning in warnings { JibangCLI.note("warning: \(warning)") }
-            let stored = try await db.editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason)
             JibangCLI.note(
                 "milestone #\(id) is now \(stored.eventLabel) on \(stored.date.humanDescription) (\(stored.status.rawValue)); the change is in `jibang audit --id \(id)`"
             )

@@ -23,13 +23,13 @@ struct DataCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 guard let text = try? String(contentsOfFile: Console.current.resolve(file), encoding: .utf8) else {
-                    throw JibangError.notFound("cannot read \(file)")
+                    throw JibangError.notFound("cannot read \(file): no such file, or not readable as UTF-8 text")
                 }
                 let name = (file as NSString).lastPathComponent
                 let entries = try ProgrammeCSV.read(text, file: name, gazetteer: try BundledData.gazetteer())
                 let bundle = "\(name)@\(String(FNV1a.hash(text.utf8), radix: 16))"
-                let update = try await StoreBootstrap.open(path: store.path).store.applyBundled(
-                    entries, bundleID: bundle, sha256: SQLiteStore.sha256(Data(text.utf8)))
+                let update = try await store.open().applyBundled(
+                    entries, bundleID: bundle, sha256: SQLiteStore.sha256(Data(text.utf8)), isBundle: false)
                 note(
                     "\(bundle): \(update.milestonesAdded) milestones and \(update.sourcesAdded) sources added; "
                         + "\(update.leftForAnalysts) rows left alone where an analyst edited or retracted the milestone")

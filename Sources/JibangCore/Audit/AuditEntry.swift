@@ -25,6 +25,11 @@ public struct AuditActor: Sendable, Codable, Equatable {
     /// A person at the command line.
     public static func cli(user: String) -> AuditActor { AuditActor(kind: "cli", id: "cli:\(user)", label: user, role: nil) }
 
+    /// A client of the API or a page's form, by the token it presented.
+    public static func token(_ token: TokenInfo) -> AuditActor {
+        AuditActor(kind: "token", id: String(token.id), label: token.label, role: token.role.rawValue)
+    }
+
     /// The actor of the current task's writes.
     @TaskLocal public static var current: AuditActor = .system
 

@@ -66,3 +66,17 @@ public enum MilestoneCorrection {
         return (milestone, division.map(\.id) == site.divisionID ? nil : division?.id, warnings)
     }
 }
+
+extension ProgrammeStore {
+    /// Milestone `id` corrected by `change` under `MilestoneCorrection`'s rules and stored,
+    /// audited with the change's reason: what every edge (CLI, API, site page) calls. Returns the
+    /// milestone as stored and the warnings of the checks.
+    public func correct(
+        milestone id: Int64, with change: MilestoneChange, gazetteer: Gazetteer, today: Day
+    ) async throws(JibangError) -> (milestone: Milestone, warnings: [String]) {
+        let reason = try MilestoneCorrection.reason(change.reason)
+        let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
+            change, toMilestone: id, in: try await sites(), gazetteer: gazetteer, today: today)
+        return (try await editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason), warnings)
+    }
+}

@@ -14,6 +14,11 @@ public protocol ProgrammeStore: Sendable {
     /// there was one, goes into the audit entry with the counts.
     func importEntries(_ entries: [ProgrammeEntry], file: String, sha256: String?) async throws(JibangError) -> ImportSummary
 
+    /// Applies a newer programme record in one transaction, as `BundledUpdatePlan` decides over
+    /// the record as it stands then: never over an analyst's edit or retraction. Audited; for the
+    /// binary's own bundle (`isBundle`) also remembered, so that it is applied once.
+    func applyBundled(_ entries: [ProgrammeEntry], bundleID: String, sha256: String?, isBundle: Bool) async throws(JibangError) -> BundledUpdate
+
     /// Adds a source to a stored milestone; throws `.notFound` for an unknown id and
     /// `.duplicate` when the milestone already cites that address.
     func addSource(_ source: Source, toMilestone id: Int64) async throws(JibangError)

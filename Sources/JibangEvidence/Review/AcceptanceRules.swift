@@ -35,10 +35,10 @@ public enum AcceptanceRules {
             let (y, m, d) = PartialDate.civil(fromDayNumber: latest.ordinal - 31)
             earliest = Day(year: y, month: m, day: d)
         }
+        let window: MilestoneDate = earliest.map { $0 == latest ? .day(latest) : .range($0, latest) } ?? .onOrBefore(latest)
         for site in sites where site.divisionID == place {
-            for milestone in site.milestones where milestone.kind == kind {
-                let overlaps = (earliest.map { milestone.date.latest >= $0 } ?? true) && (milestone.date.earliest.map { $0 <= latest } ?? true)
-                if overlaps, let id = milestone.id { return id }
+            for milestone in site.milestones where milestone.kind == kind && milestone.date.overlaps(window) {
+                if let id = milestone.id { return id }
             }
         }
         return nil

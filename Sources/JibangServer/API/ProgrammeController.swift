@@ -166,11 +166,9 @@ struct ProgrammeController {
     @Sendable func editMilestone(_ request: Request, context: Context) async throws -> Response {
         let id = try milestoneID(context)
         let change: MilestoneChange = try await context.decode(request)
-        let reason = try MilestoneCorrection.reason(change.reason)
-        let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
-            change, toMilestone: id, in: try await services.store.sites(), gazetteer: services.gazetteer, today: RecordChecks.today)
+        let (stored, warnings) = try await services.store.correct(
+            milestone: id, with: change, gazetteer: services.gazetteer, today: RecordChecks.today)
         for warning in warnings { context.logger.notice("milestone #\(id) edited with a warning: \(warning)") }
-        let stored = try await services.store.editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason)
         services.invalidate()
         return JSONResponse.make(stored)
     }

@@ -28,7 +28,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
                 throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; writes need an editor or admin token")
             }
             // Writes made for this request are audited under its token.
-            let actor = token.map { AuditActor(kind: "token", id: String($0.id), label: $0.label, role: $0.role.rawValue) } ?? .system
+            let actor = token.map(AuditActor.token) ?? .system
             return try await AuditActor.$current.withValue(actor) { try await next(request, context) }
         } catch {
             let apiError = APIError(error)

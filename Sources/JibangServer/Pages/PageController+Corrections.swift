@@ -29,11 +29,7 @@ extension PageController {
             throw APIError.badRequest("the milestone id must be a number")
         }
         let form = try await context.form(request, as: CorrectionForm.self)
-        guard let secret = form.token, let token = try await services.store.token(ofSecret: secret) else { throw APIError.unauthorized }
-        guard token.role.canWrite else {
-            throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; corrections need an editor or admin token")
-        }
-        let actor = AuditActor(kind: "token", id: String(token.id), label: token.label, role: token.role.rawValue)
+        let actor = try await writer(ofSecret: form.token, for: "corrections")
         let message = await AuditActor.$current.withValue(actor) { await correct(milestone: id, form: form) }
         let division = try services.gazetteer.resolve(idOrName: place, at: InputLocation(file: "place"))
         return Response(
@@ -63,14 +59,24 @@ extension PageController {
                     return text?.isEmpty == false ? text : nil
                 }
                 let change = MilestoneChange(event: given(form.event), date: given(form.date), place: given(form.place), reason: reason)
-                let (milestone, divisionID, warnings) = try MilestoneCorrection.apply(
-                    change, toMilestone: id, in: try await services.store.sites(), gazetteer: services.gazetteer, today: RecordChecks.today)
-                let stored = try await services.store.editMilestone(id: id, to: milestone, divisionID: divisionID, reason: reason)
+                let (stored, warnings) = try await services.store.correct(
+                    milestone: id, with: change, gazetteer: services.gazetteer, today: RecordChecks.today)
                 services.invalidate()
                 return (["Milestone #\(id) is now \(stored.eventLabel), dated \(stored.date.humanDescription)."] + warnings).joined(separator: " ")
             }
         } catch {
             return "Milestone #\(id): \(APIError(error).detail)"
         }
+    }
+
+    /// The writer a page's form speaks for: the token typed into it, which must be an editor's
+    /// or an admin's (401 without a valid token, 403 for a viewer's). `what` names the writes in
+    /// the refusal.
+    func writer(ofSecret secret: String?, for what: String) async throws -> AuditActor {
+        guard let secret, let token = try await services.store.token(ofSecret: secret) else { throw APIError.unauthorized }
+        guard token.role.canWrite else {
+            throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; \(what) need an editor or admin token")
+        }
+        return .token(token)
     }
 }

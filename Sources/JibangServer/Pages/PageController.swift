@@ -108,11 +108,7 @@ struct PageController {
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the candidate id must be a number") }
         let form = try await context.form(request, as: ReviewForm.self)
-        guard let secret = form.token, let token = try await services.store.token(ofSecret: secret) else { throw APIError.unauthorized }
-        guard token.role.canWrite else {
-            throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; reviewing needs an editor or admin token")
-        }
-        let actor = AuditActor(kind: "token", id: String(token.id), label: token.label, role: token.role.rawValue)
+        let actor = try await writer(ofSecret: form.token, for: "review decisions")
         return try await AuditActor.$current.withValue(actor) { try await decide(id: id, form: form) }
     }
 
