@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import JibangCore
 
@@ -60,6 +61,19 @@ struct SiteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var id: Int64?
     var stageId: String
     var divisionId: String
+    var role: String = Site.Role.wave.rawValue
+    /// JSON `[{role, source}]`, or nil when no source reads the role.
+    var roleReadings: String?
+
+    var readings: [Site.RoleReading] {
+        guard let text = roleReadings else { return [] }
+        return (try? JSONDecoder().decode([Site.RoleReading].self, from: Data(text.utf8))) ?? []
+    }
+
+    static func encode(_ readings: [Site.RoleReading]) -> String? {
+        guard !readings.isEmpty, let data = try? JSONEncoder().encode(readings) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

@@ -136,6 +136,26 @@ extension SQLiteStore: AuditStore {
         }
     }
 
+    public func setRole(site id: Int64, _ role: Site.Role, reason: String) async throws(JibangError) {
+        try await run {
+            try writer.write { db in
+                guard var site = try SiteRecord.fetchOne(db, key: id) else {
+                    throw JibangError.notFound("no site #\(id); a place's listing shows its sites", subject: "site #\(id)")
+                }
+                guard site.role != role.rawValue else {
+                    throw JibangError.invalidInput(InputLocation(file: "site #\(id)"), "it already is a \(role.rawValue) site; nothing to change")
+                }
+                let before = site.role
+                site.role = role.rawValue
+                try site.update(db)
+                try Self.audit(
+                    db, "role", "site", String(id), reason: reason,
+                    before: .object(["stage": .string(site.stageId), "division_id": .string(site.divisionId), "role": .string(before)]),
+                    after: .object(["stage": .string(site.stageId), "division_id": .string(site.divisionId), "role": .string(role.rawValue)]))
+            }
+        }
+    }
+
     public func setRetracted(sourceOf id: Int64, url: String, _ retracted: Bool, reason: String) async throws(JibangError) {
         try await run {
             try writer.write { db in

@@ -15,13 +15,19 @@ extension SQLiteStore {
     ) async throws(JibangError) -> BundledUpdate {
         try await run {
             try writer.write { db in
-                let corrections = try Self.fetchAudit(db, entity: "milestone")
+                let corrections = try Self.fetchAudit(db, entity: "milestone") + Self.fetchAudit(db, entity: "site")
                 let plan = BundledUpdatePlan(entries, sites: try Self.fetchSites(db), corrections: corrections)
                 var update = BundledUpdate(bundle: bundleID, sha256: sha256)
                 for addition in plan.sources { try Self.appendSource(addition.source, toMilestone: addition.milestoneID, db) }
                 update.sourcesAdded = plan.sources.count
                 if !plan.entries.isEmpty { update.milestonesAdded = try Self.insert(plan.entries, file: bundleID, db).milestones }
                 update.leftForAnalysts = plan.leftForAnalysts
+                for change in plan.roles {
+                    try db.execute(
+                        sql: "UPDATE site SET role = ?, role_readings = ? WHERE id = ?",
+                        arguments: [change.role.rawValue, SiteRecord.encode(change.readings), change.siteID])
+                }
+                update.rolesSet = plan.roles.count
                 if isBundle {
                     try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('bundled_programme', ?)", arguments: [bundleID])
                 }

@@ -71,7 +71,9 @@ public struct SQLiteStore: ProgrammeStore {
                     sources: (sourcesByMilestone[m.id!] ?? []).map(\.source),
                     retraction: m.retractedAt.map { Milestone.Retraction(at: $0, reason: m.retractionReason ?? "") })
             }
-            return Site(id: site.id, stageID: site.stageId, divisionID: site.divisionId, milestones: milestones)
+            return Site(
+                id: site.id, stageID: site.stageId, divisionID: site.divisionId, milestones: milestones,
+                role: Site.Role(rawValue: site.role) ?? .wave, roleReadings: site.readings)
         }
     }
 
@@ -105,10 +107,17 @@ public struct SQLiteStore: ProgrammeStore {
                         entry.origin, "division \(entry.divisionID) is not in this store's gazetteer; load the bundled gazetteer into the store first"
                     )
                 }
-                var created = SiteRecord(id: nil, stageId: entry.stageID, divisionId: entry.divisionID)
+                var created = SiteRecord(
+                    id: nil, stageId: entry.stageID, divisionId: entry.divisionID, role: (entry.role ?? .wave).rawValue,
+                    roleReadings: SiteRecord.encode(entry.roleReadings))
                 try created.insert(db)
                 site = created
                 summary.sitesCreated += 1
+            } else if let role = entry.role, role.rawValue != site!.role || SiteRecord.encode(entry.roleReadings) != site!.roleReadings {
+                // An import that states a role sets it (the import's audit entry records the file).
+                site!.role = role.rawValue
+                site!.roleReadings = SiteRecord.encode(entry.roleReadings)
+                try site!.update(db)
             }
             let siteID = site!.id!
             let existing =

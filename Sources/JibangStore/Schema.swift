@@ -261,6 +261,14 @@ enum Schema {
             // The date a source gives when it differs from its milestone's (a disagreement kept, not settled).
             try db.alter(table: "source") { t in t.add(column: "reading", .text) }
         }
+        migrator.registerMigration("v10 site roles") { db in
+            // A wave site (counted against its wave's target) or an associated project at the place;
+            // role_readings keeps every source's reading as JSON ([{role, source}]) when sources disagree.
+            try db.alter(table: "site") { t in
+                t.add(column: "role", .text).notNull().defaults(to: "wave").check { ["wave", "associated"].contains($0) }
+                t.add(column: "role_readings", .text)
+            }
+        }
         return migrator
     }
 }

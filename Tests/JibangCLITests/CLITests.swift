@@ -109,7 +109,7 @@ import Testing
         let file = dir.write(
             "newer.csv",
             ([lines[0], lines[1]].joined(separator: "\n"))
-                + "\n2027,Kangwon,Kosan County,고산군,groundbreaking,2027-02-01,factories,https://example.org/k,\n")
+                + "\n2027,Kangwon,Kosan County,고산군,groundbreaking,2027-02-01,factories,https://example.org/k,,,\n")
         let first = await jibang(["data", "update", file] + db, in: dir.path)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("1 milestones and 0 sources added"), "\(first.stderr)")
@@ -404,6 +404,41 @@ import Testing
         #expect(table.status == 0)
         #expect(table.stdout.contains("paper mill; shoe factory"))
         #expect(table.stdout.contains("reported by KCNA only"))
+    }
+
+    /// Issue 15: phases by written rules, reproducible with --as-of; roles set with a reason.
+    @Test func phasesAndRolesThroughTheCommandLine() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        // On 2025-06-30 the 2025 wave had broken ground and none was inaugurated; a site whose
+        // only report is a groundbreaking in late February was not yet stalled (12 months).
+        let json = await jibang(["sites", "--year", "2025", "--as-of", "2025-06-30", "--format", "json"], in: dir.path)
+        #expect(json.status == 0, "\(json.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.allSatisfy { $0["as_of"] as? String == "2025-06-30" })
+        #expect(!rows.contains { $0["phase"] as? String == "inaugurated" })
+        #expect(!rows.contains { $0["phase"] as? String == "stalled" })
+        #expect(rows.filter { $0["role"] as? String == "associated" }.count == 3)
+        // A year later, with a 3-month stall period, only Unsan's paper mill (no inauguration on
+        // record; last report the visit of 2025-12-03) is stalled; with 12 months, none.
+        let later = await jibang(["sites", "--year", "2025", "--phase", "stalled", "--as-of", "2026-06-30", "--stall-months", "3"], in: dir.path)
+        #expect(later.stderr.contains("1 site(s)") && later.stdout.contains("Unsan County"), "\(later.stderr)")
+        let twelve = await jibang(["sites", "--year", "2025", "--phase", "stalled", "--as-of", "2026-06-30"], in: dir.path)
+        #expect(twelve.stderr.contains("0 site(s)"), "\(twelve.stderr)")
+        let explain = await jibang(["site", "Taegwan", "--explain", "--as-of", "2025-06-30"], in: dir.path)
+        #expect(explain.stdout.contains("phase framework-completed as of 2025-06-30"), "\(explain.stdout)")
+        #expect(explain.stdout.contains("framework_completed"))
+
+        let edit = await jibang(["edit", "site", "Rakwon", "--stage", "2025", "--role", "wave", "--reason", "Chosun Sinbo's list"], in: dir.path)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let status = await jibang(["status", "--year", "2025", "--format", "json"], in: dir.path)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let wave = try #require((object["waves"] as? [[String: Any]])?.first)
+        #expect(wave["sites"] as? Int == 21)
+        let audit = await jibang(["audit", "--entity", "site", "--format", "json"], in: dir.path)
+        #expect(audit.stdout.contains("Chosun Sinbo's list"))
+        let noReason = await jibang(["edit", "site", "Rakwon", "--role", "associated"], in: dir.path)
+        #expect(noReason.status != 0)
     }
 
     @Test func tablesLabelDocumentsShortly() async throws {

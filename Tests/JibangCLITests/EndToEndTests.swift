@@ -28,8 +28,16 @@ import FoundationXML
         }
         let w2024 = try #require(waves.first { $0["year"] as? Int == 2024 })
         #expect(w2024["target"] as? Int == 20)
-        // 20 factory sites and Sinpho's offshore farm, which the bundled record files under 2024.
-        #expect(w2024["sites"] as? Int == 21)
+        // 20 factory sites; Sinpho's offshore farm, which the bundled record files under 2024, is an associated project.
+        #expect(w2024["sites"] as? Int == 20)
+        #expect(w2024["associated_projects"] as? [String] == ["Sinpho City"])
+        let w2025 = try #require(waves.first { $0["year"] as? Int == 2025 })
+        #expect(w2025["sites"] as? Int == 20)
+        #expect(Set(w2025["associated_projects"] as? [String] ?? []) == ["Kusong City", "Rakwon County", "Unsan County"])
+        #expect(object["as_of"] is String)
+        let disputes = try #require(object["role_disputes"] as? [[String: Any]])
+        #expect(disputes.map { $0["place"] as? String } == ["Rakwon County"])
+        #expect(disputes.first?["counted_as"] as? String == "associated")
     }
 
     /// kill -9 in the middle of a large import: the store holds all of the file or none of it,

@@ -22,6 +22,39 @@ import Testing
         #expect(table.rows.count == 119, "the bundled record of 2026-11 (shared/data/20x10-sites.csv)")
     }
 
+    /// Issue 15: the role column is read, written and read back; a site's rows must agree.
+    @Test func rolesRoundTripAndMustAgree() throws {
+        let text = try BundledData.programmeCSV()
+        let table = try CSVTable(parsing: text)
+        let role = try #require(table.column("role"))
+        let associatedRows = table.rows.filter { $0.fields[role] == "associated" }.count
+        let sites = try ProgrammeCSV.read(text, file: "20x10-sites.csv", gazetteer: gazetteer).sites()
+        #expect(sites.filter { $0.role == .associated }.flatMap(\.milestones).count >= associatedRows)
+        let back = try ProgrammeCSV.read(ProgrammeCSV.write(sites, gazetteer: gazetteer), file: "export.csv", gazetteer: gazetteer).sites()
+        func roles(_ list: [Site]) -> [String: [String]] {
+            Dictionary(uniqueKeysWithValues: list.map { ("\($0.stageID)|\($0.divisionID)", [$0.role.rawValue] + $0.roleReadings.map(\.description)) })
+        }
+        #expect(roles(back) == roles(sites))
+        #expect(sites.contains { !$0.roleReadings.isEmpty })
+
+        let header = self.header + ",role"
+        let row = "2025,South Hamgyong,Rakwon County,락원군,"
+        let twoRoles = [
+            header, row + "groundbreaking,2025-02-14,farm,https://a.example/1,,associated",
+            row + "inauguration,2025-08,farm,https://a.example/2,,wave",
+        ]
+        #expect(throws: JibangError.self) { try ProgrammeCSV.read(twoRoles.joined(separator: "\n"), file: "r.csv", gazetteer: gazetteer) }
+        do {
+            _ = try ProgrammeCSV.read(
+                [header, row + "groundbreaking,2025-02-14,farm,https://a.example/1,,extra"].joined(separator: "\n"), file: "r.csv",
+                gazetteer: gazetteer)
+            Issue.record("an unknown role was accepted")
+        } catch {
+            #expect(
+                error.description.contains("r.csv:2") && error.description.contains("role") && error.description.contains("associated"), "\(error)")
+        }
+    }
+
     @Test func aRowNamingSeveralPlacesBecomesOneMilestonePerPlace() throws {
         let entries = try ProgrammeCSV.read(try BundledData.programmeCSV(), file: "20x10-sites.csv", gazetteer: gazetteer)
         let selection = entries.filter { $0.milestone.kind == .selection }

@@ -7,11 +7,20 @@ import Testing
 /// the CSV text with plain string handling — not with the importer or the status code.
 @Suite struct ProgrammeStatusTests {
     struct Row {
-        let stage: String, province: String, place: String, event: String, date: String
+        let stage: String, province: String, place: String, event: String, date: String, role: String
     }
 
-    /// An independent reading of 20x10-sites.csv: one row per place mention.
+    /// An independent reading of 20x10-sites.csv: one row per place mention at a wave site (a
+    /// place any of whose rows in the stage says `associated` is an associated project, not
+    /// counted).
     static func independentRows() throws -> [Row] {
+        let all = try everyRow()
+        let associated = Set(all.filter { $0.role == "associated" }.map { "\($0.stage)|\($0.place)" })
+        return all.filter { !associated.contains("\($0.stage)|\($0.place)") }
+    }
+
+    /// Every row, associated projects included.
+    static func everyRow() throws -> [Row] {
         let table = try CSVTable(parsing: try BundledData.programmeCSV())
         func col(_ name: String) -> Int { table.column(name)! }
         var rows: [Row] = []
@@ -27,7 +36,10 @@ import Testing
             let event = String(f[col("event")].split(separator: " ")[0])
             for (place, province) in zip(places, provinces) {
                 // A place is its name within its province: Unsan County is in North and in South Phyongan.
-                rows.append(Row(stage: stage, province: province, place: "\(place), \(province)", event: event, date: f[col("date")]))
+                rows.append(
+                    Row(
+                        stage: stage, province: province, place: "\(place), \(province)", event: event, date: f[col("date")],
+                        role: f[col("role")]))
             }
         }
         return rows
@@ -116,6 +128,21 @@ import Testing
         #expect(status.waves.map(\.stageId) == ["2025"])
         #expect(status.waves.first?.sites == Set(rows.map(\.place)).count)
         #expect(status.provinces.map(\.provinceId) == [northPhyongan.id])
+    }
+
+    /// Issue 15: each wave reads its 20 cities and counties plus its associated projects.
+    @Test func associatedProjectsAreShownNotCounted() throws {
+        let status = try status()
+        let all = try Self.everyRow()
+        for year in ["2024", "2025"] {
+            let wave = try #require(status.waves.first { $0.stageId == year })
+            #expect(wave.sites == 20, "\(year)")
+            let associated = Set(all.filter { $0.stage == year && $0.role == "associated" }.map { String($0.place.split(separator: ",")[0]) })
+            #expect(Set(wave.associatedProjects) == associated, "\(year)")
+            #expect(!associated.isEmpty)
+        }
+        #expect(status.roleDisputes.map(\.place) == ["Rakwon County"])
+        #expect(status.roleDisputes.first?.readings.map(\.role) == [.associated, .wave])
     }
 
     @Test func emptyWavesAreListedUpToTheYearAsked() throws {

@@ -14,6 +14,41 @@ import Testing
         Set(entries.map { "\($0.stageID)|\($0.divisionID)|\($0.milestone.kind.rawValue)|\($0.milestone.date)" })
     }
 
+    /// Issue 15: a store seeded before roles existed takes the record's roles when it opens,
+    /// except where an analyst set a site's role.
+    @Test func theUpgradeSetsRolesButNotOverAnAnalyst() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("old.sqlite")
+        let previous = try ProgrammeCSV.read(Fixtures.text("20x10-sites-previous.csv"), file: "20x10-sites.csv", gazetteer: gazetteer)
+        let old = try SQLiteStore.open(path: path)
+        _ = try await old.prepare(divisions: gazetteer.divisions, bundled: previous, bundleID: "20x10-sites.csv@previous", programme: true)
+        let before = try await old.sites()
+        #expect(before.allSatisfy { $0.role == .wave }, "the previous record states no roles")
+        // An analyst decides Kusong's 2025 hospital counts as a wave site; the record says otherwise.
+        let kusong = try gazetteer.resolve("Kusong City")
+        let hospital = try #require(before.first { $0.divisionID == kusong.id && $0.stageID == "2025" })
+        try await old.setRole(site: hospital.id!, .associated, reason: "a hospital at a 2024 site")
+        try await old.setRole(site: hospital.id!, .wave, reason: "counted by the analyst's own list")
+
+        let (store, seeded) = try await StoreBootstrap.open(path: path)
+        let update = try #require(seeded.update)
+        let after = try await store.sites()
+        let sinpho = try gazetteer.resolve("Sinpho City")
+        #expect(after.first { $0.divisionID == sinpho.id && $0.stageID == "2024" }?.role == .associated)
+        #expect(after.first { $0.id == hospital.id }?.role == .wave, "the analyst's role stands")
+        let rakwon = try #require(after.first { $0.divisionID == (try? gazetteer.resolve("Rakwon County"))?.id })
+        #expect(rakwon.role == .associated && rakwon.roleReadings.map(\.role) == [.associated, .wave])
+        // Of the previous record's sites, Kusong 2025 and Unsan (은산) 2025 are associated now; Kusong
+        // is the analyst's, so only Unsan changes (Sinpho 2024 and Rakwon are new sites).
+        #expect(update.rolesSet == 1)
+        let unsan = try gazetteer.resolve("은산군")
+        #expect(after.first { $0.divisionID == unsan.id && $0.stageID == "2025" }?.role == .associated)
+        let audit = try await store.auditEntries(since: nil, entity: "site", entityID: String(hospital.id!), limit: 5)
+        #expect(audit.map(\.action) == ["role", "role"])
+        await #expect(throws: JibangError.self) { try await store.setRole(site: hospital.id!, .wave, reason: "again") }
+    }
+
     @Test func theUpgradeAddsWhatIsNewAndLeavesTheAnalystsWorkAlone() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -22,6 +22,27 @@ import Testing
         ReviewQueue(store: try await StoreBootstrap.open(path: path, empty: true).store, gazetteer: try BundledData.gazetteer())
     }
 
+    /// Issue 15: an accepted article can be filed as an associated project; never at a place
+    /// that already is a wave site in that stage.
+    @Test func acceptingAsAnAssociatedProject() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let review = try await queue(at: dir.file("e.sqlite"))
+        let store = try await StoreBootstrap.open(path: dir.file("e.sqlite")).store
+        let wave = candidate(place: "KP0310", event: .groundbreaking, date: "2026-03-01", document: "wave")
+        let farm = candidate(place: "KP0310", event: .inauguration, date: "2026-09-01", document: "farm")
+        let mill = candidate(place: "KP0316", event: .groundbreaking, date: "2026-03-02", document: "mill")
+        let ids = try await review.queue([wave, farm, mill]).candidates.compactMap(\.id)
+        _ = try await review.accept(candidate: ids[0])
+        await #expect(throws: JibangError.self, "KP0310 is a wave site of 2026") {
+            try await review.accept(candidate: ids[1], role: .associated)
+        }
+        _ = try await review.accept(candidate: ids[2], role: .associated)
+        let sites = try await store.sites()
+        #expect(sites.first { $0.divisionID == "KP0310" }?.role == .wave)
+        #expect(sites.first { $0.divisionID == "KP0316" && $0.stageID == "2026" }?.role == .associated)
+    }
+
     @Test func rejectedCandidatesAreNeverProposedAgain() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -8,7 +8,8 @@ import JibangStore
 /// Every change needs a reason and is written to the audit trail (`jibang audit`).
 struct Edit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Correct a stored milestone, with a reason kept in the audit trail.", subcommands: [EditMilestone.self])
+        abstract: "Correct a stored milestone or a site's role, with a reason kept in the audit trail.",
+        subcommands: [EditMilestone.self, EditSite.self])
 }
 
 struct Retract: AsyncParsableCommand {
@@ -63,6 +64,38 @@ struct EditMilestone: AsyncParsableCommand {
             JibangCLI.note(
                 "milestone #\(id) is now \(stored.eventLabel) on \(stored.date.humanDescription) (\(stored.status.rawValue)); the change is in `jibang audit --id \(id)`"
             )
+        }
+    }
+}
+
+/// `jibang edit site PLACE --stage YEAR --role associated --reason …`: count a site as one of its
+/// wave's cities and counties, or as an associated project.
+struct EditSite: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Set whether a site counts as one of its wave's cities and counties or as an associated project.",
+        discussion:
+            "Example: jibang edit site Rakwon --stage 2025 --role associated --reason \"38 North's list of 2025's twenty leaves it out\"")
+
+    @Argument(help: "The place, by any spelling (add \", PROVINCE\" for an ambiguous name).")
+    var place: String
+    @Option(help: "The stage: a wave's year (2024…), or pilot, precursor-2023. Needed when the place is a site in several.")
+    var stage: String?
+    @Option(help: "wave (counted against the wave's target) or associated (shown and sourced, never counted).")
+    var role: Site.Role
+    @OptionGroup var reason: ReasonOption
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let gazetteer = try BundledData.gazetteer()
+            let division = try gazetteer.resolve(place)
+            let db = try await store.open()
+            let sites = try await db.sites(at: division)
+            let chosen = try StageChoice.site(among: sites, stage: stage, place: division.englishName)
+            try await db.setRole(site: chosen.id!, role, reason: try reason.checked())
+            JibangCLI.note(
+                "\(division.englishName) (\(chosen.stageID)) is now a \(role.rawValue) site; the change is in `jibang audit --entity site`")
         }
     }
 }

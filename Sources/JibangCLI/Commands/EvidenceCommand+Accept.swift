@@ -25,6 +25,11 @@ extension EvidenceCommand {
                     "Its date, when it cannot be the milestone's, is kept beside it as this source's reading: the disagreement is shown, not settled."
             ))
         var milestone: Int64?
+        @Flag(
+            help: ArgumentHelp(
+                "File it as an associated project: a project of the policy at the place, shown and sourced but not counted among the wave's cities and counties.",
+                discussion: "It goes to the place's associated site of the event's wave (or --stage)."))
+        var associated = false
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -35,7 +40,8 @@ extension EvidenceCommand {
                     placeID = try gazetteer.resolve(idOrName: place, at: InputLocation(file: "--place")).id
                 }
                 let result = try await store.reviewQueue().accept(
-                    candidate: id, placeID: placeID, stageID: stage, note: self.note, milestone: milestone)
+                    candidate: id, placeID: placeID, stageID: stage, note: self.note, milestone: milestone,
+                    role: associated ? .associated : nil)
                 JibangCLI.note(
                     result.created
                         ? "created milestone #\(result.milestoneID) at \(result.siteLabel), dated \(result.date), with the article as its source"

@@ -11,6 +11,9 @@ struct SiteCommand: AsyncParsableCommand {
 
     @Argument(help: "The place, by any spelling (add \", PROVINCE\" for an ambiguous name).")
     var name: String
+    @Flag(help: "Show how the phase was derived: each milestone that moved the site forward, and the stall check.")
+    var explain = false
+    @OptionGroup var phases: PhaseOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -20,7 +23,8 @@ struct SiteCommand: AsyncParsableCommand {
             let division = try gazetteer.resolve(name)
             let db = try await store.open()
             let sites = try await db.sites(at: division)
-            emit(SiteView(gazetteer: gazetteer).render(division: division, sites: sites, format: output.format))
+            let view = SiteView(gazetteer: gazetteer, asOf: try phases.day(), stallMonths: phases.stallMonths, explain: explain)
+            emit(view.render(division: division, sites: sites, format: output.format))
         }
     }
 }

@@ -18,6 +18,7 @@ struct Status: AsyncParsableCommand {
             "Count only milestones a source of this grade or better reports: state-media, relay (same-day press) or secondary.",
             valueName: "grade"))
     var minGrade: SourceGrade?
+    @OptionGroup var phases: PhaseOptions
 
     func run() async throws {
         try await reportingErrors {
@@ -27,7 +28,8 @@ struct Status: AsyncParsableCommand {
             let db = try await store.open()
             let status = ProgrammeStatus(
                 sites: try await db.sites(), gazetteer: gazetteer, year: filter.year, provinceID: filter.provinceID,
-                throughYear: min(thisYear, Programme.years.upperBound), bundledData: try await db.bundledRecord(), minGrade: minGrade)
+                throughYear: min(thisYear, Programme.years.upperBound), bundledData: try await db.bundledRecord(), minGrade: minGrade,
+                asOf: try phases.day(), stallMonths: phases.stallMonths)
             if let minGrade { note("counting only milestones that a \(minGrade.rawValue) source reports (or a better one)") }
             emit(StatusView(status: status, gazetteer: gazetteer).render(output.format))
         }

@@ -21,3 +21,24 @@ struct ScopeOptions: ParsableArguments {
         return SiteFilter(year: year, provinceID: provinceID, progress: progress)
     }
 }
+
+/// `--as-of` and `--stall-months`: the day phases are computed for, so a figure can be reproduced.
+struct PhaseOptions: ParsableArguments {
+    @Option(help: "Compute phases as of this day (YYYY-MM-DD; default today), counting only what was reported by then.")
+    var asOf: String?
+    @Option(help: "Months without a report after which a site not inaugurated is stalled.")
+    var stallMonths: Int = SitePhase.defaultStallMonths
+
+    /// The as-of day; a malformed one is an error that shows the form.
+    func day() throws(JibangError) -> Day {
+        guard let asOf else { return RecordChecks.today }
+        guard let day = Day(iso: asOf) else {
+            throw .invalidInput(InputLocation(file: "--as-of"), "found \"\(asOf)\", expected a day such as 2025-06-30")
+        }
+        return day
+    }
+
+    func validate() throws {
+        guard stallMonths > 0 else { throw ValidationError("--stall-months must be at least 1; found \(stallMonths)") }
+    }
+}

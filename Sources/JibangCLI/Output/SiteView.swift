@@ -6,12 +6,17 @@ import JibangStore
 /// Renders one division's sites in full.
 struct SiteView {
     let gazetteer: Gazetteer
+    var asOf = RecordChecks.today
+    var stallMonths = SitePhase.defaultStallMonths
+    /// Show the phase rule's steps.
+    var explain = false
 
     func render(division: Division, sites: [Site], format: OutputFormat) -> String {
         let province = gazetteer.province(of: division)
         switch format {
         case .json:
-            return ProgrammeJSON.encode(SiteDetail(division: division, sites: sites, gazetteer: gazetteer)).trimmingCharacters(in: .newlines)
+            return ProgrammeJSON.encode(SiteDetail(division: division, sites: sites, gazetteer: gazetteer, asOf: asOf, stallMonths: stallMonths))
+                .trimmingCharacters(in: .newlines)
         case .csv:
             let header = ["stage", "milestone_id", "date", "precision", "event", "status", "actors", "facilities", "sources"]
             var lines = [CSVLine.join(header)]
@@ -39,7 +44,18 @@ struct SiteView {
         }
         for site in sites {
             let stage = Programme.stage(id: site.stageID)
-            out += ["", "■ \(stage?.label ?? site.stageID) — \(site.progress.rawValue)"]
+            let phase = SitePhase(site, asOf: asOf, stallMonths: stallMonths)
+            let role = site.isWaveSite ? "" : " · associated project (not counted among the wave's cities and counties)"
+            out += ["", "■ \(stage?.label ?? site.stageID) — \(site.progress.rawValue) · phase \(phase.phase.rawValue) as of \(asOf)\(role)"]
+            if !site.roleReadings.isEmpty {
+                out.append(
+                    "  the sources read its role: \(site.roleReadings.map(\.description).joined(separator: " · ")); the counts use \(site.role.rawValue)"
+                )
+            }
+            if explain {
+                out.append("  phase rule: \(phase.phase.rawValue) = \(phase.phase.rule)")
+                out.append(contentsOf: phase.explanation.map { "    \($0)" })
+            }
             var timeline = TextTable(["#", "date", "precision", "event", "status", "grade", "actors", "facilities", "note", "sources"])
             var sourceList: [String] = []
             for m in site.timeline {

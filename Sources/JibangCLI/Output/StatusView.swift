@@ -10,7 +10,7 @@ struct StatusView {
 
     static let columns = [
         "stage", "year", "target", "sites", "groundbreakings", "inaugurations", "median_days_to_inauguration",
-        "timed_sites", "without_dated_inauguration", "cumulative_divisions",
+        "timed_sites", "without_dated_inauguration", "cumulative_divisions", "associated_projects", "phases", "as_of",
     ]
 
     func render(_ format: OutputFormat) -> String {
@@ -33,16 +33,26 @@ struct StatusView {
             stageLabel, String(wave.year), wave.target.map(String.init) ?? "", String(wave.sites), String(wave.groundbreakings),
             String(wave.inaugurations), wave.medianDaysToInauguration.map { String(format: "%.1f", $0) } ?? "",
             String(wave.timedSites), String(wave.withoutDatedInauguration.count), wave.cumulativeDivisions.map(String.init) ?? "",
+            String(wave.associatedProjects.count), Self.phaseText(wave, separator: ";"), status.asOf,
         ]
+    }
+
+    /// "ground-broken=3;inaugurated=17", in phase order.
+    static func phaseText(_ wave: ProgrammeStatus.Wave, separator: String) -> String {
+        SitePhase.Phase.allCases.compactMap { phase in wave.phases[phase.rawValue].map { "\(phase.rawValue)=\($0)" } }
+            .joined(separator: separator)
     }
 
     func table() -> String {
         let scope = status.province.flatMap(gazetteer.division(id:)).map { " — \($0.nameKCNA) (\($0.nameKo)) only" } ?? ""
         var out = ["Regional Development 20×10 (지방발전 20×10 정책): progress by stage\(scope)", Self.provenance(status), ""]
-        var waves = TextTable(["stage", "year", "target", "sites", "ground broken", "inaugurated", "median days¹", "no inauguration²", "cumulative³"])
+        var waves = TextTable([
+            "stage", "year", "target", "sites", "associated⁴", "ground broken", "inaugurated", "median days¹", "no inauguration²", "cumulative³",
+        ])
         for wave in status.waves {
             waves.add([
-                wave.label, String(wave.year), wave.target.map(String.init) ?? "–", String(wave.sites), String(wave.groundbreakings),
+                wave.label, String(wave.year), wave.target.map(String.init) ?? "–", String(wave.sites),
+                wave.associatedProjects.isEmpty ? "·" : String(wave.associatedProjects.count), String(wave.groundbreakings),
                 String(wave.inaugurations),
                 wave.medianDaysToInauguration.map { String(format: "%.0f (n=%d)", $0, wave.timedSites) } ?? "–",
                 String(wave.withoutDatedInauguration.count), wave.cumulativeDivisions.map { "\($0)/\(status.target)" } ?? "–",
@@ -56,6 +66,20 @@ struct StatusView {
             out.append("   \(wave.label): \(wave.withoutDatedInauguration.joined(separator: ", "))")
         }
         out.append("³ distinct cities/counties/districts in 20×10 waves so far, of the \(status.target) targeted.")
+        out.append("⁴ projects of the policy at a place that is not one of the wave's cities and counties: shown, never counted:")
+        for wave in status.waves where !wave.associatedProjects.isEmpty {
+            out.append("   \(wave.label): \(wave.associatedProjects.joined(separator: ", "))")
+        }
+        for dispute in status.roleDisputes {
+            out.append(
+                "   the sources disagree on \(dispute.place) (\(dispute.stage)): \(dispute.readings.map(\.description).joined(separator: " · ")); the counts use \(dispute.countedAs)"
+            )
+        }
+        out.append("")
+        out.append("Wave sites by phase as of \(status.asOf) (stalled: no report for \(status.stallMonths) months, not inaugurated):")
+        for wave in status.waves where wave.stage == Stage.Kind.wave.rawValue && !wave.phases.isEmpty {
+            out.append("   \(wave.label): \(Self.phaseText(wave, separator: ", ").replacingOccurrences(of: "=", with: " "))")
+        }
         if !status.secondaryOnlyDates.isEmpty {
             out.append("")
             out.append(

@@ -7,6 +7,8 @@ public struct BundledUpdate: Sendable, Equatable, Codable {
     public var sourcesAdded = 0
     /// Bundled rows left alone because an analyst edited or retracted their milestone.
     public var leftForAnalysts = 0
+    /// Stored sites whose role (wave or associated) or role readings the record changed.
+    public var rolesSet = 0
     /// SHA-256 (hex) of the record's file, for the audit trail.
     public var sha256: String?
 
@@ -34,14 +36,32 @@ public struct BundledUpdatePlan: Sendable {
         }
     }
 
-    /// Rows to add as new milestones.
+    /// A stored site's role as the record gives it.
+    public struct RoleChange: Sendable, Equatable {
+        public let siteID: Int64
+        public let role: Site.Role
+        public let readings: [Site.RoleReading]
+    }
+
+    /// Rows to add as new milestones (a row at a stored site leaves its role to `roles`).
     public private(set) var entries: [ProgrammeEntry] = []
+    /// Stored sites whose role the record states otherwise; never one an analyst set.
+    public private(set) var roles: [RoleChange] = []
     public private(set) var sources: [SourceAddition] = []
     /// Rows left alone because an analyst edited or retracted their milestone.
     public private(set) var leftForAnalysts = 0
 
-    /// `corrections`: the audit trail's milestone edits and retractions (other entries are ignored).
+    /// `corrections`: the audit trail's milestone edits and retractions and site role changes
+    /// (other entries are ignored).
     public init(_ record: [ProgrammeEntry], sites: [Site], corrections: [AuditEntry]) {
+        let roleSetByAnalyst = Set(corrections.filter { $0.entity == "site" && $0.action == "role" }.compactMap { $0.entityID.flatMap { Int64($0) } })
+        for entry in record where entry.role != nil {
+            guard let site = sites.first(where: { $0.stageID == entry.stageID && $0.divisionID == entry.divisionID }), let id = site.id,
+                !roleSetByAnalyst.contains(id), site.role != entry.role || site.roleReadings != entry.roleReadings,
+                !roles.contains(where: { $0.siteID == id })
+            else { continue }
+            roles.append(RoleChange(siteID: id, role: entry.role!, readings: entry.roleReadings))
+        }
         let analysed = corrections.filter { $0.entity == "milestone" && ($0.action == "edit" || $0.action == "retract") }
         let touched = Set(analysed.compactMap { $0.entityID.flatMap { Int64($0) } })
         let tombstones = Set(analysed.compactMap { MilestoneSnapshot($0.before).map(Self.identity) })
@@ -62,6 +82,11 @@ public struct BundledUpdatePlan: Sendable {
                 }
             } else if tombstones.contains(identity) {
                 leftForAnalysts += 1
+            } else if sites.contains(where: { $0.stageID == entry.stageID && $0.divisionID == entry.divisionID }) {
+                var entry = entry
+                entry.role = nil
+                entry.roleReadings = []
+                entries.append(entry)
             } else {
                 entries.append(entry)
             }

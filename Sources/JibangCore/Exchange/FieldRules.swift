@@ -53,6 +53,30 @@ public enum FieldRules {
         }
     }
 
+    /// A site's role; nil for an empty field (the role is not stated).
+    public static func role(_ text: String, at location: InputLocation) throws(JibangError) -> Site.Role? {
+        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if text.isEmpty { return nil }
+        guard let role = Site.Role(rawValue: text) else {
+            throw .invalidInput(
+                location,
+                "found \"\(text)\", expected \"wave\" (one of the wave's cities and counties) or \"associated\" (a project of the policy not counted among them)"
+            )
+        }
+        return role
+    }
+
+    /// Sources' readings of a site's role: "wave https://…; associated https://…".
+    public static func roleReadings(_ text: String, at location: InputLocation) throws(JibangError) -> [Site.RoleReading] {
+        guard let readings = Site.RoleReading.list(text) else {
+            throw .invalidInput(
+                location,
+                "found \"\(text)\", expected readings such as \"wave https://… ; associated https://…\" (a role and the address of the source that gives it)"
+            )
+        }
+        return readings
+    }
+
     /// An http(s) address; a milestone without one has no source and is refused.
     public static func url(_ text: String, at location: InputLocation) throws(JibangError) -> String {
         let url = text.trimmingCharacters(in: .whitespaces)

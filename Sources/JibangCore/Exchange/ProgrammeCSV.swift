@@ -16,13 +16,13 @@ public enum ProgrammeCSV {
     /// Columns Jibang reads when present (its export writes all of them).
     public static let optionalColumns = [
         "facility_types", "notes", "division_id", "status", "actors", "more_sources",
-        "source_outlet", "source_title", "source_published", "source_language", "source_quote",
+        "source_outlet", "source_title", "source_published", "source_language", "source_quote", "role", "role_readings",
     ]
     /// The export's column order: the bundled file's columns, then Jibang's.
     public static let exportColumns: [String] =
         Array(requiredColumns.prefix(6)) + ["facility_types", "source_url", "notes"]
         + ["division_id", "status", "actors", "more_sources", "source_outlet", "source_title", "source_published", "source_language", "source_quote"]
-        + ["grade", "date_readings"]
+        + ["grade", "date_readings", "role", "role_readings"]
 
     /// Reads every row into entries, or throws every problem found (up to 50), each naming
     /// file, line, column and field. Duplicates inside the file are problems too.
@@ -49,6 +49,7 @@ public enum ProgrammeCSV {
             }
         }
         do { try entries.checkNoDuplicates() } catch { problems.append(error) }
+        do { try entries.checkRolesAgree() } catch { problems.append(error) }
         if problems.count == 1 { throw problems[0] }
         if !problems.isEmpty { throw .several(problems) }
         return entries
@@ -85,11 +86,15 @@ public enum ProgrammeCSV {
             kind: kind, date: date, status: status, detail: detail, facilities: field("facility_types").value,
             note: nonEmpty(notes), actors: actors, sources: sources)
 
+        let role = try FieldRules.role(field("role").value, at: field("role").at)
+        let roleReadings = try FieldRules.roleReadings(field("role_readings").value, at: field("role_readings").at)
         let divisions = try places(
             names: field("city_county"), koreanNames: field("korean_name"), provinces: field("province"),
             ids: field("division_id"), gazetteer: gazetteer)
         return divisions.map {
-            ProgrammeEntry(stageID: stage.id, divisionID: $0.id, milestone: milestone, origin: InputLocation(file: file, line: row.line))
+            ProgrammeEntry(
+                stageID: stage.id, divisionID: $0.id, milestone: milestone, origin: InputLocation(file: file, line: row.line), role: role,
+                roleReadings: roleReadings)
         }
     }
 
@@ -150,7 +155,8 @@ public enum ProgrammeCSV {
     /// The sites as CSV in `exportColumns` order, one row per milestone, sites in stage and id
     /// order and milestones in timeline order. Reading it back gives the same data, except
     /// that only the first source keeps its outlet, title, date, language and quote (further
-    /// sources keep their address); the JSON export keeps everything. `grade` and
+    /// sources keep their address); the JSON export keeps everything. `role` and `role_readings`
+    /// repeat the site's on each of its rows and are read back. `grade` and
     /// `date_readings` (when the sources disagree: each date with its addresses) are for readers
     /// and are not read back.
     public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
@@ -171,6 +177,7 @@ public enum ProgrammeCSV {
                         primary?.published?.description ?? "", primary?.language ?? "", primary?.quote ?? "",
                         milestone.grade.rawValue,
                         milestone.dateReadings.map { "\($0.date) (\($0.sources.map(\.url).joined(separator: " ")))" }.joined(separator: "; "),
+                        site.role.rawValue, site.roleReadings.map(\.description).joined(separator: "; "),
                     ]))
             }
         }

@@ -9,12 +9,22 @@ public struct ProgrammeEntry: Sendable, Hashable {
     public var milestone: Milestone
     /// Where the entry was read (file, line, field), for error messages.
     public var origin: InputLocation
+    /// The site's role when the input states it; nil leaves a stored site's role alone (a new
+    /// site is a wave site).
+    public var role: Site.Role?
+    /// Sources' readings of the site's role, when the input gives them.
+    public var roleReadings: [Site.RoleReading]
 
-    public init(stageID: String, divisionID: String, milestone: Milestone, origin: InputLocation) {
+    public init(
+        stageID: String, divisionID: String, milestone: Milestone, origin: InputLocation, role: Site.Role? = nil,
+        roleReadings: [Site.RoleReading] = []
+    ) {
         self.stageID = stageID
         self.divisionID = divisionID
         self.milestone = milestone
         self.origin = origin
+        self.role = role
+        self.roleReadings = roleReadings
     }
 
     /// What makes two milestones the same: site, kind and date.
@@ -56,7 +66,27 @@ extension Array where Element == ProgrammeEntry {
         if !problems.isEmpty { throw .several(problems) }
     }
 
-    /// Groups entries into sites, keeping first-seen order of sites and milestones.
+    /// Throws `.invalidInput` naming both places when two entries give one site different roles
+    /// or role readings.
+    public func checkRolesAgree() throws(JibangError) {
+        var seen: [String: ProgrammeEntry] = [:]
+        for entry in self where entry.role != nil || !entry.roleReadings.isEmpty {
+            let key = "\(entry.stageID)|\(entry.divisionID)"
+            if let first = seen[key] {
+                if first.role != entry.role || first.roleReadings != entry.roleReadings {
+                    throw .invalidInput(
+                        entry.origin,
+                        "found role \(entry.role?.rawValue ?? "(none)") for \(entry.divisionID) in stage \(entry.stageID), but \(first.origin) gives \(first.role?.rawValue ?? "(none)") with other readings; give every row of a site the same role and role_readings"
+                    )
+                }
+            } else {
+                seen[key] = entry
+            }
+        }
+    }
+
+    /// Groups entries into sites, keeping first-seen order of sites and milestones; a site takes
+    /// the role its entries state (wave when none does).
     public func sites() -> [Site] {
         var order: [String] = []
         var sites: [String: Site] = [:]
@@ -67,6 +97,8 @@ extension Array where Element == ProgrammeEntry {
                 sites[key] = Site(stageID: entry.stageID, divisionID: entry.divisionID)
             }
             sites[key]!.milestones.append(entry.milestone)
+            if let role = entry.role { sites[key]!.role = role }
+            if !entry.roleReadings.isEmpty { sites[key]!.roleReadings = entry.roleReadings }
         }
         return order.map { sites[$0]! }
     }

@@ -28,6 +28,9 @@ public enum ProgrammeJSON {
         var name: String?
         var nameKo: String?
         var province: String?
+        /// "wave" or "associated"; absent in files written before roles (read as wave).
+        var role: String?
+        var roleReadings: [Site.RoleReading]?
         var milestones: [MilestoneDocument]
     }
 
@@ -66,7 +69,8 @@ public enum ProgrammeJSON {
                 let division = gazetteer.division(id: site.divisionID)
                 return SiteDocument(
                     stage: site.stageID, divisionId: site.divisionID, name: division?.englishName, nameKo: division?.nameKo,
-                    province: division.flatMap(gazetteer.province(of:))?.nameKCNA,
+                    province: division.flatMap(gazetteer.province(of:))?.nameKCNA, role: site.role.rawValue,
+                    roleReadings: site.roleReadings.isEmpty ? nil : site.roleReadings,
                     milestones: site.timeline.map { m in
                         MilestoneDocument(
                             event: m.kind.rawValue, date: m.date.description, status: m.status.rawValue, detail: m.detail,
@@ -108,11 +112,14 @@ public enum ProgrammeJSON {
         for (i, site) in document.sites.enumerated() {
             do {
                 let (stage, division) = try place(site, i: i, file: file, gazetteer: gazetteer)
+                let role = try FieldRules.role(site.role ?? "", at: InputLocation(file: file, field: "sites[\(i)].role"))
                 for (j, milestone) in site.milestones.enumerated() {
                     do {
                         let at = InputLocation(file: file, field: "sites[\(i)].milestones[\(j)]")
                         entries.append(
-                            ProgrammeEntry(stageID: stage.id, divisionID: division.id, milestone: try self.milestone(milestone, at: at), origin: at))
+                            ProgrammeEntry(
+                                stageID: stage.id, divisionID: division.id, milestone: try self.milestone(milestone, at: at), origin: at,
+                                role: role, roleReadings: site.roleReadings ?? []))
                     } catch {
                         problems.append(error)
                     }
@@ -122,6 +129,7 @@ public enum ProgrammeJSON {
             }
         }
         do { try entries.checkNoDuplicates() } catch { problems.append(error) }
+        do { try entries.checkRolesAgree() } catch { problems.append(error) }
         if problems.count == 1 { throw problems[0] }
         if !problems.isEmpty { throw .several(problems) }
         return entries

@@ -12,8 +12,15 @@ public struct SiteSummary: Sendable, Encodable, Equatable {
     public let facilities: [String]
     public let pillars: [String]
     public let milestones: Int
+    /// "wave" or "associated".
+    public let role: String
+    /// The site's phase on `as_of` (see `SitePhase`), and the furthest phase it reached.
+    public let phase: String
+    public let phaseReached: String
+    public let asOf: String
 
-    public init(_ site: Site, gazetteer: Gazetteer) {
+    public init(_ site: Site, gazetteer: Gazetteer, asOf: Day = RecordChecks.today, stallMonths: Int = SitePhase.defaultStallMonths) {
+        let phase = SitePhase(site, asOf: asOf, stallMonths: stallMonths)
         let division = gazetteer.division(id: site.divisionID)
         let timeline = site.timeline
         stage = site.stageID
@@ -28,6 +35,10 @@ public struct SiteSummary: Sendable, Encodable, Equatable {
         facilities = site.facilities.map(\.kind.rawValue)
         pillars = site.pillars.sorted().map(\.rawValue)
         milestones = site.milestones.count
+        role = site.role.rawValue
+        self.phase = phase.phase.rawValue
+        phaseReached = phase.reached.rawValue
+        self.asOf = asOf.description
     }
 }
 
@@ -40,21 +51,31 @@ public struct SiteDetail: Sendable, Encodable, Equatable {
         public let pillars: [String]
         public let facilities: [Facility]
         public let milestones: [Milestone]
+        /// "wave" or "associated", and the sources' readings when they give one.
+        public let role: String
+        public let roleReadings: [Site.RoleReading]
+        /// The phase with its rule and the steps that decided it (`phase.as_of` is the day).
+        public let phase: SitePhase
+        public let phaseRule: String
     }
 
     public let divisionId, name, nameKo: String
     public let province: String?
     public let stages: [Stage]
 
-    public init(division: Division, sites: [Site], gazetteer: Gazetteer) {
+    public init(
+        division: Division, sites: [Site], gazetteer: Gazetteer, asOf: Day = RecordChecks.today, stallMonths: Int = SitePhase.defaultStallMonths
+    ) {
         divisionId = division.id
         name = division.englishName
         nameKo = division.nameKo
         province = gazetteer.province(of: division)?.nameKCNA
         stages = sites.map { site in
-            Stage(
+            let phase = SitePhase(site, asOf: asOf, stallMonths: stallMonths)
+            return Stage(
                 stage: site.stageID, year: Programme.stage(id: site.stageID)?.year ?? 0, status: site.progress.rawValue,
-                pillars: site.pillars.sorted().map(\.rawValue), facilities: site.facilities, milestones: site.timeline)
+                pillars: site.pillars.sorted().map(\.rawValue), facilities: site.facilities, milestones: site.timeline,
+                role: site.role.rawValue, roleReadings: site.roleReadings, phase: phase, phaseRule: phase.phase.rule)
         }
     }
 }

@@ -10,9 +10,14 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
         public let year: Int
         public let label: String
         public let target: Int?
-        /// Sites (divisions) named in the stage.
+        /// Wave sites (divisions) named in the stage: what the target counts. Associated
+        /// projects are not among them.
         public let sites: Int
-        /// Sites with at least one groundbreaking / inauguration.
+        /// Associated projects of the stage (shown and sourced, never counted), by name.
+        public let associatedProjects: [String]
+        /// Wave sites per phase on `as_of` (phases with none are left out).
+        public let phases: [String: Int]
+        /// Wave sites with at least one groundbreaking / inauguration.
         public let groundbreakings: Int
         public let inaugurations: Int
         /// Median days from groundbreaking to inauguration over the sites where both are known
@@ -61,6 +66,22 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
     public let secondaryOnlyDates: [DateCaution]
     /// Counted groundbreakings and inaugurations whose sources give dates that cannot be the same day.
     public let disputedDates: [DateCaution]
+    /// Sites whose sources disagree on whether they are wave sites, with the reading the counts use.
+    public let roleDisputes: [RoleDispute]
+    /// The day the phases are computed for.
+    public let asOf: String
+    /// Months without a report after which a site not inaugurated is stalled.
+    public let stallMonths: Int
+
+    /// A site whose role the sources read differently.
+    public struct RoleDispute: Sendable, Codable, Equatable {
+        public let divisionId: String
+        public let place: String
+        public let stage: String
+        /// The reading the counts use.
+        public let countedAs: String
+        public let readings: [Site.RoleReading]
+    }
 
     /// A counted date an analyst should treat with care, and why.
     public struct DateCaution: Sendable, Codable, Equatable {
@@ -79,7 +100,8 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
     /// O(sites × milestones).
     public init(
         sites allSites: [Site], gazetteer: Gazetteer, year: Int? = nil, provinceID: String? = nil, throughYear: Int? = nil,
-        bundledData: String? = nil, minGrade: SourceGrade? = nil
+        bundledData: String? = nil, minGrade: SourceGrade? = nil, asOf: Day = RecordChecks.today,
+        stallMonths: Int = SitePhase.defaultStallMonths
     ) {
         func provinceOf(_ site: Site) -> String? { gazetteer.provinceID(ofDivision: site.divisionID) }
         // With a minimum grade, a milestone counts only when a source of that grade reports it.
@@ -99,7 +121,8 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
         var cumulative = Set<String>()
         var waves: [Wave] = []
         for stage in Programme.stages {
-            let inStage = sites.filter { $0.stageID == stage.id }
+            let all = sites.filter { $0.stageID == stage.id }
+            let inStage = all.filter(\.isWaveSite)
             if stage.kind == .wave { cumulative.formUnion(inStage.map(\.divisionID)) }
             guard stages.contains(stage) else { continue }
             let durations = inStage.compactMap(\.daysToInauguration)
@@ -107,6 +130,9 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
                 Wave(
                     stageId: stage.id, stage: stage.kind.rawValue, year: stage.year, label: stage.label, target: stage.target,
                     sites: Set(inStage.map(\.divisionID)).count,
+                    associatedProjects: all.filter { !$0.isWaveSite }.compactMap { gazetteer.division(id: $0.divisionID)?.englishName }.sorted(),
+                    phases: Dictionary(grouping: inStage, by: { SitePhase($0, asOf: asOf, stallMonths: stallMonths).phase.rawValue })
+                        .mapValues(\.count),
                     groundbreakings: inStage.filter { $0.has(.groundbreaking) }.count,
                     inaugurations: inStage.filter { $0.has(.inauguration) }.count,
                     medianDaysToInauguration: Self.median(durations), timedSites: durations.count,
@@ -115,7 +141,7 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
                     cumulativeDivisions: stage.kind == .wave ? cumulative.count : nil))
         }
         self.waves = waves
-        let waveSites = sites.filter { Programme.stage(id: $0.stageID)?.kind == .wave }
+        let waveSites = sites.filter { Programme.stage(id: $0.stageID)?.kind == .wave && $0.isWaveSite }
         covered = Set(waveSites.map(\.divisionID)).count
         target = Programme.totalTarget
         divisionsInGazetteer = gazetteer.localUnits.filter { provinceID == nil || $0.provinceID == provinceID }.count
@@ -135,7 +161,7 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
         self.bundledData = bundledData
         var secondary: [DateCaution] = []
         var disputed: [DateCaution] = []
-        for site in sites where stages.contains(where: { $0.id == site.stageID }) {
+        for site in sites where site.isWaveSite && stages.contains(where: { $0.id == site.stageID }) {
             for m in site.timeline where m.hasHappened && (m.kind == .groundbreaking || m.kind == .inauguration) {
                 func caution(_ readings: [Milestone.DateReading]?) -> DateCaution {
                     DateCaution(
@@ -149,6 +175,13 @@ public struct ProgrammeStatus: Sendable, Codable, Equatable {
         }
         secondaryOnlyDates = secondary
         disputedDates = disputed
+        roleDisputes = sites.filter { site in site.roleDisputed && stages.contains { $0.id == site.stageID } }.map { site in
+            RoleDispute(
+                divisionId: site.divisionID, place: gazetteer.division(id: site.divisionID)?.englishName ?? site.divisionID, stage: site.stageID,
+                countedAs: site.role.rawValue, readings: site.roleReadings)
+        }
+        self.asOf = asOf.description
+        self.stallMonths = stallMonths
     }
 
     /// The median of `values`; nil when empty. The mean of the middle two for an even count.

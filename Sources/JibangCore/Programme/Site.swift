@@ -17,12 +17,36 @@ public struct Site: Sendable, Hashable, Codable {
     public var stageID: String
     public var divisionID: String
     public var milestones: [Milestone]
+    /// A wave site or an associated project (see `Role`); the reading the counts use.
+    public var role: Role
+    /// Every source's reading of the role, when sources say (empty when none does).
+    public var roleReadings: [RoleReading]
 
-    public init(id: Int64? = nil, stageID: String, divisionID: String, milestones: [Milestone] = []) {
+    public init(
+        id: Int64? = nil, stageID: String, divisionID: String, milestones: [Milestone] = [], role: Role = .wave,
+        roleReadings: [RoleReading] = []
+    ) {
         self.id = id
         self.stageID = stageID
         self.divisionID = divisionID
         self.milestones = milestones
+        self.role = role
+        self.roleReadings = roleReadings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, stageID, divisionID, milestones, role, roleReadings
+    }
+
+    /// Reads sites written before roles existed as wave sites.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Int64.self, forKey: .id)
+        stageID = try c.decode(String.self, forKey: .stageID)
+        divisionID = try c.decode(String.self, forKey: .divisionID)
+        milestones = try c.decode([Milestone].self, forKey: .milestones)
+        role = try c.decodeIfPresent(Role.self, forKey: .role) ?? .wave
+        roleReadings = try c.decodeIfPresent([RoleReading].self, forKey: .roleReadings) ?? []
     }
 
     /// The milestones in timeline order (see `MilestoneDate.<`).
@@ -63,7 +87,7 @@ public struct Site: Sendable, Hashable, Codable {
 
     /// The same site without store ids, for comparing content across stores.
     public var content: Site {
-        Site(stageID: stageID, divisionID: divisionID, milestones: timeline.map(\.content))
+        Site(stageID: stageID, divisionID: divisionID, milestones: timeline.map(\.content), role: role, roleReadings: roleReadings)
     }
 }
 

@@ -37,6 +37,12 @@ public protocol ProgrammeStore: Sendable {
     /// `url`; audited with `reason`. `.notFound` for an unknown milestone or address.
     func setRetracted(sourceOf id: Int64, url: String, _ retracted: Bool, reason: String) async throws(JibangError)
 
+    /// Sets the role of the site with store id `site` (wave or associated), keeping its role
+    /// readings; audited with `reason` as entity "site", action "role", so that a newer bundled
+    /// record never sets it back. `.notFound` for an unknown site, `.invalidInput` when it
+    /// already has that role.
+    func setRole(site id: Int64, _ role: Site.Role, reason: String) async throws(JibangError)
+
     /// The bundled programme record the store was seeded with ("20x10-sites.csv@digest"), or
     /// "skipped" when it was left out; nil before the first seeding.
     func bundledRecord() async throws(JibangError) -> String?

@@ -62,9 +62,12 @@ public enum AcceptanceRules {
     /// corroborates, or a new milestone (status claimed) at the site of its place. With
     /// `milestone`, the analyst says which stored milestone the article reports: it becomes a
     /// source of that one, and a date that cannot be the milestone's is kept as the source's
-    /// reading (a disagreement shown, not settled).
+    /// reading (a disagreement shown, not settled). With `role` `.associated`, the article files
+    /// an associated project: a new milestone at the place's associated site of the event's wave
+    /// (or `requestedStage`), never a wave site's.
     public static func decide(
-        _ candidate: Candidate, place: Division, requestedStage: String?, note: String?, sites: [Site], milestone chosen: Int64? = nil
+        _ candidate: Candidate, place: Division, requestedStage: String?, note: String?, sites: [Site], milestone chosen: Int64? = nil,
+        role: Site.Role? = nil
     ) throws(JibangError) -> AcceptanceWrite {
         let id = candidate.id ?? 0
         let location = InputLocation(file: "candidate #\(id)")
@@ -90,14 +93,30 @@ public enum AcceptanceRules {
             if !date.overlaps(target.date) { source.reading = date }
             return .addSource(source, toMilestone: chosen)
         }
-        if let existing = matchingMilestone(candidate, in: sites) { return .addSource(source, toMilestone: existing) }
-        let stage = try stage(
-            for: place.id, year: reported.latest.year, requested: requestedStage, sites: sites, placeName: place.nameKCNA, at: location)
+        let stage: String
+        if role == .associated {
+            let year = reported.latest.year
+            guard requestedStage != nil || Programme.years.contains(year) else {
+                throw JibangError.invalidInput(
+                    location, "\(year) is not a programme year; choose the stage of the associated project", hint: .init(field: "stage"))
+            }
+            stage = try requestedStage.map { text throws(JibangError) in try FieldRules.stage(text, at: location).id } ?? String(year)
+            if let site = sites.first(where: { $0.divisionID == place.id && $0.stageID == stage }), site.isWaveSite {
+                throw JibangError.invalidInput(
+                    location,
+                    "\(place.nameKCNA) is a wave site in stage \(stage): a project there is part of that site; accept it without the associated role, or choose another stage",
+                    hint: .init(field: "stage"))
+            }
+        } else {
+            if let existing = matchingMilestone(candidate, in: sites) { return .addSource(source, toMilestone: existing) }
+            stage = try self.stage(
+                for: place.id, year: reported.latest.year, requested: requestedStage, sites: sites, placeName: place.nameKCNA, at: location)
+        }
         let milestone = Milestone(
             kind: milestoneKind(candidate.event), date: milestoneDate(candidate.event, reported: reported), status: .claimed, detail: nil,
             facilities: candidate.facilities.joined(separator: "; "),
             note: note ?? "Accepted from evidence candidate #\(id): \(candidate.why)", actors: [], sources: [source])
-        return .addMilestone(ProgrammeEntry(stageID: stage, divisionID: place.id, milestone: milestone, origin: location))
+        return .addMilestone(ProgrammeEntry(stageID: stage, divisionID: place.id, milestone: milestone, origin: location, role: role))
     }
 
     /// The address an accepted candidate's article is cited by.

@@ -88,7 +88,8 @@ public struct ReviewQueue: Sendable {
     /// stored milestone the article reports; its date, when it cannot be that milestone's, is
     /// kept as the source's reading.
     public func accept(
-        candidate id: Int64, placeID: String? = nil, stageID: String? = nil, note: String? = nil, milestone: Int64? = nil
+        candidate id: Int64, placeID: String? = nil, stageID: String? = nil, note: String? = nil, milestone: Int64? = nil,
+        role: Site.Role? = nil
     ) async throws(JibangError) -> Acceptance {
         let candidate = try await self.candidate(id: id)
         let location = InputLocation(file: "candidate #\(id)")
@@ -102,7 +103,8 @@ public struct ReviewQueue: Sendable {
             throw JibangError.unknownPlace(location, divisionID, suggestions: candidate.provinceSites)
         }
         let write = try AcceptanceRules.decide(
-            candidate, place: place, requestedStage: stageID, note: note, sites: try await store.sites(), milestone: milestone)
+            candidate, place: place, requestedStage: stageID, note: note, sites: try await store.sites(), milestone: milestone,
+            role: role)
         let milestoneID = try await store.acceptCandidate(id: id, placeID: divisionID, note: note, write: write)
         let created = if case .addMilestone = write { true } else { false }
         let date = candidate.milestoneDate.map { AcceptanceRules.milestoneDate(candidate.event, reported: $0).description } ?? candidate.date

@@ -40,17 +40,20 @@ struct EvidenceController {
         let note: String?
         /// The stored milestone the article reports (its differing date is kept as a reading).
         let milestone: Int64?
+        /// "associated" files the article as an associated project (not counted among the wave's sites).
+        var role: String? = nil
     }
 
-    /// POST /api/v1/evidence/{id}/accept (token) — optional body {place, stage, note, milestone}.
+    /// POST /api/v1/evidence/{id}/accept (token) — optional body {place, stage, note, milestone, role}.
     @Sendable func accept(_ request: Request, context: Context) async throws -> Response {
         let id = try candidateID(context)
         let decision: Decision = try await context.optionalBody(request) ?? Decision(place: nil, stage: nil, note: nil, milestone: nil)
         let placeID = try decision.place.map { text in
             try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
         }
+        let role = try FieldRules.role(decision.role ?? "", at: InputLocation(file: "request", field: "role"))
         let result = try await services.review.accept(
-            candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note, milestone: decision.milestone)
+            candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note, milestone: decision.milestone, role: role)
         services.invalidate()
         return JSONResponse.make(Accepted(milestoneId: result.milestoneID, created: result.created, site: result.siteLabel, date: result.date))
     }

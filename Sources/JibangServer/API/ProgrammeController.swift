@@ -36,7 +36,7 @@ struct ProgrammeController {
         }
     }
 
-    /// GET /api/v1/programme/status[?year=&province=] — the JSON of `jibang status --format json`.
+    /// GET /api/v1/programme/status[?year=&province=&min_grade=&as_of=&stall_months=] — the JSON of `jibang status --format json`.
     @Sendable func status(_ request: Request, context: Context) async throws -> Response {
         let query = QueryParameters(request)
         let filter = try query.siteFilter(services.gazetteer)
@@ -47,10 +47,12 @@ struct ProgrammeController {
             }
             return grade
         }
-        let json = try await services.cachedStatus(key: "\(year ?? 0)|\(province ?? "")|\(minGrade?.rawValue ?? "")") {
+        let key = "\(year ?? 0)|\(province ?? "")|\(minGrade?.rawValue ?? "")|\(filter.asOf)|\(filter.stallMonths)"
+        let json = try await services.cachedStatus(key: key) {
             let status = ProgrammeStatus(
                 sites: try await services.store.sites(), gazetteer: services.gazetteer, year: year, provinceID: province,
-                throughYear: services.thisYear, bundledData: try await services.store.bundledRecord(), minGrade: minGrade)
+                throughYear: services.thisYear, bundledData: try await services.store.bundledRecord(), minGrade: minGrade,
+                asOf: filter.asOf, stallMonths: filter.stallMonths)
             return ProgrammeJSON.encode(status).trimmingCharacters(in: .newlines) + "\n"
         }
         return JSONResponse.text(json)
@@ -64,14 +66,16 @@ struct ProgrammeController {
         let total: Int
     }
 
-    /// GET /api/v1/sites[?year=&province=&status=&page=&per_page=]
+    /// GET /api/v1/sites[?year=&province=&status=&phase=&role=&as_of=&stall_months=&page=&per_page=]
     @Sendable func sites(_ request: Request, context: Context) async throws -> Response {
         let query = QueryParameters(request)
         let filter = try query.siteFilter(services.gazetteer)
         let page = try query.int("page", default: 1, range: 1...100_000)
         let perPage = try query.int("per_page", default: 50, range: 1...500)
         let all = filter.apply(try await services.store.sites(), gazetteer: services.gazetteer)
-        let items = all.dropFirst((page - 1) * perPage).prefix(perPage).map { SiteSummary($0, gazetteer: services.gazetteer) }
+        let items = all.dropFirst((page - 1) * perPage).prefix(perPage).map {
+            SiteSummary($0, gazetteer: services.gazetteer, asOf: filter.asOf, stallMonths: filter.stallMonths)
+        }
         return JSONResponse.make(Page(items: Array(items), page: page, perPage: perPage, total: all.count))
     }
 
@@ -80,7 +84,9 @@ struct ProgrammeController {
         let division = try resolve(try context.pathText("id"))
         let sites = try await services.store.sites().filter { $0.divisionID == division.id }
         guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
-        return JSONResponse.make(SiteDetail(division: division, sites: sites, gazetteer: services.gazetteer))
+        let filter = try QueryParameters(request).siteFilter(services.gazetteer)
+        return JSONResponse.make(
+            SiteDetail(division: division, sites: sites, gazetteer: services.gazetteer, asOf: filter.asOf, stallMonths: filter.stallMonths))
     }
 
     func resolve(_ text: String) throws -> Division {

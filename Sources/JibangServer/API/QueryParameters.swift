@@ -37,12 +37,24 @@ struct QueryParameters {
         return choice
     }
 
-    /// The `year`, `province` (any spelling) and `status` filters of sites and status.
+    /// The `year`, `province` (any spelling), `status`, `phase`, `role`, `as_of` and
+    /// `stall_months` filters of sites and status.
     func siteFilter(_ gazetteer: Gazetteer) throws -> SiteFilter {
         let year = try string("year").map { _ in try int("year", default: 0, range: 2021...2033) }
         let province = try string("province").map { try gazetteer.resolveProvince($0, at: InputLocation(file: "province")).id }
         let progress: Site.Progress? = try string("status").map { _ in try choice("status", default: Site.Progress.planned) }
-        return SiteFilter(year: year, provinceID: province, progress: progress)
+        let phase: SitePhase.Phase? = try string("phase").map { _ in try choice("phase", default: SitePhase.Phase.selected) }
+        let role: Site.Role? = try string("role").map { _ in try choice("role", default: Site.Role.wave) }
+        return SiteFilter(
+            year: year, provinceID: province, progress: progress, phase: phase, asOf: try asOf(),
+            stallMonths: try int("stall_months", default: SitePhase.defaultStallMonths, range: 1...240), role: role)
+    }
+
+    /// `as_of` (YYYY-MM-DD), today when absent.
+    func asOf() throws -> Day {
+        guard let text = string("as_of") else { return RecordChecks.today }
+        guard let day = Day(iso: text) else { throw APIError.badRequest("as_of: found \(text), expected a day such as 2025-06-30") }
+        return day
     }
 
     /// `from`/`to` as day numbers.

@@ -40,7 +40,8 @@ struct PageController {
         let sites = filter.apply(
             try await services.store.sites(), gazetteer: services.gazetteer)
         return ProgrammePages.sites(
-            sites, gazetteer: services.gazetteer, year: filter.year, province: filter.provinceID, status: filter.progress?.rawValue
+            sites, gazetteer: services.gazetteer, year: filter.year, province: filter.provinceID, status: filter.progress?.rawValue,
+            phase: filter.phase?.rawValue, asOf: filter.asOf, stallMonths: filter.stallMonths
         ).response
     }
 

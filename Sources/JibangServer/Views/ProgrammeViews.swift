@@ -28,6 +28,20 @@ enum ProgrammePages {
             let label, target: String
             let sites, groundbreakings, inaugurations, of, brokenPercent, donePercent: Int
             let cumulative: String
+            let year: Int
+            let phases: [PhaseCount]
+            /// The associated projects, by name ("" when none).
+            let associated: String
+        }
+
+        struct PhaseCount {
+            let phase: String
+            let count: Int
+            let last: Bool
+        }
+
+        struct RoleDispute {
+            let place, stage, readings, countedAs: String
         }
 
         struct Latest {
@@ -42,6 +56,9 @@ enum ProgrammePages {
         let waves: [Wave]
         let mapSvg: String
         let latest: [Latest]
+        let asOf: String
+        let stallMonths: Int
+        let roleDisputes: [RoleDispute]
     }
 
     static func overview(status: ProgrammeStatus, sites: [Site], gazetteer: Gazetteer) -> Page {
@@ -50,7 +67,8 @@ enum ProgrammePages {
             return OverviewView.Wave(
                 label: wave.label, target: wave.target.map(String.init) ?? "—", sites: wave.sites, groundbreakings: wave.groundbreakings,
                 inaugurations: wave.inaugurations, of: target, brokenPercent: min(100, wave.groundbreakings * 100 / max(target, 1)),
-                donePercent: min(100, wave.inaugurations * 100 / max(target, 1)), cumulative: wave.cumulativeDivisions.map(String.init) ?? "")
+                donePercent: min(100, wave.inaugurations * 100 / max(target, 1)), cumulative: wave.cumulativeDivisions.map(String.init) ?? "",
+                year: wave.year, phases: phaseCounts(wave.phases), associated: wave.associatedProjects.joined(separator: ", "))
         }
         let latest = sites.flatMap { site in site.happened.map { (site, $0) } }.sorted { $0.1.date > $1.1.date }.prefix(12).map { site, milestone in
             let division = gazetteer.division(id: site.divisionID)
@@ -61,8 +79,18 @@ enum ProgrammePages {
         let view = OverviewView(
             covered: status.covered, target: status.target, siteCount: sites.count, inaugurated: sites.filter { $0.progress == .completed }.count,
             recordAsOf: status.recordAsOf ?? "—", bundledData: status.bundledData.map { $0 == "skipped" ? "not loaded" : $0 } ?? "—",
-            waves: waves, mapSvg: ProgrammeMap.svg(sites: sites, gazetteer: gazetteer), latest: Array(latest))
+            waves: waves, mapSvg: ProgrammeMap.svg(sites: sites, gazetteer: gazetteer), latest: Array(latest), asOf: status.asOf,
+            stallMonths: status.stallMonths,
+            roleDisputes: status.roleDisputes.map {
+                .init(place: $0.place, stage: $0.stage, readings: $0.readings.map(\.description).joined(separator: " · "), countedAs: $0.countedAs)
+            })
         return Page(template: "overview", view: view)
+    }
+
+    /// The phases with sites, in phase order.
+    static func phaseCounts(_ phases: [String: Int]) -> [OverviewView.PhaseCount] {
+        let present = SitePhase.Phase.allCases.compactMap { phase in phases[phase.rawValue].map { (phase.rawValue, $0) } }
+        return present.enumerated().map { .init(phase: $0.element.0, count: $0.element.1, last: $0.offset == present.count - 1) }
     }
 
     // MARK: - Sites
@@ -74,31 +102,40 @@ enum ProgrammePages {
         }
 
         struct Row {
-            let id, name, nameKo, province, stage, status, facilities: String
+            let id, name, nameKo, province, stage, status, facilities, phase: String
             let groundbreaking, inauguration: String?
+            let associated: Bool
         }
 
         let frame = Frame("Sites", "대상지", section: .sites)
         let year: FormSelect
         let provinces: [Province]
         let status: FormSelect
+        let phase: FormSelect
         let rows: [Row]
         let count: Int
+        let asOf: String
     }
 
-    static func sites(_ sites: [Site], gazetteer: Gazetteer, year: Int?, province: String?, status: String?) -> Page {
+    static func sites(
+        _ sites: [Site], gazetteer: Gazetteer, year: Int?, province: String?, status: String?, phase: String? = nil,
+        asOf: Day = RecordChecks.today, stallMonths: Int = SitePhase.defaultStallMonths
+    ) -> Page {
         let years = ([2021, 2023] + Array(Programme.years)).map(String.init)
         let view = SitesView(
             year: FormSelect("Year · 연도", "year", years, chosen: year.map(String.init), any: "all"),
             provinces: gazetteer.provinces.map { .init(id: $0.id, name: $0.nameKCNA, nameKo: $0.nameKo, selected: $0.id == province) },
             status: FormSelect("Status · 상태", "status", Site.Progress.allCases.map(\.rawValue), chosen: status, any: "all"),
+            phase: FormSelect("Phase · 단계", "phase", SitePhase.Phase.allCases.map(\.rawValue), chosen: phase, any: "all"),
             rows: sites.map { site in
-                let s = SiteSummary(site, gazetteer: gazetteer)
+                let s = SiteSummary(site, gazetteer: gazetteer, asOf: asOf, stallMonths: stallMonths)
                 return .init(
                     id: s.divisionId, name: s.name, nameKo: s.nameKo, province: s.province ?? "", stage: s.stage, status: s.status,
-                    facilities: s.facilities.joined(separator: ", "), groundbreaking: s.groundbreaking, inauguration: s.inauguration)
+                    facilities: s.facilities.joined(separator: ", "),
+                    phase: s.phase == s.phaseReached ? s.phase : "\(s.phase) (after \(s.phaseReached))", groundbreaking: s.groundbreaking,
+                    inauguration: s.inauguration, associated: !site.isWaveSite)
             },
-            count: sites.count)
+            count: sites.count, asOf: asOf.description)
         return Page(template: "sites", view: view)
     }
 
@@ -124,6 +161,10 @@ enum ProgrammePages {
             let label, status, pillars, facilities: String
             let milestones: [Row]
             let inaugurated: Bool
+            let associated: Bool
+            let roleReadings: String?
+            let phase, phaseRule, asOf: String
+            let phaseSteps: [String]
         }
 
         let frame: Frame
@@ -163,7 +204,13 @@ enum ProgrammePages {
                             disagreement: m.datesDisagree ? m.disagreementText : nil,
                             secondaryOnly: m.retraction == nil && m.restsOnSecondaryOnly, sourceURLs: m.sources.map(\.url))
                     },
-                    inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened })
+                    inaugurated: stage.milestones.contains { $0.kind == .inauguration && $0.hasHappened },
+                    associated: stage.role == Site.Role.associated.rawValue,
+                    roleReadings: stage.roleReadings.isEmpty
+                        ? nil : stage.roleReadings.map(\.description).joined(separator: " · ") + "; the counts use \(stage.role)",
+                    phase: stage.phase.phase == stage.phase.reached
+                        ? stage.phase.phase.rawValue : "\(stage.phase.phase.rawValue) (after \(stage.phase.reached.rawValue))",
+                    phaseRule: stage.phaseRule, asOf: stage.phase.asOf.description, phaseSteps: stage.phase.explanation)
             },
             history: history.map { entry in
                 .init(
