@@ -35,6 +35,33 @@ import Testing
 
     // MARK: - Programme
 
+    /// Issue 15: a site's role and its sources' readings are kept; an analyst's role change is
+    /// audited, and an import that states a role sets it.
+    @Test(arguments: stores)
+    func rolesAreKeptAndChangedWithAReason(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        var farm = Self.entry("KP0319", .groundbreaking, "2024-02-14", url: "https://example.org/farm")
+        farm.role = .associated
+        farm.roleReadings = [.init(role: .associated, source: "https://a.example"), .init(role: .wave, source: "https://b.example")]
+        _ = try await store.importEntries([farm, Self.entry("KP0310", .groundbreaking, "2024-03-01", url: "https://example.org/w")], file: "t.csv")
+        let sites = try await store.sites()
+        let stored = try #require(sites.first { $0.divisionID == "KP0319" })
+        #expect(stored.role == .associated && stored.roleReadings == farm.roleReadings)
+        #expect(sites.first { $0.divisionID == "KP0310" }?.role == .wave)
+        try await store.setRole(site: stored.id!, .wave, reason: "the analyst's list")
+        await #expect(throws: JibangError.self) { try await store.setRole(site: stored.id!, .wave, reason: "twice") }
+        await #expect(throws: JibangError.self) { try await store.setRole(site: 99_999, .wave, reason: "none") }
+        #expect(try await store.sites().first { $0.id == stored.id }?.role == .wave)
+        let audit = try await store.auditEntries(since: nil, entity: "site", entityID: String(stored.id!), limit: 5)
+        #expect(audit.map(\.action) == ["role"] && audit.first?.reason == "the analyst's list")
+        var again = Self.entry("KP0319", .inauguration, "2024-12-28", url: "https://example.org/farm2")
+        again.role = .associated
+        _ = try await store.importEntries([again], file: "u.csv")
+        #expect(try await store.sites().first { $0.id == stored.id }?.role == .associated, "an import that states a role sets it")
+    }
+
     @Test(arguments: stores)
     func importsAllOrNothingAndReadsBack(_ implementation: Implementation) async throws {
         let dir = TemporaryDirectory()
