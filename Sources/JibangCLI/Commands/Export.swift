@@ -7,10 +7,12 @@ import JibangStore
 /// `jibang export`: the whole programme record as CSV, JSON or GeoJSON.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the programme record as csv, json (lossless, re-importable) or geojson (a point per site).")
+        abstract:
+            "Export the programme record as csv, json (lossless, re-importable), geojson (a point per site) or kml (Google Earth, QGIS).")
 
-    @Option(help: "csv, json or geojson.")
+    @Option(help: "csv, json, geojson or kml (a folder per wave, a placemark per site with its timeline and sources).")
     var format: ProgrammeFormat = .json
+    @OptionGroup var phases: PhaseOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
     @OptionGroup var store: StoreOptions
@@ -19,7 +21,7 @@ struct Export: AsyncParsableCommand {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
             let db = try await store.open()
-            let text = format.write(try await db.sites(), gazetteer: gazetteer)
+            let text = format.write(try await db.sites(), gazetteer: gazetteer, asOf: try phases.day())
             if let output {
                 do { try text.write(toFile: Console.current.resolve(output), atomically: true, encoding: .utf8) } catch {
                     throw JibangError.storage("cannot write \(output): \(error.localizedDescription)")

@@ -1,3 +1,5 @@
+import JibangCore
+
 /// Small pieces every chart shares: escaping, number formatting, fonts, colours. Output is
 /// deterministic: the same data always gives the same bytes.
 package enum SVG {
@@ -11,23 +13,7 @@ package enum SVG {
     package static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
     /// Escapes text for XML and HTML content and attribute values (the server's pages use it too).
-    package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    package static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// A coordinate with at most two decimals, no trailing zeros, never "-0".
     package static func number(_ value: Double) -> String {

@@ -3,13 +3,14 @@ public import JibangBase
 
 /// The formats the programme can be read from and written to.
 public enum ProgrammeFormat: String, Sendable, CaseIterable {
-    case csv, json, geojson
+    case csv, json, geojson, kml
 
-    /// The format a file name implies: `.json` → json, `.geojson` → geojson, else csv.
+    /// The format a file name implies: `.json` → json, `.geojson` → geojson, `.kml` → kml, else csv.
     public static func inferred(from path: String) -> ProgrammeFormat {
         switch (path as NSString).pathExtension.lowercased() {
         case "json": .json
         case "geojson": .geojson
+        case "kml": .kml
         default: .csv
         }
     }
@@ -24,17 +25,19 @@ public enum ProgrammeFormat: String, Sendable, CaseIterable {
                 throw .invalidInput(InputLocation(file: file), "not UTF-8 text; expected a CSV file saved as UTF-8")
             }
             return try ProgrammeCSV.read(text, file: file, gazetteer: gazetteer)
-        case .geojson:
-            throw .invalidInput(InputLocation(file: file), "GeoJSON is an export format; import a CSV or Jibang JSON file instead")
+        case .geojson, .kml:
+            throw .invalidInput(
+                InputLocation(file: file), "\(rawValue) is an export format; import a CSV or Jibang JSON file instead")
         }
     }
 
-    /// Writes the sites in this format.
-    public func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
+    /// Writes the sites in this format; `asOf` is the day KML's phases are computed for.
+    public func write(_ sites: [Site], gazetteer: Gazetteer, asOf: Day = RecordChecks.today) -> String {
         switch self {
         case .csv: ProgrammeCSV.write(sites, gazetteer: gazetteer)
         case .json: ProgrammeJSON.write(sites, gazetteer: gazetteer)
         case .geojson: ProgrammeGeoJSON.write(sites, gazetteer: gazetteer)
+        case .kml: ProgrammeKML.write(sites, gazetteer: gazetteer, asOf: asOf)
         }
     }
 }

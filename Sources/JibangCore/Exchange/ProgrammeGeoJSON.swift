@@ -36,6 +36,8 @@ public enum ProgrammeGeoJSON {
         let stageKind: String
         let year: Int
         let status: String
+        /// "wave" or "associated".
+        let role: String
         let groundbreaking: String?
         let inauguration: String?
         let milestones: Int
@@ -52,7 +54,7 @@ public enum ProgrammeGeoJSON {
                 properties: Properties(
                     divisionId: division.id, nameKo: division.nameKo, nameKcna: division.nameKCNA,
                     province: gazetteer.province(of: division)?.nameKCNA, stage: stage.id, stageKind: stage.kind.rawValue,
-                    year: stage.year, status: site.progress.rawValue,
+                    year: stage.year, status: site.progress.rawValue, role: site.role.rawValue,
                     groundbreaking: timeline.first { $0.kind == .groundbreaking }?.date.description,
                     inauguration: timeline.first { $0.kind == .inauguration }?.date.description,
                     milestones: site.milestones.count))
