@@ -18,7 +18,8 @@ public struct Jibang: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Status.self, Sites.self, SiteCommand.self, Place.self, Init.self, Import.self, Export.self, Add.self, Edit.self, Retract.self,
+            Status.self, Sites.self, SiteCommand.self, Forecast.self, Place.self, Init.self, Import.self, Export.self, Add.self, Edit.self,
+            Retract.self,
             Restore.self, Audit.self, DataCommand.self,
             Ingest.self, Trend.self, Kwic.self, CorpusCommand.self, Compare.self, Peaks.self, Report.self, IndicatorCommand.self,
             EventsCommand.self, EvidenceCommand.self, Serve.self, TokenCommand.self, StoreCommand.self,

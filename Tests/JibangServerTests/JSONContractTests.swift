@@ -29,6 +29,8 @@ import Testing
         (["evidence", "evaluate", "--reports", Fixtures.path("evidence-reports/dev.json")], "ReportEvaluation", false),
         (["evidence", "rescan"], "RescanResult", false),
         (["audit"], "AuditEntry", true),
+        (["forecast", "--runs", "200"], "Forecast", false),
+        (["forecast", "--runs", "200", "--as-of", "2025-06-30"], "Forecast", false),
     ]
 
     static func schema(_ name: String, list: Bool) -> [String: Any] {

@@ -30,7 +30,10 @@ struct PhaseOptions: ParsableArguments {
     var stallMonths: Int = SitePhase.defaultStallMonths
 
     /// The as-of day; a malformed one is an error that shows the form.
-    func day() throws(JibangError) -> Day {
+    func day() throws(JibangError) -> Day { try Self.day(asOf) }
+
+    /// `text` as the as-of day (today when nil); a malformed one is an error that shows the form.
+    static func day(_ asOf: String?) throws(JibangError) -> Day {
         guard let asOf else { return RecordChecks.today }
         guard let day = Day(iso: asOf) else {
             throw .invalidInput(InputLocation(file: "--as-of"), "found \"\(asOf)\", expected a day such as 2025-06-30")

@@ -14,6 +14,7 @@ struct ProgrammeController {
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("places", use: places)
         group.get("programme/status", use: status)
+        group.get("programme/forecast", use: forecast)
         group.get("sites", use: sites)
         group.get("sites/:id", use: site)
         group.post("milestones", use: addMilestone)
@@ -54,6 +55,24 @@ struct ProgrammeController {
                 throughYear: services.thisYear, bundledData: try await services.store.bundledRecord(), minGrade: minGrade,
                 asOf: filter.asOf, stallMonths: filter.stallMonths)
             return ProgrammeJSON.encode(status).trimmingCharacters(in: .newlines) + "\n"
+        }
+        return JSONResponse.text(json)
+    }
+
+    /// GET /api/v1/programme/forecast[?as_of=&seed=&runs=] — the JSON of `jibang forecast --format json`.
+    @Sendable func forecast(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        let asOf = try query.asOf()
+        let runs = try query.int("runs", default: 2000, range: 1...20_000)
+        let seed =
+            try query.string("seed").map { text in
+                guard let seed = UInt64(text) else { throw APIError.badRequest("seed: found \(text), expected a whole number") }
+                return seed
+            } ?? ProgrammeForecast.defaultSeed
+        let json = try await services.cachedStatus(key: "forecast|\(asOf)|\(runs)|\(seed)") {
+            let forecast = ProgrammeForecast(
+                sites: try await services.store.sites(), gazetteer: services.gazetteer, options: .init(asOf: asOf, seed: seed, runs: runs))
+            return ProgrammeJSON.encode(forecast).trimmingCharacters(in: .newlines) + "\n"
         }
         return JSONResponse.text(json)
     }

@@ -31,7 +31,9 @@ struct PageController {
         let status = ProgrammeStatus(
             sites: sites, gazetteer: services.gazetteer, year: nil, provinceID: nil, throughYear: services.thisYear,
             bundledData: try await services.store.bundledRecord())
-        return ProgrammePages.overview(status: status, sites: sites, gazetteer: services.gazetteer).response
+        // The overview's forecast panel: fewer runs than the API's default, enough for its figure.
+        let forecast = ProgrammeForecast(sites: sites, gazetteer: services.gazetteer, options: .init(asOf: RecordChecks.today, runs: 500))
+        return ProgrammePages.overview(status: status, sites: sites, gazetteer: services.gazetteer, forecast: forecast).response
     }
 
     @Sendable func sites(_ request: Request, context: Context) async throws -> Response {

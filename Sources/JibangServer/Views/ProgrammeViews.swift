@@ -58,10 +58,12 @@ enum ProgrammePages {
         let latest: [Latest]
         let asOf: String
         let stallMonths: Int
+        let forecastSvg: String
+        let forecastText: String
         let roleDisputes: [RoleDispute]
     }
 
-    static func overview(status: ProgrammeStatus, sites: [Site], gazetteer: Gazetteer) -> Page {
+    static func overview(status: ProgrammeStatus, sites: [Site], gazetteer: Gazetteer, forecast: ProgrammeForecast) -> Page {
         let waves = status.waves.map { wave in
             let target = wave.target ?? max(wave.sites, 1)
             return OverviewView.Wave(
@@ -80,11 +82,20 @@ enum ProgrammePages {
             covered: status.covered, target: status.target, siteCount: sites.count, inaugurated: sites.filter { $0.progress == .completed }.count,
             recordAsOf: status.recordAsOf ?? "—", bundledData: status.bundledData.map { $0 == "skipped" ? "not loaded" : $0 } ?? "—",
             waves: waves, mapSvg: ProgrammeMap.svg(sites: sites, gazetteer: gazetteer), latest: Array(latest), asOf: status.asOf,
-            stallMonths: status.stallMonths,
+            stallMonths: status.stallMonths, forecastSvg: CoverageChart.svg(forecast),
+            forecastText: Self.forecastText(forecast),
             roleDisputes: status.roleDisputes.map {
                 .init(place: $0.place, stage: $0.stage, readings: $0.readings.map(\.description).joined(separator: " · "), countedAs: $0.countedAs)
             })
         return Page(template: "overview", view: view)
+    }
+
+    /// One sentence on the programme's outlook.
+    static func forecastText(_ f: ProgrammeForecast) -> String {
+        let end = f.programme.coverage.last
+        let share = String(format: "%.1f", f.programme.pCompleteBy2033 * 100)
+        return
+            "At the pace the record shows, \(end.map { "about \(Int($0.expected.rounded())) (80 % interval \($0.low)–\($0.high))" } ?? "no") of the \(f.programme.target) targeted cities and counties will have an inaugurated wave site by the end of 2033; the probability that all are covered is \(share) % (\(f.runs) runs, seed \(f.seed))."
     }
 
     /// The phases with sites, in phase order.
