@@ -16,11 +16,11 @@ public struct Jibang: AsyncParsableCommand {
             The store is a SQLite file (default ./jibang.sqlite, or --database / JIBANG_DATABASE), \
             created and seeded with the bundled gazetteer and programme record on first use.
             """,
-        version: "0.1.0",
+        version: JibangVersion.current,
         subcommands: [
             Status.self, Sites.self, SiteCommand.self, Forecast.self, Place.self, Init.self, Import.self, Export.self, Add.self, Edit.self,
             Retract.self,
-            Restore.self, Audit.self, DataCommand.self,
+            Restore.self, Audit.self, DataCommand.self, ReleaseCommand.self,
             Ingest.self, Trend.self, Kwic.self, CorpusCommand.self, Compare.self, Peaks.self, Report.self, IndicatorCommand.self,
             EventsCommand.self, EvidenceCommand.self, Serve.self, TokenCommand.self, StoreCommand.self,
         ],

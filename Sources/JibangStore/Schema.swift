@@ -269,6 +269,26 @@ enum Schema {
                 t.add(column: "role_readings", .text)
             }
         }
+        migrator.registerMigration("v11 releases") { db in
+            // Named snapshots of the programme record ([Site] JSON), immutable once written.
+            try db.execute(
+                sql: """
+                    CREATE TABLE release (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+                        created_at TEXT NOT NULL,
+                        notes TEXT,
+                        jibang_version TEXT NOT NULL,
+                        record TEXT NOT NULL
+                    );
+                    CREATE TRIGGER release_no_update BEFORE UPDATE ON release BEGIN
+                        SELECT RAISE(ABORT, 'a release is immutable');
+                    END;
+                    CREATE TRIGGER release_no_delete BEFORE DELETE ON release BEGIN
+                        SELECT RAISE(ABORT, 'a release is immutable');
+                    END;
+                    """)
+        }
         return migrator
     }
 }

@@ -381,6 +381,10 @@ import Testing
 }
 
 /// The rough edges an analyst meets in the first hour (issue 12, part 6).
+enum ProgrammeCSVHeader {
+    static let text = "year_wave,province,city_county,korean_name,event,date,facility_types,source_url,notes"
+}
+
 @Suite struct FirstHourCLITests {
     @Test func aMisspelledCommandSuggestsTheNearest() async {
         let dir = TemporaryDirectory()
@@ -439,6 +443,53 @@ import Testing
         #expect(audit.stdout.contains("Chosun Sinbo's list"))
         let noReason = await jibang(["edit", "site", "Rakwon", "--role", "associated"], in: dir.path)
         #expect(noReason.status != 0)
+    }
+
+    /// Issue 15: a release folder holds every format, a changelog and a manifest whose hashes
+    /// match the files (checked with the system's sha256sum); a diff after an import lists the rows.
+    @Test func releasesThroughTheCommandLine() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let first = await jibang(["release", "create", "2026-11", "--notes", "bundled record"], in: dir.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        let folder = dir.file("releases/2026-11")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names == ["CHANGELOG.md", "manifest.json", "programme.csv", "programme.geojson", "programme.json", "programme.kml"])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as? [String: Any])
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        #expect(files.count == 5)
+        for file in files {
+            let name = try #require(file["name"] as? String)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [folder + "/" + name]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init)
+            #expect(sum == file["sha256"] as? String, "\(name)")
+        }
+        #expect(manifest["jibang_version"] as? String != nil && manifest["release"] as? String == "2026-11")
+        let json = try String(contentsOfFile: folder + "/programme.json", encoding: .utf8)
+        #expect(json.contains("\"provenance\" : \"release 2026-11\""))
+
+        let row = "2027,Kangwon,Kosan County,고산군,groundbreaking,2027-02-01,factories,https://example.org/k,"
+        let file = dir.write("new.csv", ProgrammeCSVHeader.text + "\n" + row + "\n")
+        #expect(await jibang(["import", file], in: dir.path).status == 0)
+        #expect(await jibang(["release", "create", "2026-12", "--out", "r2"], in: dir.path).status == 0)
+        let diff = await jibang(["release", "diff", "2026-11", "2026-12", "--format", "json"], in: dir.path)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        let added = try #require(object["added"] as? [[String: Any]])
+        #expect(added.count == 1 && added.first?["place"] as? String == "Kosan County" && added.first?["date"] as? String == "2027-02-01")
+        #expect((object["changed"] as? [Any])?.isEmpty == true && (object["removed"] as? [Any])?.isEmpty == true)
+        let changelog = try String(contentsOfFile: dir.file("r2/CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.contains("## Kosan County (2027)") && changelog.contains("https://example.org/k"))
+        let list = await jibang(["release", "list"], in: dir.path)
+        #expect(list.stdout.contains("2026-11") && list.stdout.contains("2026-12"))
+        let again = await jibang(["release", "create", "2026-11"], in: dir.path)
+        #expect(again.status != 0 && again.stderr.contains("immutable"))
     }
 
     @Test func tablesLabelDocumentsShortly() async throws {

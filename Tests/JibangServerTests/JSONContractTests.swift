@@ -30,6 +30,7 @@ import Testing
         (["evidence", "rescan"], "RescanResult", false),
         (["audit"], "AuditEntry", true),
         (["forecast", "--runs", "200"], "Forecast", false),
+        (["release", "diff", "current", "current"], "ReleaseDiff", false),
         (["forecast", "--runs", "200", "--as-of", "2025-06-30"], "Forecast", false),
     ]
 

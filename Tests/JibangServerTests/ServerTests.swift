@@ -81,6 +81,10 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/programme/forecast?runs=200", "/programme/forecast", 200),
         ("/api/v1/programme/forecast?runs=200&as_of=2025-06-30&seed=3", "/programme/forecast", 200),
         ("/api/v1/programme/forecast?runs=0", "/programme/forecast", 400),
+        ("/api/v1/releases", "/releases", 200),
+        ("/api/v1/releases/diff?from=current&to=current", "/releases/diff", 200),
+        ("/api/v1/releases/diff?from=nope&to=current", "/releases/diff", 404),
+        ("/api/v1/releases/diff?from=current", "/releases/diff", 400),
         ("/api/v1/sites/Kimhwa", "/sites/{id}", 200),
         ("/api/v1/sites/KP0310", "/sites/{id}", 200),
         ("/api/v1/sites/Kimhwa%20County", "/sites/{id}", 200),
@@ -268,12 +272,14 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 }
             }
         }
+        // A release whose notes and changelog carry the payloads.
+        _ = try await store.createRelease(name: "xss", notes: Self.payloads[0], jibangVersion: "test")
         let query = Self.payloads.map { "q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }.prefix(1).joined(
             separator: "&")
         let pages = [
             "/", "/sites", "/sites/Kosan", "/trend?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&by=day&" + query,
             "/compare?a=x&b=" + (Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
-            "/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85", "/review",
+            "/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85", "/review", "/releases",
             "/nowhere/" + (Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
         ]
         try await app.test(.router) { client in

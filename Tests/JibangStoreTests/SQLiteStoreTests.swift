@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import JibangBase
 import JibangCore
 import JibangStore
@@ -101,5 +102,18 @@ import Testing
             origin: InputLocation(file: "test"))
         await #expect(throws: JibangError.self) { _ = try await store.importEntries([entry], file: "test") }
         #expect(try await store.sites().isEmpty)
+    }
+
+    /// Issue 15: a stored release cannot be changed or deleted, even by SQL.
+    @Test func releasesAreImmutableInTheFile() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("r.sqlite")
+        let store = try await StoreBootstrap.open(path: path).store
+        _ = try await store.createRelease(name: "r1", notes: nil, jibangVersion: "test")
+        let db = try DatabaseQueue(path: path)
+        #expect(throws: (any Error).self) { try db.write { try $0.execute(sql: "UPDATE release SET notes = 'x'") } }
+        #expect(throws: (any Error).self) { try db.write { try $0.execute(sql: "DELETE FROM release") } }
+        #expect(try await store.releases().count == 1)
     }
 }

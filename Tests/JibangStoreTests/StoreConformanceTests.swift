@@ -35,6 +35,40 @@ import Testing
 
     // MARK: - Programme
 
+    /// Issue 15: a release freezes the record; a changelog after an import lists exactly the
+    /// imported rows; a retraction since shows as a change; names are unique.
+    @Test(arguments: stores)
+    func releasesFreezeTheRecordAndDiff(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let gazetteer = try BundledData.gazetteer()
+        _ = try await store.importEntries([Self.entry("KP0310", .groundbreaking, "2024-03-01", url: "https://example.org/a")], file: "a.csv")
+        let first = try await store.createRelease(name: "r1", notes: "first", jibangVersion: "test")
+        let new = [
+            Self.entry("KP0316", .groundbreaking, "2024-03-02", url: "https://example.org/b", line: 2),
+            Self.entry("KP0310", .inauguration, "2024-12-20", url: "https://example.org/c", line: 3),
+        ]
+        _ = try await store.importEntries(new, file: "b.csv")
+        let stored = try #require(try await store.sites().flatMap(\.milestones).first { $0.sources.first?.url == "https://example.org/a" })
+        try await store.setRetracted(milestone: stored.id!, true, reason: "not a programme site")
+        _ = try await store.createRelease(name: "r2", notes: nil, jibangVersion: "test")
+        await #expect(throws: JibangError.self) { try await store.createRelease(name: "r2", notes: nil, jibangVersion: "test") }
+        await #expect(throws: JibangError.self) { try await store.createRelease(name: "../x", notes: nil, jibangVersion: "test") }
+        await #expect(throws: JibangError.self) { try await store.release(named: "r9") }
+        #expect(try await store.releases().map(\.name) == ["r1", "r2"])
+        #expect(try await store.release(named: "r1") == first, "a release reads back as it was frozen")
+
+        let diff = ReleaseDiff(
+            from: "r1", try await store.release(named: "r1").sites, to: "r2", try await store.release(named: "r2").sites, gazetteer: gazetteer)
+        let expected = Set(new.map { "\($0.stageID)|\($0.divisionID)|\($0.milestone.kind.rawValue)|\($0.milestone.date)" })
+        #expect(Set(diff.added.map { "\($0.stage)|\($0.divisionId)|\($0.event)|\($0.date)" }) == expected)
+        #expect(diff.removed.isEmpty)
+        #expect(diff.changed.map(\.id) == [stored.id!])
+        #expect(diff.changed.first?.after.retracted == "not a programme site")
+        #expect(diff.markdown.contains("- added #") && diff.markdown.contains("retracted: not a programme site"))
+    }
+
     /// Issue 15: a site's role and its sources' readings are kept; an analyst's role change is
     /// audited, and an import that states a role sets it.
     @Test(arguments: stores)

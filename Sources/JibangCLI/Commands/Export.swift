@@ -21,7 +21,9 @@ struct Export: AsyncParsableCommand {
         try await reportingErrors {
             let gazetteer = try BundledData.gazetteer()
             let db = try await store.open()
-            let text = format.write(try await db.sites(), gazetteer: gazetteer, asOf: try phases.day())
+            let sites = try await db.sites()
+            let text = format.write(
+                sites, gazetteer: gazetteer, asOf: try phases.day(), provenance: StoreState.describe(sites, gazetteer: gazetteer))
             if let output {
                 do { try text.write(toFile: Console.current.resolve(output), atomically: true, encoding: .utf8) } catch {
                     throw JibangError.storage("cannot write \(output): \(error.localizedDescription)")

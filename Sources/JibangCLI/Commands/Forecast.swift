@@ -36,8 +36,8 @@ struct Forecast: AsyncParsableCommand {
             let gazetteer = try BundledData.gazetteer()
             let day = try PhaseOptions.day(asOf)
             let db = try await store.open()
-            let forecast = ProgrammeForecast(
-                sites: try await db.sites(), gazetteer: gazetteer, options: .init(asOf: day, seed: seed, runs: runs))
+            let sites = try await db.sites()
+            let forecast = ProgrammeForecast(sites: sites, gazetteer: gazetteer, options: .init(asOf: day, seed: seed, runs: runs))
             let json = ProgrammeJSON.encode(forecast)
             if let out {
                 let folder = Console.current.resolve(out)
@@ -48,7 +48,10 @@ struct Forecast: AsyncParsableCommand {
                 try writeFile("\(out)/forecast.json", json)
                 try writeFile("\(out)/coverage.svg", CoverageChart.svg(forecast))
                 try writeFile(
-                    "\(out)/methods.md", ForecastMethods.markdown(forecast, command: command, record: try await db.bundledRecord()))
+                    "\(out)/methods.md",
+                    ForecastMethods.markdown(
+                        forecast, command: command,
+                        record: "\(StoreState.describe(sites, gazetteer: gazetteer)); bundled data \(try await db.bundledRecord() ?? "none")"))
                 note("wrote forecast.json, coverage.svg and methods.md to \(out)")
             }
             switch output.format {

@@ -31,13 +31,14 @@ public enum ProgrammeFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Writes the sites in this format; `asOf` is the day KML's phases are computed for.
-    public func write(_ sites: [Site], gazetteer: Gazetteer, asOf: Day = RecordChecks.today) -> String {
+    /// Writes the sites in this format; `asOf` is the day KML's phases are computed for, and
+    /// `provenance` (which release or store state the record is) goes into JSON, GeoJSON and KML.
+    public func write(_ sites: [Site], gazetteer: Gazetteer, asOf: Day = RecordChecks.today, provenance: String? = nil) -> String {
         switch self {
         case .csv: ProgrammeCSV.write(sites, gazetteer: gazetteer)
-        case .json: ProgrammeJSON.write(sites, gazetteer: gazetteer)
-        case .geojson: ProgrammeGeoJSON.write(sites, gazetteer: gazetteer)
-        case .kml: ProgrammeKML.write(sites, gazetteer: gazetteer, asOf: asOf)
+        case .json: ProgrammeJSON.write(sites, gazetteer: gazetteer, provenance: provenance)
+        case .geojson: ProgrammeGeoJSON.write(sites, gazetteer: gazetteer, provenance: provenance)
+        case .kml: ProgrammeKML.write(sites, gazetteer: gazetteer, asOf: asOf, provenance: provenance)
         }
     }
 }

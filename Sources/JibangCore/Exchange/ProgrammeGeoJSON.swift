@@ -4,6 +4,8 @@
 public enum ProgrammeGeoJSON {
     struct Collection: Encodable {
         let type = "FeatureCollection"
+        /// Which record this is (a foreign member, which RFC 7946 §6.1 allows).
+        let provenance: String?
         let features: [Feature]
     }
 
@@ -44,7 +46,7 @@ public enum ProgrammeGeoJSON {
     }
 
     /// The GeoJSON text (deterministic for the same data).
-    public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
+    public static func write(_ sites: [Site], gazetteer: Gazetteer, provenance: String? = nil) -> String {
         let features = ProgrammeRecord.exported(sites).compactMap { site -> Feature? in
             guard let division = gazetteer.division(id: site.divisionID), let stage = Programme.stage(id: site.stageID) else { return nil }
             let point = division.lat.flatMap { lat in division.lon.map { Point(coordinates: [$0, lat]) } }
@@ -59,6 +61,6 @@ public enum ProgrammeGeoJSON {
                     inauguration: timeline.first { $0.kind == .inauguration }?.date.description,
                     milestones: site.milestones.count))
         }
-        return ProgrammeJSON.encode(Collection(features: features))
+        return ProgrammeJSON.encode(Collection(provenance: provenance, features: features))
     }
 }

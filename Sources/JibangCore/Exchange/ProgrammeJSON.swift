@@ -19,6 +19,8 @@ public enum ProgrammeJSON {
     struct Document: Codable {
         var format: String
         var version: Int
+        /// Which record this is ("release 2026-11", "store at audit entry #812"); for readers.
+        var provenance: String?
         var sites: [SiteDocument]
     }
 
@@ -62,9 +64,10 @@ public enum ProgrammeJSON {
     }
 
     /// The sites as a pretty-printed, key-sorted document (byte-identical for the same data).
-    public static func write(_ sites: [Site], gazetteer: Gazetteer) -> String {
+    /// `provenance` says which record it is (a release, or the store's state).
+    public static func write(_ sites: [Site], gazetteer: Gazetteer, provenance: String? = nil) -> String {
         let document = Document(
-            format: format, version: version,
+            format: format, version: version, provenance: provenance,
             sites: ProgrammeRecord.exported(sites).map { site in
                 let division = gazetteer.division(id: site.divisionID)
                 return SiteDocument(

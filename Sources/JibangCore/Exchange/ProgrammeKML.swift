@@ -8,7 +8,9 @@ public enum ProgrammeKML {
     static let colours = ["ffb27200", "ff005ed5", "ff739e00", "ffa779cc", "ff009fe6", "ffe9b456", "ff000000", "ff42e4f0"]
 
     /// The KML document. `asOf` is the day the phases are computed for (written into each placemark).
-    public static func write(_ sites: [Site], gazetteer: Gazetteer, asOf: Day, title: String = "Regional Development 20×10 programme") -> String {
+    public static func write(
+        _ sites: [Site], gazetteer: Gazetteer, asOf: Day, title: String = "Regional Development 20×10 programme", provenance: String? = nil
+    ) -> String {
         let exported = ProgrammeRecord.exported(sites)
         let stages = Programme.stages.filter { stage in exported.contains { $0.stageID == stage.id } }
         var out = [
@@ -16,7 +18,7 @@ public enum ProgrammeKML {
             #"<kml xmlns="http://www.opengis.net/kml/2.2">"#,
             "<Document>",
             "<name>\(XMLText.escape(title))</name>",
-            "<description>\(XMLText.escape("Sites of the 지방발전 20×10 policy from Jibang's sourced record; phases as of \(asOf). Each placemark lists its milestones and their sources."))</description>",
+            "<description>\(XMLText.escape("Sites of the 지방발전 20×10 policy from Jibang's sourced record; phases as of \(asOf)\(provenance.map { "; \($0)" } ?? ""). Each placemark lists its milestones and their sources."))</description>",
         ]
         for (index, stage) in stages.enumerated() {
             for progress in Site.Progress.allCases {

@@ -25,6 +25,25 @@ struct ProgrammeController {
         group.post("milestones/:id/sources/retract", use: retractSource)
         group.post("milestones/:id/sources/restore", use: restoreSource)
         group.get("audit", use: audit)
+        group.get("releases", use: releases)
+        group.get("releases/diff", use: releaseDiff)
+    }
+
+    /// GET /api/v1/releases — every release, oldest first, with its counts.
+    @Sendable func releases(_ request: Request, context: Context) async throws -> Response {
+        JSONResponse.make(try await services.store.releases().map(\.summary))
+    }
+
+    /// GET /api/v1/releases/diff?from=A&to=B — the changelog between two releases (`current`: the record as it stands).
+    @Sendable func releaseDiff(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        guard let from = query.string("from"), let to = query.string("to") else {
+            throw APIError.badRequest("from, to: name two releases (or current), e.g. from=2026-10&to=current")
+        }
+        func record(_ name: String) async throws -> [Site] {
+            name == "current" ? try await services.store.sites() : try await services.store.release(named: name).sites
+        }
+        return JSONResponse.make(ReleaseDiff(from: from, try await record(from), to: to, try await record(to), gazetteer: services.gazetteer))
     }
 
     /// GET /api/v1/places?q=NAME

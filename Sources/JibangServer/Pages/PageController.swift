@@ -21,6 +21,7 @@ struct PageController {
         router.get("/compare", use: compare)
         router.get("/kwic", use: kwic)
         router.get("/review", use: review)
+        router.get("/releases", use: releases)
         router.post("/review/:id", use: decide)
     }
 
@@ -34,6 +35,10 @@ struct PageController {
         // The overview's forecast panel: fewer runs than the API's default, enough for its figure.
         let forecast = ProgrammeForecast(sites: sites, gazetteer: services.gazetteer, options: .init(asOf: RecordChecks.today, runs: 500))
         return ProgrammePages.overview(status: status, sites: sites, gazetteer: services.gazetteer, forecast: forecast).response
+    }
+
+    @Sendable func releases(_ request: Request, context: Context) async throws -> Response {
+        ProgrammePages.releases(try await services.store.releases(), gazetteer: services.gazetteer).response
     }
 
     @Sendable func sites(_ request: Request, context: Context) async throws -> Response {

@@ -18,7 +18,7 @@ extension PageTemplates {
         :root{--ink:#1d2433;--muted:#5b6475;--line:#d9dde5;--accent:#0072B2;--bg:#fbfbfc}
         *{box-sizing:border-box}body{margin:0;font-family:'Noto Sans KR','Noto Sans CJK KR','Apple SD Gothic Neo','Malgun Gothic',system-ui,sans-serif;color:var(--ink);background:var(--bg);line-height:1.5}
         header{background:#fff;border-bottom:1px solid var(--line)}header .in{max-width:1100px;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:baseline}
-        header a.brand{font-weight:700;font-size:1.2rem;color:var(--ink);text-decoration:none}nav a{color:var(--muted);text-decoration:none;margin-right:.9rem;white-space:nowrap}nav a.on{color:var(--accent);font-weight:600}
+        pre.changelog{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem}header a.brand{font-weight:700;font-size:1.2rem;color:var(--ink);text-decoration:none}nav a{color:var(--muted);text-decoration:none;margin-right:.9rem;white-space:nowrap}nav a.on{color:var(--accent);font-weight:600}
         main{max-width:1100px;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.4rem 0 1rem}h1 small{color:var(--muted);font-weight:400;font-size:1rem;margin-left:.5rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
         table{border-collapse:collapse;width:100%;font-size:.92rem;background:#fff}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}th{color:var(--muted);font-weight:600}
         .scroll{overflow-x:auto}.num{text-align:right;font-variant-numeric:tabular-nums}.muted{color:var(--muted)}.gap{color:#b35c00}

@@ -5,7 +5,7 @@ import Mustache
 enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "field": field, "select": select, "sources": sources, "filters": filters, "error": error,
-        "overview": overview, "sites": sites, "site": site, "trend": trend, "compare": compare, "kwic": kwic, "review": review,
+        "overview": overview, "sites": sites, "site": site, "trend": trend, "compare": compare, "kwic": kwic, "review": review, "releases": releases,
     ]
 
     /// Every template, parsed. A template that does not parse is a programming error that the

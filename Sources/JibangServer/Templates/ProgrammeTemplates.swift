@@ -34,4 +34,11 @@ extension PageTemplates {
         {{/stages}}{{#hasHistory}}<h2>History <span lang="ko" class="muted">수정 이력</span></h2><ul>{{#history}}<li>{{at}} · {{what}}{{#reason}} — {{.}}{{/reason}}</li>
         {{/history}}</ul>{{/hasHistory}}{{/content}}{{/layout}}
         """
+
+    static let releases = """
+        {{<layout}}{{$content}}<p>A release is a named, immutable version of the programme record, kept in the store: a report can cite the version it used. <code>jibang release create NAME</code> makes one; <code>jibang release diff A B</code> compares any two. <a href="/api/v1/releases">JSON</a></p>
+        {{^releases}}<p class="gap">No release yet.</p>{{/releases}}{{#releases}}<h2>{{name}}</h2><p class="muted">{{createdAt}} · Jibang {{jibangVersion}} · {{waveSites}} wave sites, {{associated}} associated projects, {{milestones}} milestones, {{sources}} sources{{#notes}} · {{.}}{{/notes}}</p>
+        <details><summary>Changelog since {{previous}}</summary><pre class="changelog">{{changelog}}</pre></details>
+        {{/releases}}{{/content}}{{/layout}}
+        """
 }

@@ -12,6 +12,7 @@ struct Frame {
         case trend = "/trend"
         case compare = "/compare"
         case review = "/review"
+        case releases = "/releases"
 
         var label: String {
             switch self {
@@ -20,6 +21,7 @@ struct Frame {
             case .trend: "Trends · 보도 추이"
             case .compare: "Compare · 비교"
             case .review: "Review · 검토"
+            case .releases: "Releases · 판"
             }
         }
     }

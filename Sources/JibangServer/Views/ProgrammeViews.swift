@@ -231,4 +231,35 @@ enum ProgrammePages {
             }, hasHistory: !history.isEmpty)
         return Page(template: "site", view: view)
     }
+
+    // MARK: - Releases
+
+    struct ReleasesView {
+        struct Row {
+            let name, createdAt, jibangVersion, previous, changelog: String
+            let notes: String?
+            let waveSites, associated, milestones, sources: Int
+        }
+
+        let frame = Frame("Releases", "판", section: .releases)
+        let releases: [Row]
+    }
+
+    /// The releases, newest first, each with its changelog since the one before.
+    static func releases(_ releases: [Release], gazetteer: Gazetteer) -> Page {
+        let rows = releases.enumerated().map { index, release in
+            let previous = index > 0 ? releases[index - 1] : nil
+            let counts = ReleaseCounts(release.sites)
+            return ReleasesView.Row(
+                name: release.name, createdAt: release.createdAt, jibangVersion: release.jibangVersion,
+                previous: previous?.name ?? "the empty record",
+                changelog: ReleaseDiff(
+                    from: previous?.name ?? "(nothing)", previous?.sites ?? [], to: release.name, release.sites, gazetteer: gazetteer
+                )
+                .markdown,
+                notes: release.notes, waveSites: counts.waveSites, associated: counts.associatedProjects, milestones: counts.milestones,
+                sources: counts.sources)
+        }
+        return Page(template: "releases", view: ReleasesView(releases: rows.reversed()))
+    }
 }
