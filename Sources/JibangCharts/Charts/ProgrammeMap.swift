@@ -1,8 +1,8 @@
 import Foundation
 public import JibangCore
 
-/// An SVG map of North Korea drawn from the gazetteer's coordinates: every city and county as
-/// a grey dot (the country's shape emerges from them), province names, and programme sites
+/// An SVG map of North Korea: the country's outline (Natural Earth, compiled in), every city and
+/// county as a grey dot at its gazetteer coordinates, province names, and programme sites
 /// coloured by wave and filled by status.
 public enum ProgrammeMap {
     static let colours = [
@@ -19,6 +19,10 @@ public enum ProgrammeMap {
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"Map of programme sites\" font-size=\"11\"><rect width=\"100%\" height=\"100%\" fill=\"#f3f6fa\"/>"
+        // The country's outline (Natural Earth, public domain), under everything else.
+        let outline = CountryOutline.northKorea.map { "\(n(x($0.lon))),\(n(y($0.lat)))" }.joined(separator: " ")
+        svg +=
+            "<polygon points=\"\(outline)\" fill=\"#ffffff\" stroke=\"#9aa5b5\" stroke-width=\"1.2\" stroke-linejoin=\"round\"><title>North Korea (outline: Natural Earth 1:110m, public domain)</title></polygon>"
         for d in gazetteer.localUnits {
             if let lat = d.lat, let lon = d.lon {
                 svg +=

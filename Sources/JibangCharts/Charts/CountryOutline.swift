@@ -1,0 +1,56 @@
+/// North Korea's outline for the overview map, compiled in: the country polygon of Natural
+/// Earth's 1:110m Admin 0 - Countries (public domain; "Made with Natural Earth",
+/// https://www.naturalearthdata.com/), as geopandas 0.14.4 bundles it (`naturalearth_lowres`),
+/// rounded to 0.001 degrees. It is the country's outline only (the southern line is the
+/// Military Demarcation Line as Natural Earth draws it); no open province boundaries were found
+/// offline, so provinces are named at their centres, not drawn. Attribution: JibangCore's
+/// `Resources/Bundled/SOURCES.md`.
+enum CountryOutline {
+    /// (longitude, latitude) pairs of the outer ring, closed.
+    static let northKorea: [(lon: Double, lat: Double)] = [
+        (130.640, 42.395),
+        (130.640, 42.395),
+        (130.780, 42.220),
+        (130.400, 42.280),
+        (129.966, 41.941),
+        (129.667, 41.601),
+        (129.705, 40.883),
+        (129.188, 40.662),
+        (129.010, 40.485),
+        (128.633, 40.190),
+        (127.967, 40.025),
+        (127.533, 39.757),
+        (127.502, 39.324),
+        (127.385, 39.213),
+        (127.783, 39.051),
+        (128.350, 38.612),
+        (128.206, 38.370),
+        (127.780, 38.305),
+        (127.073, 38.256),
+        (126.684, 37.805),
+        (126.237, 37.840),
+        (126.175, 37.750),
+        (125.689, 37.940),
+        (125.568, 37.752),
+        (125.275, 37.669),
+        (125.240, 37.857),
+        (124.981, 37.949),
+        (124.712, 38.108),
+        (124.986, 38.548),
+        (125.222, 38.666),
+        (125.133, 38.849),
+        (125.387, 39.388),
+        (125.321, 39.551),
+        (124.737, 39.660),
+        (124.266, 39.928),
+        (125.080, 40.570),
+        (126.182, 41.107),
+        (126.869, 41.817),
+        (127.344, 41.503),
+        (128.208, 41.467),
+        (128.052, 41.994),
+        (129.597, 42.425),
+        (129.994, 42.985),
+        (130.640, 42.395),
+    ]
+}
