@@ -299,6 +299,47 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
     }
 
+    /// Issue 15: the site dossier shows the phase with its rule, a timeline, the place on the map,
+    /// sources by outlet name, and the corpus's articles naming the place per month, counted here
+    /// with a plain scan of the fixture files.
+    @Test func theSiteDossier() async throws {
+        let (app, _, dir) = try await app()
+        defer { dir.remove() }
+        var months: [String: Int] = [:]
+        let kcna = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("kcna-programme-subset.json"))))
+                as? [[String: Any]])
+        var seen = Set<String>()
+        // The fixture holds some articles twice; the corpus stores each once (same date and text).
+        for article in kcna where seen.insert("\(article["date_str"] ?? "")|\(article["story_text"] ?? "")").inserted {
+            let text = "\(article["headline"] as? String ?? "") \(article["story_text"] as? String ?? "")"
+            if text.range(of: #"\bSongchon\b"#, options: [.regularExpression, .caseInsensitive]) != nil || text.contains("성천군") {
+                months[String((article["date_str"] as? String ?? "").prefix(7)), default: 0] += 1
+            }
+        }
+        let addresses = try String(contentsOfFile: Fixtures.path("new-year-addresses-1995-2019.jsonl"), encoding: .utf8)
+        for line in addresses.split(separator: "\n") where line.contains("성천군") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            months[String((object["date"] as? String ?? "").prefix(7)), default: 0] += 1
+        }
+        #expect(!months.isEmpty)
+        let expected = months
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/sites/Songchon", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<b>Phase · 단계:</b> inaugurated"))
+                #expect(html.contains("aria-label=\"Timeline of the site's milestones\""))
+                #expect(html.contains("font-weight=\"700\">Songchon County</text>"), "the place is ringed and named on the map")
+                #expect(html.contains("<td>KCNA Watch (mirror of KCNA)</td>"), "sources by outlet name")
+                for (month, count) in expected {
+                    #expect(html.contains(">\(month)</a></td><td class=\"num\">\(count)</td>"), "\(month): \(count)")
+                }
+                #expect(html.contains("@media print"))
+            }
+        }
+    }
+
     /// Site pages accept any spelling the CLI accepts, percent-decoded (issue 12, part 6).
     @Test(arguments: ["/sites/Kimhwa%20County", "/sites/%EA%B9%80%ED%99%94%EA%B5%B0", "/sites/Unsan,%20South%20Phyongan", "/sites/KP0409"])
     func sitePagesTakeAnySpelling(_ uri: String) async throws {

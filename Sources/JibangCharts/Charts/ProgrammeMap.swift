@@ -10,7 +10,8 @@ public enum ProgrammeMap {
     ]
 
     /// The map as SVG text: pure, deterministic, every name escaped. Each site links to `/sites/ID`.
-    public static func svg(sites: [Site], gazetteer: Gazetteer) -> String {
+    /// `highlight` (a division id) is ringed and named: the dossier's "where".
+    public static func svg(sites: [Site], gazetteer: Gazetteer, highlight: String? = nil) -> String {
         let (west, east, south, north) = (124.0, 131.0, 37.5, 43.1)
         let width = 560.0
         let height = 560.0 * (north - south) / ((east - west) * cos(40.0 * .pi / 180))
@@ -45,6 +46,10 @@ public enum ProgrammeMap {
             let (r, fill) = site.progress == .completed ? (6.0, colour) : site.progress == .underConstruction ? (4.5, colour) : (4.5, "none")
             svg +=
                 "<a href=\"/sites/\(SVG.escape(d.id))\"><circle cx=\"\(n(x(lon)))\" cy=\"\(n(y(lat)))\" r=\"\(n(r))\" fill=\"\(fill)\" stroke=\"\(colour)\" stroke-width=\"2\"><title>\(title)</title></circle></a>"
+        }
+        if let highlight, let d = gazetteer.division(id: highlight), let lat = d.lat, let lon = d.lon {
+            svg +=
+                "<circle cx=\"\(n(x(lon)))\" cy=\"\(n(y(lat)))\" r=\"11\" fill=\"none\" stroke=\"#111\" stroke-width=\"2.5\"/><text x=\"\(n(x(lon) + 14))\" y=\"\(n(y(lat) + 4))\" font-weight=\"700\">\(SVG.escape(d.englishName))</text>"
         }
         var lx = 10.0
         for (i, year) in years.enumerated() {

@@ -55,7 +55,8 @@ struct PageController {
     @Sendable func site(_ request: Request, context: Context) async throws -> Response {
         let id = try context.pathText("id")
         let division = try services.gazetteer.resolve(idOrName: id, at: InputLocation(file: "place"))
-        let sites = try await services.store.sites().filter { $0.divisionID == division.id }
+        let allSites = try await services.store.sites()
+        let sites = allSites.filter { $0.divisionID == division.id }
         guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
         // The corrections of these milestones and their sources, newest first.
         let ids = Set(sites.flatMap { $0.milestones.compactMap(\.id) }.map(String.init))
@@ -65,10 +66,23 @@ struct PageController {
                 $0.entityID.map(ids.contains) ?? false
             }
         }
+        let candidates = try await services.review.candidates(status: .pending).filter { $0.placeID == division.id }
         return ProgrammePages.site(
             division: division, sites: sites, gazetteer: services.gazetteer, history: history.sorted { $0.id > $1.id },
-            message: QueryParameters(request).string("message")
+            message: QueryParameters(request).string("message"),
+            dossier: .init(allSites: allSites, candidates: candidates, corpus: corpusMonths(naming: division))
         ).response
+    }
+
+    /// Articles in the corpus that name the place (its Hangul name or its KCNA spelling), per
+    /// month; empty when there is no corpus.
+    func corpusMonths(naming division: Division) -> (query: String, months: [(period: String, documents: Int)]) {
+        let query = "\"\(division.nameKo)\"|\"\(division.nameKCNA)\""
+        guard let group = try? TermGroup(name: "place", query: query),
+            let result = try? services.trend(TrendQuery(groups: [group], by: .month))
+        else { return (query, []) }
+        let months = result.rows.filter { $0.outlet == "all" && ($0.counts["place"] ?? 0) > 0 }.map { ($0.period, $0.counts["place"] ?? 0) }
+        return (query, months)
     }
 
     @Sendable func trend(_ request: Request, context: Context) async throws -> Response {

@@ -1,6 +1,7 @@
 import Foundation
 import JibangCharts
 import JibangCore
+import JibangEvidence
 
 /// The overview, the site list and the site page, as plain values for their templates.
 enum ProgrammePages {
@@ -15,7 +16,7 @@ enum ProgrammePages {
     /// A milestone's sources: web addresses as links, anything else as text.
     static func sourceLinks(_ sources: [Source]) -> [SourceLink] {
         sources.enumerated().map { i, source in
-            let label = source.outlet ?? Source.host(of: source.url) ?? "source"
+            let label = OutletNames.name(of: source)
             let isLink = source.url.hasPrefix("http://") || source.url.hasPrefix("https://")
             return SourceLink(separator: i == 0 ? "" : ", ", isLink: isLink, url: source.url, label: label, text: "\(label): \(source.url)")
         }
@@ -181,6 +182,31 @@ enum ProgrammePages {
         let frame: Frame
         /// The gazetteer id, for the correction forms' addresses.
         let placeID: String
+        let timelineSvg: String
+        let placeMapSvg: String
+        let sources: [SourceRow]
+        let candidates: [CandidateRow]
+        let hasCandidates: Bool
+        let corpusMonths: [MonthRow]
+        let hasCorpus: Bool
+        /// The corpus query, for the keyword-in-context link.
+        let corpusQuery: String
+
+        struct SourceRow {
+            let title, outlet, published, grade, url: String
+            let isLink: Bool
+        }
+
+        struct CandidateRow {
+            let id: Int64
+            let event, date, document, outlet, confidence: String
+        }
+
+        struct MonthRow {
+            let period: String
+            let documents: Int
+            let bar: Int
+        }
         /// What the last correction did, or what was wrong with it.
         let message: String?
         let province, nameKo, nameRR, nameMR: String
@@ -195,10 +221,47 @@ enum ProgrammePages {
         }
     }
 
-    static func site(division: Division, sites: [Site], gazetteer: Gazetteer, history: [AuditEntry] = [], message: String? = nil) -> Page {
+    /// An address without its scheme, cut to 70 characters: the label of a source without a title.
+    static func shortAddress(_ url: String) -> String {
+        let bare = url.replacing(/^https?:\/\/(www\.)?/, with: "")
+        return bare.count > 70 ? String(bare.prefix(69)) + "…" : bare
+    }
+
+    /// What the dossier adds to a site's record: the whole programme (for the map), the place's
+    /// pending evidence candidates, and the corpus's articles naming it per month.
+    struct Dossier {
+        var allSites: [Site] = []
+        var candidates: [Candidate] = []
+        var corpus: (query: String, months: [(period: String, documents: Int)]) = ("", [])
+    }
+
+    static func site(
+        division: Division, sites: [Site], gazetteer: Gazetteer, history: [AuditEntry] = [], message: String? = nil, dossier: Dossier = Dossier()
+    ) -> Page {
         let detail = SiteDetail(division: division, sites: sites, gazetteer: gazetteer)
+        var seen = Set<String>()
+        let sources = sites.flatMap { $0.timeline.flatMap(\.sources) }.filter { seen.insert($0.url).inserted }.map { source in
+            SiteView.SourceRow(
+                title: source.title ?? Self.shortAddress(source.url), outlet: OutletNames.name(of: source),
+                published: source.published?.description ?? "",
+                grade: SourceGrade.of(source, eventDay: nil).rawValue, url: source.url,
+                isLink: source.url.hasPrefix("http://") || source.url.hasPrefix("https://"))
+        }
+        let most = max(dossier.corpus.months.map(\.documents).max() ?? 1, 1)
         let view = SiteView(
-            frame: Frame(division.englishName, division.nameKo, section: .sites), placeID: division.id, message: message,
+            frame: Frame(division.englishName, division.nameKo, section: .sites), placeID: division.id,
+            timelineSvg: SiteTimeline.svg(sites),
+            placeMapSvg: ProgrammeMap.svg(sites: dossier.allSites, gazetteer: gazetteer, highlight: division.id),
+            sources: sources,
+            candidates: dossier.candidates.compactMap { c in
+                c.id.map {
+                    .init(
+                        id: $0, event: c.event.rawValue, date: c.date, document: c.documentTitle, outlet: c.outlet,
+                        confidence: String(format: "%.2f", c.confidence))
+                }
+            }, hasCandidates: !dossier.candidates.isEmpty,
+            corpusMonths: dossier.corpus.months.map { .init(period: $0.period, documents: $0.documents, bar: $0.documents * 100 / most) },
+            hasCorpus: !dossier.corpus.months.isEmpty, corpusQuery: dossier.corpus.query, message: message,
             province: detail.province ?? "", nameKo: division.nameKo,
             nameRR: division.nameRR, nameMR: division.nameMR, namesake: Namesakes.note(for: division),
             stages: detail.stages.map { stage in
