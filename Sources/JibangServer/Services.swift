@@ -22,6 +22,8 @@ public final class JibangServices: Sendable {
     let statusCache = Mutex<(json: [String: String], stamp: Date)>(([:], .distantPast))
     /// The corpus segments, memory-mapped once and kept (with their period tables) until an ingest adds one.
     let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
+    /// The overview's forecast, kept while the record and the day stay the same.
+    let forecastCache = Mutex<(key: Int, forecast: ProgrammeForecast?)>((0, nil))
 
     public init(store: any RecordStore, corpus: any CorpusDocumentStore, gazetteer: Gazetteer, privateReads: Bool = false) {
         self.store = store
@@ -49,6 +51,20 @@ public final class JibangServices: Sendable {
             cache.json[key] = json
         }
         return json
+    }
+
+    /// The overview's forecast of `sites` as of today (500 runs), recomputed only when the record
+    /// or the day changes (the key hashes both within this process).
+    func overviewForecast(_ sites: [Site]) -> ProgrammeForecast {
+        let today = RecordChecks.today
+        var hasher = Hasher()
+        hasher.combine(sites)
+        hasher.combine(today)
+        let key = hasher.finalize()
+        if let hit = forecastCache.withLock({ $0.key == key ? $0.forecast : nil }) { return hit }
+        let forecast = ProgrammeForecast(sites: sites, gazetteer: gazetteer, options: .init(asOf: today, runs: 500))
+        forecastCache.withLock { $0 = (key, forecast) }
+        return forecast
     }
 
     /// The corpus segments, reopened only when an ingest has added segments.

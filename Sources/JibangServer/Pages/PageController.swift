@@ -33,7 +33,7 @@ struct PageController {
             sites: sites, gazetteer: services.gazetteer, year: nil, provinceID: nil, throughYear: services.thisYear,
             bundledData: try await services.store.bundledRecord())
         // The overview's forecast panel: fewer runs than the API's default, enough for its figure.
-        let forecast = ProgrammeForecast(sites: sites, gazetteer: services.gazetteer, options: .init(asOf: RecordChecks.today, runs: 500))
+        let forecast = services.overviewForecast(sites)
         return ProgrammePages.overview(status: status, sites: sites, gazetteer: services.gazetteer, forecast: forecast).response
     }
 
