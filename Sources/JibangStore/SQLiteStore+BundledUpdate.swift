@@ -24,7 +24,7 @@ extension SQLiteStore {
                 update.leftForAnalysts = plan.leftForAnalysts
                 for change in plan.roles {
                     try db.execute(
-                        sql: "UPDATE site SET role = ?, role_readings = ? WHERE id = ?",
+                        sql: "UPDATE site SET role = ?, role_readings = COALESCE(?, role_readings) WHERE id = ?",
                         arguments: [change.role.rawValue, SiteRecord.encode(change.readings), change.siteID])
                 }
                 update.rolesSet = plan.roles.count

@@ -113,10 +113,13 @@ public struct SQLiteStore: ProgrammeStore {
                 try created.insert(db)
                 site = created
                 summary.sitesCreated += 1
-            } else if let role = entry.role, role.rawValue != site!.role || SiteRecord.encode(entry.roleReadings) != site!.roleReadings {
-                // An import that states a role sets it (the import's audit entry records the file).
+            } else if let role = entry.role,
+                role.rawValue != site!.role || !entry.roleReadings.isEmpty && SiteRecord.encode(entry.roleReadings) != site!.roleReadings
+            {
+                // An import that states a role sets it, and its readings when it gives some (the
+                // import's audit entry records the file).
                 site!.role = role.rawValue
-                site!.roleReadings = SiteRecord.encode(entry.roleReadings)
+                if !entry.roleReadings.isEmpty { site!.roleReadings = SiteRecord.encode(entry.roleReadings) }
                 try site!.update(db)
             }
             let siteID = site!.id!

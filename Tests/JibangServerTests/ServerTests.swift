@@ -538,6 +538,22 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             try await client.execute(uri: "/api/v1/milestones/999999/retract", method: .post, headers: headers(editor), body: reason) { response in
                 #expect(response.status == .notFound)
             }
+            // Issue 15: a site's role, with a reason, through the API.
+            let role = ByteBuffer(string: #"{"role": "wave", "stage": "2025", "reason": "Chosun Sinbo's list"}"#)
+            try await client.execute(uri: "/api/v1/sites/Rakwon/role", method: .post, body: role) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/v1/sites/Rakwon/role", method: .post, headers: headers(editor), body: role) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let schema = try #require(Self.validator.responseSchema(path: "/sites/{id}/role", method: "post", status: 200))
+                #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
+            }
+            try await client.execute(uri: "/api/v1/sites/Rakwon/role", method: .post, headers: headers(editor), body: role) { response in
+                #expect(response.status == .unprocessableContent, "it already is a wave site")
+            }
+            try await client.execute(
+                uri: "/api/v1/sites/Rakwon/role", method: .post, headers: headers(editor), body: ByteBuffer(string: #"{"role": "wave"}"#)
+            ) {
+                response in #expect(response.status == .unprocessableContent, "a reason is required")
+            }
             let source = ByteBuffer(string: #"{"url": "\#(milestone.sources[0].url)", "reason": "another county"}"#)
             try await client.execute(uri: "/api/v1/milestones/\(id)/sources/retract", method: .post, headers: headers(editor), body: source) {
                 response in

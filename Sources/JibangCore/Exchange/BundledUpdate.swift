@@ -57,7 +57,7 @@ public struct BundledUpdatePlan: Sendable {
         let roleSetByAnalyst = Set(corrections.filter { $0.entity == "site" && $0.action == "role" }.compactMap { $0.entityID.flatMap { Int64($0) } })
         for entry in record where entry.role != nil {
             guard let site = sites.first(where: { $0.stageID == entry.stageID && $0.divisionID == entry.divisionID }), let id = site.id,
-                !roleSetByAnalyst.contains(id), site.role != entry.role || site.roleReadings != entry.roleReadings,
+                !roleSetByAnalyst.contains(id), site.role != entry.role || !entry.roleReadings.isEmpty && site.roleReadings != entry.roleReadings,
                 !roles.contains(where: { $0.siteID == id })
             else { continue }
             roles.append(RoleChange(siteID: id, role: entry.role!, readings: entry.roleReadings))

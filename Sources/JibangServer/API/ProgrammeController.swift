@@ -17,6 +17,7 @@ struct ProgrammeController {
         group.get("programme/forecast", use: forecast)
         group.get("sites", use: sites)
         group.get("sites/:id", use: site)
+        group.post("sites/:id/role", use: setRole)
         group.post("milestones", use: addMilestone)
         group.post("milestones/:id/sources", use: addSource)
         group.patch("milestones/:id", use: editMilestone)
@@ -220,6 +221,29 @@ struct ProgrammeController {
     /// The body of a retraction or restoration.
     struct Reason: Decodable {
         let reason: String?
+    }
+
+    /// The body of POST /api/v1/sites/{id}/role.
+    struct RoleChange: Decodable {
+        let role: String
+        /// The stage, when the place is a site in several.
+        let stage: String?
+        let reason: String?
+    }
+
+    /// POST /api/v1/sites/{id}/role (token) — `{role, stage, reason}`: count a site as one of its
+    /// wave's cities and counties, or as an associated project. Audited; 422 when it already is.
+    @Sendable func setRole(_ request: Request, context: Context) async throws -> Response {
+        let division = try resolve(try context.pathText("id"))
+        let body: RoleChange = try await context.decode(request)
+        guard let role = try FieldRules.role(body.role, at: InputLocation(file: "request", field: "role")) else {
+            throw APIError.badRequest("role: give wave or associated")
+        }
+        let sites = try await services.store.sites().filter { $0.divisionID == division.id }
+        let site = try StageChoice.site(among: ProgrammeRecord.ordered(sites), stage: body.stage, place: division.englishName)
+        try await services.store.setRole(site: site.id!, role, reason: try MilestoneCorrection.reason(body.reason))
+        services.invalidate()
+        return JSONResponse.make(["division_id": division.id, "stage": site.stageID, "role": role.rawValue])
     }
 
     /// POST /api/v1/milestones/{id}/retract (token) — `{reason}`: kept, shown as retracted, never counted.
