@@ -188,6 +188,7 @@ public struct ProgrammeForecast: Sendable, Encodable {
             return sites.count >= 3 && sites.allSatisfy { $0.inauguration != nil }
         }
         let observedByWave = Dictionary(grouping: known.indices.filter { known[$0].inauguration != nil }, by: { known[$0].wave })
+        let recordedSize = Dictionary(grouping: known, by: \.wave).mapValues(\.count)
         let betweenPrior = Double(options.seasonSD)
         let withinPrior = Double(options.withinSD)
 
@@ -215,7 +216,7 @@ public struct ProgrammeForecast: Sendable, Encodable {
             // Spreads with a prior worth one observation, so one wave does not make them zero.
             let between =
                 ((betweenPrior * betweenPrior + centres.map { ($0 - centre) * ($0 - centre) }.reduce(0, +))
-                / Double(max(referenceWaves.count, 1))).squareRoot()
+                / Double(max(centres.count, 1))).squareRoot()
             let within = ((withinPrior * withinPrior + deviations.map { $0 * $0 }.reduce(0, +)) / Double(deviations.count + 1)).squareRoot()
             /// A wave's season this run: from the reference seasons, moved towards the wave's own
             /// inaugurations when some are observed (normal–normal update).
@@ -283,7 +284,7 @@ public struct ProgrammeForecast: Sendable, Encodable {
                 }
             }
             for (year, days) in byWave {
-                let size = known.filter { $0.wave == year }.count + (sizeThisRun[year] ?? 0)
+                let size = (recordedSize[year] ?? 0) + (sizeThisRun[year] ?? 0)
                 if days.count == size, let last = days.max() { waveDays[year, default: []].append(last) }
             }
             let placeDays = Array(firstByPlace.values) + futureDays
