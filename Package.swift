@@ -34,22 +34,29 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
+        // Bundled data, the OpenAPI document and attribution files are compiled in as string
+        // literals (EmbedResources), so an installed binary needs nothing beside it.
+        .executableTarget(name: "jibang-embed", swiftSettings: strict),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["jibang-embed"]),
+        .plugin(name: "BuildInfo", capability: .buildTool(), dependencies: ["jibang-embed"]),
         // Every module a target imports is declared here (MemberImportVisibility makes a missing one an error).
         .target(name: "KoreanText", swiftSettings: strict),
-        .target(name: "JibangBase", swiftSettings: strict),
+        .target(name: "JibangBase", swiftSettings: strict, plugins: ["BuildInfo"]),
         .target(name: "JibangCSV", swiftSettings: strict),
         .target(
             name: "JibangCore",
             dependencies: ["JibangBase", "KoreanText", "JibangCSV"],
-            resources: [.copy("Resources/Bundled")],
-            swiftSettings: strict
+            exclude: ["Resources"],
+            swiftSettings: strict,
+            plugins: ["EmbedResources"]
         ),
         .target(name: "JibangCorpus", dependencies: ["JibangBase", "KoreanText", "JibangCSV"], swiftSettings: strict),
         .target(
             name: "JibangAnalytics",
             dependencies: ["JibangBase", "JibangCorpus", "KoreanText", "JibangCSV"],
-            resources: [.copy("Resources/Bundled")],
-            swiftSettings: strict
+            exclude: ["Resources"],
+            swiftSettings: strict,
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "JibangEvidence", dependencies: ["JibangBase", "JibangCore", "JibangCorpus", "KoreanText", "JibangCSV"], swiftSettings: strict),
@@ -76,8 +83,9 @@ let package = Package(
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("Resources/openapi.json")],
-            swiftSettings: strict
+            exclude: ["Resources"],
+            swiftSettings: strict,
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "JibangCLI",
@@ -145,7 +153,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JibangCLITests",
-            dependencies: ["JibangCLI", "JibangCore", "JibangTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "JibangCLI", "JibangBase", "JibangCore", "JibangTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
     ]

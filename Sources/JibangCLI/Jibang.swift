@@ -16,7 +16,7 @@ public struct Jibang: AsyncParsableCommand {
             The store is a SQLite file (default ./jibang.sqlite, or --database / JIBANG_DATABASE), \
             created and seeded with the bundled gazetteer and programme record on first use.
             """,
-        version: JibangVersion.current,
+        version: JibangVersion.description,
         subcommands: [
             Status.self, Sites.self, SiteCommand.self, Forecast.self, Place.self, Init.self, Import.self, Export.self, Add.self, Edit.self,
             Retract.self,

@@ -68,11 +68,6 @@ public func buildRouter(_ services: JibangServices) -> Router<JibangRequestConte
 
 /// The OpenAPI 3.1 description of the API, bundled.
 enum OpenAPIDocument {
-    static let text: String = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
-            preconditionFailure("the bundled openapi.json is missing")
-        }
-        return text
-    }()
+    /// Compiled in (EmbedResources); `{}` rather than a crash if a build ever lacks it.
+    static let text: String = EmbeddedResources.files["openapi.json"] ?? "{}"
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangBase
 import JibangCore
 import JibangTestSupport
 import Testing
@@ -490,6 +491,29 @@ enum ProgrammeCSVHeader {
         #expect(list.stdout.contains("2026-11") && list.stdout.contains("2026-12"))
         let again = await jibang(["release", "create", "2026-11"], in: dir.path)
         #expect(again.status != 0 && again.stderr.contains("immutable"))
+    }
+
+    /// Issue 16, part 4: the version names the commit the binary was built from (read here with
+    /// git itself) and the build day.
+    @Test func theVersionNamesTheCommit() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", URL(fileURLWithPath: #filePath).deletingLastPathComponent().path, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let run = await jibang(["--version"], in: dir.path)
+        if process.terminationStatus == 0 && head.count == 40 {
+            #expect(run.stdout.contains("commit \(head.prefix(12))"), "\(run.stdout)")
+        } else {
+            #expect(run.stdout.contains("unknown commit"))
+        }
+        #expect(run.stdout.hasPrefix(JibangVersion.current) && run.stdout.contains("built 20"))
     }
 
     @Test func tablesLabelDocumentsShortly() async throws {

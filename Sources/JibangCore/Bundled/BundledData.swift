@@ -5,13 +5,10 @@ public import JibangBase
 /// open-admin-data) and the sourced programme record (`20x10-sites.csv`). See
 /// `Resources/Bundled/SOURCES.md` for attribution.
 public enum BundledData {
-    /// The text of a bundled resource file.
+    /// The text of a bundled file, compiled into the binary (see the EmbedResources plugin).
     public static func text(_ name: String) throws(JibangError) -> String {
-        let url =
-            Bundle.module.url(forResource: "Bundled/\(name)", withExtension: nil)
-            ?? Bundle.module.resourceURL?.appendingPathComponent("Bundled/\(name)")
-        guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw .storage("the bundled file \(name) is missing from the build; rebuild Jibang")
+        guard let text = EmbeddedResources.files["Bundled/\(name)"] else {
+            throw .storage("the bundled file \(name) is not compiled into this binary; rebuild Jibang from a complete checkout")
         }
         return text
     }

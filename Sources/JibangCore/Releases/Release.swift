@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import JibangBase
 
 /// A named, immutable snapshot of the programme record kept in the store, so that every
