@@ -115,10 +115,8 @@ struct ReleaseCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let db = try await store.open()
-                func record(_ name: String) async throws(JibangError) -> [Site] {
-                    name == "current" ? try await db.sites() : try await db.release(named: name).sites
-                }
-                let diff = ReleaseDiff(from: from, try await record(from), to: to, try await record(to), gazetteer: try BundledData.gazetteer())
+                let diff = ReleaseDiff(
+                    from: from, try await db.record(named: from), to: to, try await db.record(named: to), gazetteer: try BundledData.gazetteer())
                 emit(
                     format == "json" ? ProgrammeJSON.encode(diff).trimmingCharacters(in: .newlines) : diff.markdown,
                     terminator: format == "json" ? "\n" : "")

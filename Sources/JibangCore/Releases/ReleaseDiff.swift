@@ -74,6 +74,11 @@ public struct ReleaseDiff: Sendable, Encodable, Equatable {
         rolesChanged = roles
     }
 
+    /// The changelog of `release` since `previous` (since the empty record for the first release).
+    public static func since(_ previous: Release?, _ release: Release, gazetteer: Gazetteer) -> ReleaseDiff {
+        ReleaseDiff(from: previous?.name ?? "(nothing)", previous?.sites ?? [], to: release.name, release.sites, gazetteer: gazetteer)
+    }
+
     static func entry(_ m: Milestone, site: Site, gazetteer: Gazetteer) -> Entry {
         Entry(
             id: m.id, stage: site.stageID, divisionId: site.divisionID,

@@ -35,11 +35,7 @@ public enum ReleaseFiles {
                     release.sites, gazetteer: gazetteer, asOf: asOf, title: "20×10 programme, release \(release.name)",
                     provenance: "release \(release.name)")
             ),
-            (
-                "CHANGELOG.md",
-                ReleaseDiff(from: previous?.name ?? "(nothing)", previous?.sites ?? [], to: release.name, release.sites, gazetteer: gazetteer)
-                    .markdown
-            ),
+            ("CHANGELOG.md", ReleaseDiff.since(previous, release, gazetteer: gazetteer).markdown),
         ]
         let manifest = Manifest(
             release: release.name, createdAt: release.createdAt, notes: release.notes, jibangVersion: release.jibangVersion, previous: previous?.name,

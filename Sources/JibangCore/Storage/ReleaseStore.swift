@@ -10,3 +10,10 @@ public protocol ReleaseStore: Sendable {
     /// The release of that name; `.notFound` naming the ones there are.
     func release(named name: String) async throws(JibangError) -> Release
 }
+
+extension ProgrammeStore where Self: ReleaseStore {
+    /// The record a release froze, or the record as it stands for `current`: what a changelog compares.
+    public func record(named name: String) async throws(JibangError) -> [Site] {
+        name == "current" ? try await sites() : try await release(named: name).sites
+    }
+}

@@ -41,10 +41,9 @@ struct ProgrammeController {
         guard let from = query.string("from"), let to = query.string("to") else {
             throw APIError.badRequest("from, to: name two releases (or current), e.g. from=2026-10&to=current")
         }
-        func record(_ name: String) async throws -> [Site] {
-            name == "current" ? try await services.store.sites() : try await services.store.release(named: name).sites
-        }
-        return JSONResponse.make(ReleaseDiff(from: from, try await record(from), to: to, try await record(to), gazetteer: services.gazetteer))
+        let store = services.store
+        return JSONResponse.make(
+            ReleaseDiff(from: from, try await store.record(named: from), to: to, try await store.record(named: to), gazetteer: services.gazetteer))
     }
 
     /// GET /api/v1/places?q=NAME

@@ -316,10 +316,7 @@ enum ProgrammePages {
             return ReleasesView.Row(
                 name: release.name, createdAt: release.createdAt, jibangVersion: release.jibangVersion,
                 previous: previous?.name ?? "the empty record",
-                changelog: ReleaseDiff(
-                    from: previous?.name ?? "(nothing)", previous?.sites ?? [], to: release.name, release.sites, gazetteer: gazetteer
-                )
-                .markdown,
+                changelog: ReleaseDiff.since(previous, release, gazetteer: gazetteer).markdown,
                 notes: release.notes, waveSites: counts.waveSites, associated: counts.associatedProjects, milestones: counts.milestones,
                 sources: counts.sources)
         }
