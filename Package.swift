@@ -155,6 +155,7 @@ let package = Package(
             name: "JibangCLITests",
             dependencies: [
                 "JibangCLI", "JibangBase", "JibangCore", "JibangTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

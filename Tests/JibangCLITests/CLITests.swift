@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import JibangBase
 import JibangCore
 import JibangTestSupport
@@ -514,6 +515,37 @@ enum ProgrammeCSVHeader {
             #expect(run.stdout.contains("unknown commit"))
         }
         #expect(run.stdout.hasPrefix(JibangVersion.current) && run.stdout.contains("built 20"))
+    }
+
+    /// Issue 16, part 4: `jibang doctor` reports each check with what to do, changes nothing,
+    /// and fails only on a problem.
+    @Test func doctorChecksTheStoreWithoutChangingIt() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let missing = await jibang(["doctor", "--database", dir.file("none.sqlite")], in: dir.path)
+        #expect(missing.status == 0 && missing.stdout.contains("no store at"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("none.sqlite")), "the doctor creates nothing")
+        let db = dir.file("a.sqlite")
+        _ = await jibang(["init", "--database", db], in: dir.path)
+        let corpus = dir.write("c.jsonl", #"{"id": "a", "outlet": "KCNA", "date": "2024-03-01", "title": "t", "body": "지방공업공장 건설"}"# + "\n")
+        #expect(await jibang(["ingest", corpus, "--database", db], in: dir.path).status == 0)
+        let healthy = await jibang(["doctor", "--database", db], in: dir.path)
+        #expect(healthy.status == 0, "\(healthy.stdout)")
+        #expect(!healthy.stdout.contains("warning") && !healthy.stdout.contains("problem"), "\(healthy.stdout)")
+        // A lost segment file and an older bundle mark are warnings with a fix.
+        let segments = try FileManager.default.contentsOfDirectory(atPath: db + ".corpus")
+        for file in segments { try FileManager.default.removeItem(atPath: db + ".corpus/" + file) }
+        let queue = try DatabaseQueue(path: db)
+        try await queue.write { try $0.execute(sql: "UPDATE meta SET value = '20x10-sites.csv@old' WHERE key = 'bundled_programme'") }
+        let warned = await jibang(["doctor", "--database", db], in: dir.path)
+        #expect(warned.status == 0)
+        #expect(warned.stdout.contains("segment(s) missing, damaged or in an older format") && warned.stdout.contains("corpus reindex"))
+        #expect(warned.stdout.contains("the store took 20x10-sites.csv@old"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: db + ".corpus").isEmpty, "nothing was rebuilt")
+        // A store written by a newer Jibang is a problem: exit 1.
+        try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 from the future')") }
+        let newer = await jibang(["doctor", "--database", db], in: dir.path)
+        #expect(newer.status == 1 && newer.stdout.contains("written by a newer Jibang (v99 from the future)"), "\(newer.stdout)")
     }
 
     @Test func tablesLabelDocumentsShortly() async throws {

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import JibangBase
+import JibangCore
+import JibangStore
+
+/// `jibang doctor`: checks the store and the machine, and says what to do about each problem.
+struct Doctor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the store (schema, integrity, bundled data, corpus index) and the machine (disk, PNG tools), without changing anything.")
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Also check what `jibang report --png` needs: rsvg-convert and a Korean font.")
+    var png = false
+
+    /// One line of the report.
+    struct Check {
+        enum Status: String { case ok, warning, problem }
+        let status: Status
+        let what: String
+        let detail: String
+        var fix: String? = nil
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let checks = Self.checks(StoreDiagnosis.run(path: store.path), png: png)
+            var table = TextTable(["", "check", "finding", "what to do"])
+            for check in checks { table.add([check.status.rawValue, check.what, check.detail, check.fix ?? ""]) }
+            emit("Jibang \(JibangVersion.description)")
+            emit(table.render())
+            let problems = checks.filter { $0.status == .problem }.count
+            let warnings = checks.filter { $0.status == .warning }.count
+            note(problems + warnings == 0 ? "all checks passed" : "\(problems) problem(s), \(warnings) warning(s)")
+            if problems > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// The report for a diagnosis: pure, so the advice is tested without a broken machine.
+    static func checks(_ d: StoreDiagnosis, png: Bool) -> [Check] {
+        var out: [Check] = []
+        guard d.exists else {
+            return [
+                Check(
+                    status: .warning, what: "store", detail: "no store at \(d.path)",
+                    fix: "`jibang init` creates and seeds one (any command does on first use)")
+            ]
+        }
+        out.append(Check(status: .ok, what: "store", detail: "\(d.path), \(d.bytes.map { "\($0 / 1024) KB" } ?? "size unknown")"))
+        if !d.unknownMigrations.isEmpty {
+            out.append(
+                Check(
+                    status: .problem, what: "schema", detail: "written by a newer Jibang (\(d.unknownMigrations.joined(separator: ", ")))",
+                    fix: "use that Jibang, or a copy of the store made before it was opened there"))
+        } else if !d.pendingMigrations.isEmpty {
+            out.append(
+                Check(
+                    status: .warning, what: "schema",
+                    detail: "older: \(d.pendingMigrations.count) upgrade(s) pending (\(d.pendingMigrations.joined(separator: ", ")))",
+                    fix: "any command upgrades it in place; `jibang store copy` first keeps a copy"))
+        } else {
+            out.append(Check(status: .ok, what: "schema", detail: "current"))
+        }
+        if d.integrity == "ok" {
+            out.append(Check(status: .ok, what: "integrity", detail: "SQLite's integrity check passed"))
+        } else {
+            out.append(
+                Check(
+                    status: .problem, what: "integrity", detail: d.integrity ?? "not checked",
+                    fix: "restore a backup, or `jibang export` what can be read and import it into a new store"))
+        }
+        switch d.storeBundle {
+        case nil:
+            out.append(Check(status: .warning, what: "bundled data", detail: "not seeded yet", fix: "`jibang init` seeds it"))
+        case "skipped":
+            out.append(Check(status: .ok, what: "bundled data", detail: "left out on purpose (an empty store)"))
+        case let bundle? where bundle == d.binaryBundle:
+            out.append(Check(status: .ok, what: "bundled data", detail: "the store has this binary's record (\(bundle))"))
+        case let bundle?:
+            out.append(
+                Check(
+                    status: .warning, what: "bundled data", detail: "the store took \(bundle); this binary has \(d.binaryBundle)",
+                    fix: "opening the store (any command) adds what the newer record has, never over an analyst's edits"))
+        }
+        switch d.outdatedSegments {
+        case nil, 0?:
+            out.append(Check(status: .ok, what: "corpus index", detail: d.outdatedSegments == nil ? "no corpus yet" : "every segment current"))
+        case let n?:
+            out.append(
+                Check(
+                    status: .warning, what: "corpus index", detail: "\(n) segment(s) missing, damaged or in an older format",
+                    fix: "`jibang corpus reindex` rebuilds them from the stored documents"))
+        }
+        if let free = d.freeBytes {
+            let needed = max(Int64(1 << 30), 2 * (d.bytes ?? 0))
+            let gb = String(format: "%.1f GB", Double(free) / 1_073_741_824)
+            out.append(
+                free < needed
+                    ? Check(
+                        status: .warning, what: "disk", detail: "\(gb) free beside the store",
+                        fix: "free some space: ingest and reindex need room for new segments and copies")
+                    : Check(status: .ok, what: "disk", detail: "\(gb) free beside the store"))
+        }
+        if png {
+            let tool = ProcessInfo.processInfo.environment["PATH", default: ""].split(separator: ":").map { "\($0)/rsvg-convert" }
+                .first { FileManager.default.isExecutableFile(atPath: $0) }
+            out.append(
+                tool == nil
+                    ? Check(status: .problem, what: "PNG export", detail: "rsvg-convert not found", fix: "install Debian's librsvg2-bin")
+                    : Check(status: .ok, what: "PNG export", detail: "rsvg-convert at \(tool!)"))
+            let fonts = ["/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto"].contains { folder in
+                (try? FileManager.default.contentsOfDirectory(atPath: folder))?.contains { $0.contains("CJK") } ?? false
+            }
+            out.append(
+                fonts
+                    ? Check(status: .ok, what: "Korean font", detail: "Noto CJK found")
+                    : Check(
+                        status: .warning, what: "Korean font", detail: "no Noto CJK font found",
+                        fix: "install Debian's fonts-noto-cjk, or Hangul renders as boxes in PNGs"))
+        }
+        return out
+    }
+}
