@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "jibang-bench",
             dependencies: [
-                "JibangCorpus", "JibangStore", "KoreanText",
+                "JibangBase", "JibangCorpus", "JibangStore", "KoreanText",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -108,7 +108,7 @@ let package = Package(
         ),
         .target(
             name: "JibangTestSupport",
-            dependencies: ["JibangCore", "JibangStore", "JibangCorpus"],
+            dependencies: ["JibangBase", "JibangCore", "JibangStore", "JibangCorpus"],
             path: "Tests/JibangTestSupport",
             resources: [.copy("Fixtures")],
             swiftSettings: strict

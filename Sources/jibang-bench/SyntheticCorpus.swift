@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import KoreanText
 
 /// A deterministic synthetic corpus: articles whose sentences are drawn from the real New
@@ -35,7 +36,7 @@ struct SyntheticCorpus {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
         defer { try? handle.close() }
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed)
         var buffer = Data()
         var written = 0
         let firstDay = Self.dayNumber(1995, 1, 1)
@@ -67,19 +68,6 @@ struct SyntheticCorpus {
     static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int { PartialDate.dayNumber(year: year, month: month, day: day) }
 
     static func civil(_ day: Int) -> (Int, Int, Int) { PartialDate.civil(fromDayNumber: day) }
-}
-
-/// SplitMix64: a small, fast, well-mixed deterministic generator.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 struct BenchError: Error, CustomStringConvertible {

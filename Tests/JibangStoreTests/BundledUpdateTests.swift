@@ -14,15 +14,21 @@ import Testing
         Set(entries.map { "\($0.stageID)|\($0.divisionID)|\($0.milestone.kind.rawValue)|\($0.milestone.date)" })
     }
 
+    /// A store as the previous release seeded it, from the previous bundled record (a fixture).
+    func storeSeededByThePreviousRelease(at path: String) async throws -> (SQLiteStore, [ProgrammeEntry]) {
+        let previous = try ProgrammeCSV.read(Fixtures.text("20x10-sites-previous.csv"), file: "20x10-sites.csv", gazetteer: gazetteer)
+        let old = try SQLiteStore.open(path: path)
+        _ = try await old.prepare(divisions: gazetteer.divisions, bundled: previous, bundleID: "20x10-sites.csv@previous", programme: true)
+        return (old, previous)
+    }
+
     /// Issue 15: a store seeded before roles existed takes the record's roles when it opens,
     /// except where an analyst set a site's role.
     @Test func theUpgradeSetsRolesButNotOverAnAnalyst() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.file("old.sqlite")
-        let previous = try ProgrammeCSV.read(Fixtures.text("20x10-sites-previous.csv"), file: "20x10-sites.csv", gazetteer: gazetteer)
-        let old = try SQLiteStore.open(path: path)
-        _ = try await old.prepare(divisions: gazetteer.divisions, bundled: previous, bundleID: "20x10-sites.csv@previous", programme: true)
+        let (old, previous) = try await storeSeededByThePreviousRelease(at: path)
         let before = try await old.sites()
         #expect(before.allSatisfy { $0.role == .wave }, "the previous record states no roles")
         // An analyst decides Kusong's 2025 hospital counts as a wave site; the record says otherwise.
@@ -53,10 +59,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.file("old.sqlite")
-        // The store as the previous release seeded it.
-        let previous = try ProgrammeCSV.read(Fixtures.text("20x10-sites-previous.csv"), file: "20x10-sites.csv", gazetteer: gazetteer)
-        let old = try SQLiteStore.open(path: path)
-        _ = try await old.prepare(divisions: gazetteer.divisions, bundled: previous, bundleID: "20x10-sites.csv@previous", programme: true)
+        let (old, previous) = try await storeSeededByThePreviousRelease(at: path)
         // An analyst corrects two bundled milestones that the current record still has.
         let current = try BundledProgramme.entries()
         let sites = try await old.sites()

@@ -1,4 +1,5 @@
 public import Foundation
+import JibangBase
 import JibangCore
 public import JibangStore
 
@@ -120,20 +121,14 @@ public enum LegacySegment {
 /// such test names its seed in its failure messages. `JIBANG_TEST_SEED` overrides the seed.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     public let seed: UInt64
-    var state: UInt64
+    var generator: SeededRandom
 
     /// `seed`, or the value of `JIBANG_TEST_SEED` when it is set.
     public init(seed: UInt64) {
         let chosen = ProcessInfo.processInfo.environment["JIBANG_TEST_SEED"].flatMap(UInt64.init) ?? seed
         self.seed = chosen
-        state = chosen
+        generator = SeededRandom(seed: chosen)
     }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 }

@@ -16,8 +16,12 @@ struct ReleaseCommand: AsyncParsableCommand {
             """,
         subcommands: [Create.self, List.self, Diff.self, Write.self])
 
-    /// Writes a release's folder; returns the manifest's file count.
-    static func writeFolder(_ release: Release, previous: Release?, to folder: String) throws -> Int {
+    /// Writes `release`'s folder (`out`, or releases/NAME), its changelog against the release
+    /// before it in `all`; returns the folder and the number of files.
+    static func writeFolder(_ release: Release, all: [Release], out: String?) throws -> (folder: String, files: Int) {
+        let folder = out ?? "releases/\(release.name)"
+        let index = all.firstIndex { $0.name == release.name }
+        let previous = index.flatMap { $0 > 0 ? all[$0 - 1] : nil }
         let files = ReleaseFiles.contents(
             release, previous: previous, gazetteer: try BundledData.gazetteer(), sha256: { SQLiteStore.sha256(Data($0.utf8)) })
         let path = Console.current.resolve(folder)
@@ -25,13 +29,7 @@ struct ReleaseCommand: AsyncParsableCommand {
             throw JibangError.storage("cannot create \(folder): \(error.localizedDescription)")
         }
         for file in files { try writeFile("\(folder)/\(file.name)", file.text) }
-        return files.count
-    }
-
-    /// The release before `name` in creation order.
-    static func previous(of name: String, in releases: [Release]) -> Release? {
-        guard let index = releases.firstIndex(where: { $0.name == name }), index > 0 else { return nil }
-        return releases[index - 1]
+        return (folder, files.count)
     }
 
     struct Create: AsyncParsableCommand {
@@ -50,9 +48,7 @@ struct ReleaseCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let db = try await store.open()
                 let release = try await db.createRelease(name: name, notes: notes, jibangVersion: JibangVersion.current)
-                let all = try await db.releases()
-                let folder = out ?? "releases/\(release.name)"
-                let count = try ReleaseCommand.writeFolder(release, previous: ReleaseCommand.previous(of: release.name, in: all), to: folder)
+                let (folder, count) = try ReleaseCommand.writeFolder(release, all: try await db.releases(), out: out)
                 let counts = release.summary.counts
                 JibangCLI.note(
                     "release \(release.name): \(counts.waveSites) wave sites, \(counts.associatedProjects) associated projects, \(counts.milestones) milestones, \(counts.sources) sources; \(count) files in \(folder)"
@@ -137,9 +133,7 @@ struct ReleaseCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let db = try await store.open()
                 let release = try await db.release(named: name)
-                let folder = out ?? "releases/\(release.name)"
-                let count = try ReleaseCommand.writeFolder(
-                    release, previous: ReleaseCommand.previous(of: name, in: try await db.releases()), to: folder)
+                let (folder, count) = try ReleaseCommand.writeFolder(release, all: try await db.releases(), out: out)
                 JibangCLI.note("wrote \(count) files of release \(release.name) to \(folder)")
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JibangBase
 import KoreanText
 
 /// When the open sites, the waves and the programme are likely to be done, from the record as it

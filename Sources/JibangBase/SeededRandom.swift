@@ -1,5 +1,6 @@
 /// A small, fast, seedable generator (SplitMix64, Steele et al. 2014): the same seed gives the
-/// same forecast on every machine, so a printed seed reproduces a figure.
+/// same numbers on every machine, so a printed seed reproduces a forecast, a synthetic corpus
+/// or a random test.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
