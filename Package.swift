@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "jibang", targets: ["jibang"]),
         .executable(name: "jibang-bench", targets: ["jibang-bench"]),
+        .executable(name: "jibang-install", targets: ["jibang-install"]),
         .library(name: "JibangBase", targets: ["JibangBase"]),
         .library(name: "JibangCore", targets: ["JibangCore"]),
         .library(name: "JibangStore", targets: ["JibangStore"]),
@@ -106,6 +107,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "JibangInstall", swiftSettings: strict),
+        .executableTarget(
+            name: "jibang-install",
+            dependencies: ["JibangInstall", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         .target(
             name: "JibangTestSupport",
             dependencies: ["JibangBase", "JibangCore", "JibangStore", "JibangCorpus"],
@@ -119,6 +126,7 @@ let package = Package(
             dependencies: ["JibangBase", "JibangCore", "JibangCorpus", "JibangAnalytics", "JibangEvidence", "JibangStore", "JibangTestSupport"],
             swiftSettings: strict
         ),
+        .testTarget(name: "JibangInstallTests", dependencies: ["JibangInstall"], swiftSettings: strict),
         .testTarget(name: "JibangCSVTests", dependencies: ["JibangCSV"], swiftSettings: strict),
         .testTarget(name: "JibangCoreTests", dependencies: ["JibangBase", "JibangCore", "JibangCSV", "JibangTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -532,6 +532,10 @@ enum ProgrammeCSVHeader {
         let healthy = await jibang(["doctor", "--database", db], in: dir.path)
         #expect(healthy.status == 0, "\(healthy.stdout)")
         #expect(!healthy.stdout.contains("warning") && !healthy.stdout.contains("problem"), "\(healthy.stdout)")
+        // The compiled-in data, counted as its documentation describes it: 13 provincial-level
+        // units and 200 cities, counties and districts; six events (EventFile.bundled's list).
+        #expect(healthy.stdout.contains("divisions.csv (213 units)"), "\(healthy.stdout)")
+        #expect(healthy.stdout.contains("events.csv (6)"), "\(healthy.stdout)")
         // A lost segment file and an older bundle mark are warnings with a fix.
         let segments = try FileManager.default.contentsOfDirectory(atPath: db + ".corpus")
         for file in segments { try FileManager.default.removeItem(atPath: db + ".corpus/" + file) }

@@ -38,11 +38,18 @@ public struct Event: Sendable, Codable, Equatable {
 public enum EventFile {
     /// The events Jibang ships with (DOMAIN §3: the 2010 joint editorial, the byungjin line,
     /// the 2017 ICBM tests, the April 2018 shift, the 8th Party Congress, the 20×10 announcement).
+    /// Compiled in (EmbedResources) and checked by the tests; an empty list rather than a crash
+    /// if a build ever lacks it (`jibang doctor` reports that, through `checkedBundled`).
     public static func bundled() -> [Event] {
-        // Compiled in (EmbedResources) and checked by the tests; an empty list rather than a crash
-        // if a build ever lacks it.
-        guard let text = EmbeddedResources.files["Bundled/events.csv"], let events = try? parse(text, file: "events.csv") else { return [] }
-        return events
+        (try? checkedBundled()) ?? []
+    }
+
+    /// The bundled events, or an error saying the build lacks them or has them damaged.
+    public static func checkedBundled() throws(JibangError) -> [Event] {
+        guard let text = EmbeddedResources.files["Bundled/events.csv"] else {
+            throw .analysis("the bundled file events.csv is not compiled into this binary; rebuild Jibang from a complete checkout")
+        }
+        return try parse(text, file: "events.csv")
     }
 
     /// Parses an events file; every row needs a date, a label and a source.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangAnalytics
 import JibangBase
 import JibangCore
 import JibangStore
@@ -24,7 +25,7 @@ struct Doctor: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let checks = Self.checks(StoreDiagnosis.run(path: store.path), png: png)
+            let checks = [Self.compiledInData()] + Self.checks(StoreDiagnosis.run(path: store.path), png: png)
             var table = TextTable(["", "check", "finding", "what to do"])
             for check in checks { table.add([check.status.rawValue, check.what, check.detail, check.fix ?? ""]) }
             emit("Jibang \(JibangVersion.description)")
@@ -33,6 +34,22 @@ struct Doctor: AsyncParsableCommand {
             let warnings = checks.filter { $0.status == .warning }.count
             note(problems + warnings == 0 ? "all checks passed" : "\(problems) problem(s), \(warnings) warning(s)")
             if problems > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// The data compiled into the binary: present and readable, or a problem naming the file.
+    static func compiledInData() -> Check {
+        do {
+            let places = try BundledData.gazetteer().divisions.count
+            let entries = try BundledProgramme.entries().count
+            let events = try EventFile.checkedBundled().count
+            return Check(
+                status: .ok, what: "compiled-in data",
+                detail: "\(BundledData.divisionsFile) (\(places) units), \(BundledData.programmeFile) (\(entries) entries), events.csv (\(events))")
+        } catch {
+            return Check(
+                status: .problem, what: "compiled-in data", detail: error.message,
+                fix: "this binary is damaged: rebuild it from a complete checkout (`swift run jibang-install`)")
         }
     }
 
