@@ -20,10 +20,7 @@ struct Staging {
     init(binary: String, package: URL, scratch: URL, layout: InstallLayout) throws(InstallError) {
         self.layout = layout
         versionLine = try Shell.text(binary, ["--version"])
-        guard let contents = FileManager.default.contents(atPath: binary) else {
-            throw InstallError("cannot read the binary \(binary)")
-        }
-        files[layout.binary] = StagedFile(contents: contents, executable: true)
+        files[layout.binary] = StagedFile(contents: try Staging.withoutDebugInfo(binary), executable: true)
 
         let help = try ToolHelp.decode(try Shell.capture(binary, ["--experimental-dump-help"]))
         let release = versionLine.split(separator: " ").first.map(String.init) ?? versionLine
@@ -74,6 +71,22 @@ struct Staging {
             throw InstallError("found no package checkouts in \(checkouts.path) to take the licences of the linked libraries from; build first")
         }
         files[layout.documentation + "/copyright"] = StagedFile(contents: Data(Staging.copyright(linked: linked).utf8), executable: false)
+    }
+
+    /// The binary without its debug information (about a third of a release build's size); the
+    /// symbol names stay, so a crash report still names functions. Unchanged without `strip`.
+    static func withoutDebugInfo(_ binary: String) throws(InstallError) -> Data {
+        var path = binary
+        let stripped = FileManager.default.temporaryDirectory.appending(path: "jibang-stripped-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: stripped) }
+        if Shell.has("strip") {
+            try Shell.run("strip", ["--strip-debug", "-o", stripped.path, binary])
+            path = stripped.path
+        } else {
+            print("strip (binutils) is not on the PATH: installing the binary with its debug information")
+        }
+        guard let contents = FileManager.default.contents(atPath: path) else { throw InstallError("cannot read the binary \(path)") }
+        return contents
     }
 
     /// "built 2026-11-30" from the version line, or "unknown".
