@@ -46,6 +46,7 @@ public struct CSVTable: Sendable {
         var line = 1
         var rowLine = 1
         var inQuotes = false
+        var quoteLine = 1
         var afterQuote = false
         var rowHasContent = false
         var scalars = text.unicodeScalars.makeIterator()
@@ -95,8 +96,17 @@ public struct CSVTable: Sendable {
                 rowLine = line
             case "\"" where field.isEmpty && !afterQuote:
                 inQuotes = true
+                quoteLine = line
                 rowHasContent = true
             default:
+                if afterQuote && quoteLine != line {
+                    // A quote that ran over line breaks and then closed mid-field: most likely its
+                    // own closing quote is missing, and it swallowed the lines up to here.
+                    throw CSVError(
+                        line: quoteLine, column: fields.count + 1,
+                        reason: "the quoted field opened on line \(quoteLine) runs to a quote on line \(line) followed by text; "
+                            + "expected a closing \" on line \(quoteLine)")
+                }
                 if afterQuote {
                     throw CSVError(
                         line: line, column: fields.count + 1, reason: "text after a closing quote; expected a comma or the end of the line")
@@ -107,7 +117,10 @@ public struct CSVTable: Sendable {
             }
         }
         if inQuotes {
-            throw CSVError(line: rowLine, column: fields.count + 1, reason: "a quoted field is never closed; expected a closing \"")
+            throw CSVError(
+                line: quoteLine, column: fields.count + 1,
+                reason: "the quoted field opened on line \(quoteLine) is never closed (it runs to the end of the file); "
+                    + "expected a closing \"")
         }
         endRow()
         return rows

@@ -35,6 +35,27 @@ import Testing
         }
     }
 
+    /// Issue 17: the error names the line where the unclosed quote opened, not the row's first
+    /// line nor the far line where the swallowed text ends.
+    @Test func unclosedQuoteNamesTheLineItOpenedOn() {
+        // The row starts on line 2; its second field (closed) spans lines 2–3; the third opens on 3.
+        do {
+            _ = try CSVTable(parsing: "a,b,c\n1,\"x\ny\",\"open\nmore\nrest\n")
+            Issue.record("should throw")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.reason.contains("opened on line 3") && error.reason.contains("runs to the end of the file"), "\(error.reason)")
+        }
+        // A stray quote on line 2 swallows lines 2–4 until the next quote, which closes it mid-field.
+        do {
+            _ = try CSVTable(parsing: "a,b\n1,\"abc\n2,def\n3,\"ghi\"\n4,jkl\n")
+            Issue.record("should throw")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.reason.contains("opened on line 2 runs to a quote on line 4"), "\(error.reason)")
+        }
+    }
+
     @Test func writerRoundTrips() throws {
         let fields = ["plain", "with, comma", "with \"quote\"", "two\nlines", ""]
         let table = try CSVTable(parsing: CSVWriter.line(["h1", "h2", "h3", "h4", "h5"]) + "\n" + CSVWriter.line(fields) + "\n")

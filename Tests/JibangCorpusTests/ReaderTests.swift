@@ -116,6 +116,75 @@ func readAll(
         #expect(first.metadata["topic"] == raw[0]["topic"])
     }
 
+    /// Issue 17: one line with a raw NUL byte is a bad record of that line; the good lines around
+    /// it are read (the whole file used to be refused as binary).
+    @Test func aNulByteSpoilsOnlyItsLine() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var bytes = Data()
+        for id in 1...4 {
+            let body = id == 2 ? Data("지방".utf8) + Data([0x00]) + Data("공업".utf8) : Data("지방공업 \(id)".utf8)
+            bytes += Data(#"{"id":"\#(id)","outlet":"KCNA","date":"2024-01-0\#(id)","body":""#.utf8) + body + Data(#""}"#.utf8) + Data([0x0A])
+        }
+        let path = dir.file("nul.jsonl")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let (documents, problems) = try readAll(path, .jsonl)
+        #expect(documents.map(\.id) == ["1", "3", "4"])
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 2 && problems.first?.kind == .malformed)
+        #expect(problems.first?.detail.contains("NUL") == true)
+
+        let csv = dir.file("nul.csv")
+        try (Data("id,date,body\n1,2024-01-01,a\n2,2024-01-02,b".utf8) + Data([0x00]) + Data("c\n3,2024-01-03,d\n".utf8))
+            .write(to: URL(fileURLWithPath: csv))
+        let fromCSV = try readAll(csv, .csv)
+        #expect(fromCSV.documents.map(\.id) == ["1", "3"])
+        #expect(fromCSV.problems.map(\.line) == [3])
+    }
+
+    /// A file that is mostly not text is still refused whole: UTF-16 has a NUL in every other byte.
+    @Test func utf16IsBinary() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("utf16.jsonl")
+        try #require(#"{"id":"1","date":"2024-01-01","body":"text"}"#.data(using: .utf16LittleEndian)).write(to: URL(fileURLWithPath: path))
+        let (documents, problems) = try readAll(path, .jsonl)
+        #expect(documents.isEmpty)
+        #expect(problems.map(\.kind) == [.binaryFile])
+        #expect(problems.first?.detail.contains("UTF-16") == true)
+    }
+
+    /// Issue 17: a KCNA array cut off mid-way gives its complete items, and the cut is reported
+    /// with its byte offset (it used to give nothing).
+    @Test func aCutOffKCNAArrayKeepsItsCompleteItems() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("kcna-sample.json")))) as? [[String: Any]])
+        let usable = objects.filter { !(($0["story_text"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try #require(usable.count >= 4)
+        let items = try usable.prefix(4).map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+        // Three whole items, then half of the fourth: where the fourth begins is the cut.
+        let head = "[\n" + items[0..<3].joined(separator: ",\n") + ",\n"
+        let text = head + String(items[3].prefix(items[3].count / 2))
+        let path = dir.file("cut.json")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let (documents, problems) = try readAll(path, .kcna)
+        #expect(documents.map(\.title) == usable.prefix(3).map { $0["headline"] as? String })
+        #expect(problems.count == 1)
+        #expect(problems.first?.detail.contains("cut off at byte \(head.utf8.count) of \(text.utf8.count)") == true, "\(problems)")
+        #expect(problems.first?.line == 4)
+
+        // A raw NUL inside the second item spoils that item only.
+        let spoiled =
+            "[" + items[0] + ",\n" + items[1].replacingOccurrences(of: "\"headline\":\"", with: "\"headline\":\"\u{0}") + ",\n" + items[2] + "]"
+        let spoiledPath = dir.file("nul.json")
+        try Data(spoiled.utf8).write(to: URL(fileURLWithPath: spoiledPath))
+        let nul = try readAll(spoiledPath, .kcna)
+        #expect(nul.documents.map(\.title) == [usable[0]["headline"] as? String, usable[2]["headline"] as? String])
+        #expect(nul.problems.map(\.line) == [2])
+    }
+
     @Test func aBinaryFileIsRefusedWhole() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

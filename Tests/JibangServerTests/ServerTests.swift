@@ -90,6 +90,10 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/sites/Kimhwa%20County", "/sites/{id}", 200),
         ("/api/v1/sites/%EA%B9%80%ED%99%94%EA%B5%B0", "/sites/{id}", 200),
         ("/api/v1/sites/Unsan,%20South%20Phyongan", "/sites/{id}", 200),
+        // Issue 17: a place the gazetteer does not have is not there (404, was 422); one that names
+        // several divisions is still the request's fault (422).
+        ("/api/v1/sites/Nowhereville", "/sites/{id}", 404),
+        ("/api/v1/sites/Unsan", "/sites/{id}", 422),
         ("/api/v1/trend?q=regional-economy&q=defence-industry&by=year", "/trend", 200),
         ("/api/v1/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&limit=3", "/kwic", 200),
         ("/api/v1/compare?a=regional-economy&b=defence-industry&measure=mentions", "/compare", 200),

@@ -66,11 +66,23 @@ public enum CorpusReader {
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8192)) ?? Data()
-        if head.contains(0) {
+        let control = controlBytes(in: head)
+        // Only a file that is mostly not text is binary (compressed, UTF-16, a database); a stray
+        // NUL in one line is that line's problem, found when the line is read.
+        if !head.isEmpty, control * 10 > head.count {
             return ReadProblem(
-                file: file, line: nil, kind: .binaryFile, detail: "the file contains NUL bytes; expected UTF-8 text (JSONL, CSV or JSON)")
+                file: file, line: nil, kind: .binaryFile,
+                detail: "\(control * 100 / head.count) % of its first \(head.count) bytes are control bytes such as NUL; "
+                    + "expected UTF-8 text (JSONL, CSV or JSON). Is it compressed, or saved as UTF-16?")
         }
         return nil
+    }
+
+    /// Bytes no UTF-8 text file has: C0 controls other than tab, line breaks, form feed and escape.
+    static func controlBytes(in data: Data) -> Int {
+        data.reduce(0) { count, byte in
+            count + (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B ? 1 : 0)
+        }
     }
 
     // MARK: - JSONL
@@ -113,6 +125,12 @@ public enum CorpusReader {
 
     /// One JSONL line as a document or a problem; blank lines give nothing.
     static func jsonlRecord(_ line: Data, number: Int, file: String, options: ReadOptions) -> ReadRecord? {
+        if let nul = line.firstIndex(of: 0) {
+            return .problem(
+                ReadProblem(
+                    file: file, line: number, kind: .malformed,
+                    detail: "a NUL byte at byte \(nul - line.startIndex + 1) of the line; expected text (the rest of the file is read)"))
+        }
         if let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] {
             return options.document(from: stringFields(object), file: file, line: number)
         }
@@ -141,6 +159,14 @@ public enum CorpusReader {
             return
         }
         for row in table.rows {
+            if let column = row.fields.firstIndex(where: { $0.unicodeScalars.contains("\u{0}") }) {
+                try emit(
+                    .problem(
+                        ReadProblem(
+                            file: file, line: row.line, kind: .malformed,
+                            detail: "a NUL byte in field \(column + 1) (\(table.header[column])); expected text")))
+                continue
+            }
             try emit(options.document(from: Dictionary(zip(table.header, row.fields), uniquingKeysWith: { a, _ in a }), file: file, line: row.line))
         }
         progress(data.count)
@@ -153,7 +179,16 @@ public enum CorpusReader {
             try emit(.problem(ReadProblem(file: file, line: nil, kind: .unreadable, detail: "cannot open \(path)")))
             return
         }
-        guard let items = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
+        // The whole array at once when it is well formed (fast); otherwise item by item, so an
+        // array cut off mid-way still gives its complete items and the cut is reported.
+        var items: [Any?]
+        var cut: JSONArrayItems.Cut?
+        if let whole = (try? JSONSerialization.jsonObject(with: data)) as? [Any] {
+            items = whole
+        } else if let split = JSONArrayItems(data) {
+            items = split.items.map { try? JSONSerialization.jsonObject(with: data[$0], options: [.fragmentsAllowed]) }
+            cut = split.cut
+        } else {
             try emit(
                 .problem(
                     ReadProblem(
@@ -169,6 +204,10 @@ public enum CorpusReader {
         kcna.outlet = options.outlet ?? "KCNA"
         kcna.language = options.language ?? "en"
         for (index, item) in items.enumerated() {
+            guard let item else {
+                try emit(.problem(ReadProblem(file: file, line: index + 1, kind: .malformed, detail: "item \(index + 1) is not valid JSON")))
+                continue
+            }
             guard let object = item as? [String: Any] else {
                 try emit(.problem(ReadProblem(file: file, line: index + 1, kind: .malformed, detail: "item \(index + 1) is not an object")))
                 continue
@@ -184,6 +223,14 @@ public enum CorpusReader {
                 record = .document(document, line: line)
             }
             try emit(record)
+        }
+        if let cut {
+            try emit(
+                .problem(
+                    ReadProblem(
+                        file: file, line: items.count + 1, kind: .malformed,
+                        detail: "the array is cut off at byte \(cut.offset) of \(data.count) (\(cut.reason)); "
+                            + "the \(items.count) complete item(s) before it were read. An interrupted download? Fetch the file again")))
         }
         progress(data.count)
     }

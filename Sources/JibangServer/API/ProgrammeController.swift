@@ -119,7 +119,7 @@ struct ProgrammeController {
 
     /// GET /api/v1/sites/{id} — a gazetteer id or any spelling of the place.
     @Sendable func site(_ request: Request, context: Context) async throws -> Response {
-        let division = try resolve(try context.pathText("id"))
+        let division = try resolvePath(try context.pathText("id"))
         let sites = try await services.store.sites().filter { $0.divisionID == division.id }
         guard !sites.isEmpty else { throw APIError.notFound("\(division.englishName) is not a programme site (yet)") }
         let filter = try QueryParameters(request).siteFilter(services.gazetteer)
@@ -127,8 +127,17 @@ struct ProgrammeController {
             SiteDetail(division: division, sites: sites, gazetteer: services.gazetteer, asOf: filter.asOf, stallMonths: filter.stallMonths))
     }
 
+    /// A place named in a request's body or query: unknown or ambiguous is 422.
     func resolve(_ text: String) throws -> Division {
         try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place"))
+    }
+
+    /// The place a path names. One the gazetteer does not have is a resource that is not there:
+    /// 404, with the suggestions; an ambiguous name stays 422 (it names several).
+    func resolvePath(_ text: String) throws -> Division {
+        do { return try resolve(text) } catch let error as JibangError where error.code == .unknownPlace {
+            throw APIError(status: .notFound, error: error.code.rawValue, detail: "\(error)", hint: error.hint)
+        }
     }
 
     /// The body of POST /api/v1/milestones.
@@ -233,7 +242,7 @@ struct ProgrammeController {
     /// POST /api/v1/sites/{id}/role (token) — `{role, stage, reason}`: count a site as one of its
     /// wave's cities and counties, or as an associated project. Audited; 422 when it already is.
     @Sendable func setRole(_ request: Request, context: Context) async throws -> Response {
-        let division = try resolve(try context.pathText("id"))
+        let division = try resolvePath(try context.pathText("id"))
         let body: RoleChange = try await context.decode(request)
         guard let role = try FieldRules.role(body.role, at: InputLocation(file: "request", field: "role")) else {
             throw APIError.badRequest("role: give wave or associated")
