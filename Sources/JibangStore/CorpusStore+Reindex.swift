@@ -29,6 +29,7 @@ extension CorpusStore {
     /// the process dies first, on the next open, as a file no segment names).
     public func reindex(segment id: Int64) throws(JibangError) {
         var replaced: String?
+        let pin = try AdvisoryLock.shared(AdvisoryLock.segmentsPath(folder: folder))
         do {
             try writer.write { db in
                 guard let old = try String.fetchOne(db, sql: "SELECT file FROM corpus_segment WHERE id = ?", arguments: [id]) else {
@@ -54,10 +55,18 @@ extension CorpusStore {
                 replaced = old
             }
         } catch let error as JibangError {
+            pin.release()
             throw error
         } catch {
+            pin.release()
             throw .storage("cannot rebuild index segment \(id): \(error)")
         }
-        if let replaced { try? FileManager.default.removeItem(atPath: folder + "/" + replaced) }
+        pin.release()
+        // A backup may be copying the old file (its snapshot still names it): then it stays,
+        // and the next open deletes it.
+        if let replaced, let cleaning = AdvisoryLock.exclusiveIfFree(AdvisoryLock.segmentsPath(folder: folder)) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + replaced)
+            cleaning.release()
+        }
     }
 }

@@ -29,8 +29,11 @@ public struct CorpusStore: CorpusDocumentStore {
     func prepareFolder() throws(JibangError) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // Files being written, or copied by a backup, are pinned: leave them for a later open.
+            guard let cleaning = AdvisoryLock.exclusiveIfFree(AdvisoryLock.segmentsPath(folder: folder)) else { return }
+            defer { cleaning.release() }
             let known = Set(try writer.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment") })
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !known.contains(name) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !known.contains(name) && !name.hasPrefix(".") {
                 try? FileManager.default.removeItem(atPath: folder + "/" + name)
             }
         } catch {
@@ -93,6 +96,10 @@ public struct CorpusStore: CorpusDocumentStore {
     /// `prebuilt`, when given, is the segment of exactly `batch` (row ids unset); it is used
     /// when every document of the batch is new, and rebuilt from the new ones otherwise.
     public func store(_ batch: [PreparedDocument], prebuilt: BuiltSegment?) throws(JibangError) -> BatchResult {
+        // The new segment file is named by no committed transaction until the write commits:
+        // pinned, so another process opening the store does not take it for a leftover.
+        let pin = try AdvisoryLock.shared(AdvisoryLock.segmentsPath(folder: folder))
+        defer { pin.release() }
         do {
             return try writer.write { db in
                 var result = BatchResult()

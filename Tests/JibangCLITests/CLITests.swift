@@ -552,6 +552,27 @@ enum ProgrammeCSVHeader {
         #expect(newer.status == 1 && newer.stdout.contains("written by a newer Jibang (v99 from the future)"), "\(newer.stdout)")
     }
 
+    /// Issue 17, part 3: `jibang backup --to`, then `jibang restore FILE` (the default of
+    /// `restore`, beside `restore milestone`), as a user types them.
+    @Test func backupAndRestoreAsTyped() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let corpus = dir.write("c.jsonl", #"{"id": "a", "outlet": "KCNA", "date": "2024-03-01", "title": "t", "body": "지방공업공장 건설"}"# + "\n")
+        #expect(await jibang(["ingest", corpus], in: dir.path).status == 0)
+        let backup = await jibang(["backup", "--to", "saved.sqlite"], in: dir.path)
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stderr.contains("1 documents, index left out"), "\(backup.stderr)")
+        #expect(await jibang(["backup", "--to", "saved.sqlite"], in: dir.path).status != 0, "never overwrites")
+        let more = dir.write("d.jsonl", #"{"id": "b", "outlet": "KCNA", "date": "2024-04-01", "title": "t", "body": "지방공업공장 준공"}"# + "\n")
+        #expect(await jibang(["ingest", more], in: dir.path).status == 0)
+        let restored = await jibang(["restore", "saved.sqlite"], in: dir.path)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stderr.contains("1 documents; index segments: 0 copied, 1 rebuilt"), "\(restored.stderr)")
+        #expect(restored.stderr.contains("the replaced store is at"))
+        let trend = await jibang(["trend", "지방공업", "--by", "month", "--format", "csv"], in: dir.path)
+        #expect(trend.stdout.contains("2024-03") && !trend.stdout.contains("2024-04"), "\(trend.stdout)")
+    }
+
     @Test func tablesLabelDocumentsShortly() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -20,7 +20,8 @@ struct Retract: AsyncParsableCommand {
 
 struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Bring a retracted milestone back into the record.", subcommands: [RestoreMilestone.self])
+        abstract: "Bring the store back from a backup (`jibang restore FILE`), or a retracted milestone into the record.",
+        subcommands: [RestoreBackup.self, RestoreMilestone.self], defaultSubcommand: RestoreBackup.self)
 }
 
 /// The reason every correction needs.

@@ -31,6 +31,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            // Held while serving: `jibang restore` refuses to replace a store a server is using.
+            let serving = try AdvisoryLock.shared(AdvisoryLock.servingPath(store: store.path))
+            defer { serving.release() }
             let settings = ServerSettings(host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel)
             try await JibangServer.serve(settings) {
                 note("Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")); Ctrl-C to stop")
