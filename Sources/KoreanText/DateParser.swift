@@ -124,7 +124,19 @@ public enum DateParser {
     public static func iso(_ text: String) -> PartialDate? {
         if let date = fastISO(text) { return date }
         guard let match = text.wholeMatch(of: /(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?/) else { return nil }
-        return PartialDate(year: Int(match.1)!, month: match.2.flatMap { Int($0) }, day: match.3.flatMap { Int($0) })
+        guard let year = number(match.1) else { return nil }
+        return PartialDate(year: year, month: match.2.flatMap(number), day: match.3.flatMap(number))
+    }
+
+    /// The value of a run of decimal digits in any script: `\\d` in a pattern also matches
+    /// full-width (２０２４) and other scripts' digits, which `Int(_:)` does not read.
+    static func number(_ digits: Substring) -> Int? {
+        var value = 0
+        for character in digits {
+            guard let digit = character.wholeNumberValue, (0...9).contains(digit), value < 100_000_000 else { return nil }
+            value = value * 10 + digit
+        }
+        return digits.isEmpty ? nil : value
     }
 
     static func epoch(_ text: String) -> PartialDate? {
@@ -136,7 +148,8 @@ public enum DateParser {
 
     static func korean(_ text: String) -> PartialDate? {
         guard let match = text.firstMatch(of: /(\d{4})\s*년(?:\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?)?/) else { return nil }
-        return PartialDate(year: Int(match.1)!, month: match.2.flatMap { Int($0) }, day: match.3.flatMap { Int($0) })
+        guard let year = number(match.1) else { return nil }
+        return PartialDate(year: year, month: match.2.flatMap(number), day: match.3.flatMap(number))
     }
 
     static func juche(_ text: String) -> PartialDate? {
@@ -144,9 +157,10 @@ public enum DateParser {
             let match = text.firstMatch(
                 of: /(?i)(?:주체|juche)\s*(\d{1,3})\s*(?:\(\s*(\d{4})\s*\))?\s*(?:년)?(?:\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?)?/)
         else { return nil }
-        let year = Int(match.1)! + 1911
-        if let gregorian = match.2.flatMap({ Int($0) }), gregorian != year { return nil }
-        return PartialDate(year: year, month: match.3.flatMap { Int($0) }, day: match.4.flatMap { Int($0) })
+        guard let juche = number(match.1) else { return nil }
+        let year = juche + 1911
+        if let gregorian = match.2.flatMap(number), gregorian != year { return nil }
+        return PartialDate(year: year, month: match.3.flatMap(number), day: match.4.flatMap(number))
     }
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -155,7 +169,7 @@ public enum DateParser {
         guard let match = text.firstMatch(of: /(?i)([A-Za-z]+)\s+(\d{1,2})(?:,\s*(\d{4}))?\s*\((?:KCNA|KNS|Xinhua)\)/),
             let month = months.firstIndex(of: match.1.lowercased()).map({ $0 + 1 })
         else { return nil }
-        guard let year = match.3.flatMap({ Int($0) }) ?? fallbackYear else { return nil }
-        return PartialDate(year: year, month: month, day: Int(match.2)!)
+        guard let year = match.3.flatMap(number) ?? fallbackYear, let day = number(match.2) else { return nil }
+        return PartialDate(year: year, month: month, day: day)
     }
 }

@@ -17,15 +17,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy(Day.isDigits),
+            let y = Int(parts[0]), y >= 1, let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
+    /// A year as ISO writes it: 0024, 2024.
+    static func fourDigits(_ year: Int) -> String {
+        year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
+    }
+
+    /// ASCII digits only: `Int(_:)` also reads "+024", which prints back as "24".
+    static func isDigits(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(year)-\(Day.twoDigits(month))-\(Day.twoDigits(day))"
+        "\(Day.fourDigits(year))-\(Day.twoDigits(month))-\(Day.twoDigits(day))"
     }
 
     /// Days since 1970-01-01 (negative before), for differences between days.

@@ -36,9 +36,12 @@ public enum MilestoneDate: Sendable, Hashable, Comparable, Codable, CustomString
             self = .day(day)
         } else {
             let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) {
+            // Four ASCII digits for the year (not "+202", "0000"), two for the month.
+            if parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy(Day.isDigits), let y = Int(parts[0]), y >= 1,
+                let m = Int(parts[1]), (1...12).contains(m)
+            {
                 self = .month(year: y, month: m)
-            } else if parts.count == 1, text.count == 4, let y = Int(text) {
+            } else if parts.count == 1, text.count == 4, Day.isDigits(text), let y = Int(text), y >= 1 {
                 self = .year(y)
             } else {
                 return nil
@@ -64,8 +67,8 @@ public enum MilestoneDate: Sendable, Hashable, Comparable, Codable, CustomString
     public var description: String {
         switch self {
         case let .day(day): day.description
-        case let .month(year, month): "\(year)-\(Day.twoDigits(month))"
-        case let .year(year): String(year)
+        case let .month(year, month): "\(Day.fourDigits(year))-\(Day.twoDigits(month))"
+        case let .year(year): Day.fourDigits(year)
         case let .range(start, end): "\(start)/\(end)"
         case let .onOrBefore(day): "../\(day)"
         }
