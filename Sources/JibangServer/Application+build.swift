@@ -56,6 +56,7 @@ public func buildRouter(_ services: JibangServices) -> Router<JibangRequestConte
     router.addMiddleware {
         LogRequestsMiddleware(.info)
         AccessMiddleware(services: services)
+        ContractMiddleware(openAPI: OpenAPIDocument.text)
     }
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in JSONResponse.text(OpenAPIDocument.text) }

@@ -14,6 +14,8 @@ struct APIError: Error {
     let error: String
     let detail: String
     let hint: JibangError.Hint?
+    /// The `Allow` header of a 405.
+    var allow: String? = nil
 
     static func badRequest(_ detail: String) -> APIError { APIError(status: .badRequest, error: "bad_request", detail: detail) }
     static func notFound(_ detail: String) -> APIError { APIError(status: .notFound, error: "not_found", detail: detail) }
@@ -43,11 +45,12 @@ struct APIError: Error {
         }
     }
 
-    init(status: HTTPResponse.Status, error: String, detail: String, hint: JibangError.Hint? = nil) {
+    init(status: HTTPResponse.Status, error: String, detail: String, hint: JibangError.Hint? = nil, allow: String? = nil) {
         self.status = status
         self.error = error
         self.detail = detail
         self.hint = hint
+        self.allow = allow
     }
 
     /// The HTTP status an error code answers with: the request's fault (400, 404, 409, 422)
@@ -70,7 +73,9 @@ struct APIError: Error {
     }
 
     var response: Response {
-        JSONResponse.make(Body(error: error, detail: detail, hint: hint), status: status)
+        var response = JSONResponse.make(Body(error: error, detail: detail, hint: hint), status: status)
+        if let allow { response.headers[.allow] = allow }
+        return response
     }
 }
 
