@@ -76,6 +76,9 @@ public struct JibangError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let ambiguousPlace: Code = "ambiguous_place"
         /// A record that is already present (in the same input or in the store).
         public static let duplicate: Code = "duplicate"
+        /// The request does not fit the record as it now is: a candidate already decided, a
+        /// milestone not retracted. Asking again after the state changes can succeed.
+        public static let conflict: Code = "conflict"
         /// Something asked for does not exist (a site, a milestone id, a file).
         public static let notFound: Code = "not_found"
         /// The store could not be opened, read or written.
@@ -115,6 +118,11 @@ extension JibangError {
     /// A value in an input file or option is wrong at `location`.
     public static func invalidInput(_ location: InputLocation, _ reason: String, hint: Hint? = nil) -> JibangError {
         JibangError(.invalidInput, reason, location: location, hint: hint)
+    }
+
+    /// A request the record's current state refuses (code `conflict`), with where and why.
+    public static func conflict(_ location: InputLocation, _ reason: String, hint: Hint? = nil) -> JibangError {
+        JibangError(.conflict, reason, location: location, hint: hint)
     }
 
     /// A place name matched no division; the nearest names are offered, the first as the hint.

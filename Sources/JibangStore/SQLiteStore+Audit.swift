@@ -121,7 +121,7 @@ extension SQLiteStore: AuditStore {
             try writer.write { db in
                 guard let (before, site) = try Self.milestone(db, id: id) else { throw Self.unknownMilestone(id) }
                 guard (before.retraction != nil) != retracted else {
-                    throw JibangError.invalidInput(
+                    throw JibangError.conflict(
                         InputLocation(file: "milestone #\(id)"),
                         retracted ? "it is already retracted" : "it is not retracted; there is nothing to restore")
                 }
@@ -143,7 +143,7 @@ extension SQLiteStore: AuditStore {
                     throw JibangError.notFound("no site #\(id); a place's listing shows its sites", subject: "site #\(id)")
                 }
                 guard site.role != role.rawValue else {
-                    throw JibangError.invalidInput(InputLocation(file: "site #\(id)"), "it already is a \(role.rawValue) site; nothing to change")
+                    throw JibangError.conflict(InputLocation(file: "site #\(id)"), "it already is a \(role.rawValue) site; nothing to change")
                 }
                 let before = site.role
                 site.role = role.rawValue
@@ -164,7 +164,7 @@ extension SQLiteStore: AuditStore {
                     throw JibangError.notFound("milestone #\(id) cites no \(url)", subject: "milestone #\(id)")
                 }
                 guard (before.retraction != nil) != retracted else {
-                    throw JibangError.invalidInput(
+                    throw JibangError.conflict(
                         InputLocation(file: "source \(url)"),
                         retracted ? "it is already retracted" : "it is not retracted; there is nothing to restore")
                 }

@@ -95,7 +95,7 @@ extension SQLiteStore: CandidateRecordStore {
                 let status = try String.fetchOne(db, sql: "SELECT status FROM evidence_candidate WHERE id = ?", arguments: [id])
                 guard let status else { throw JibangError.notFound("no evidence candidate #\(id)", subject: "candidate #\(id)") }
                 guard status == "pending" else {
-                    throw JibangError.invalidInput(InputLocation(file: "candidate #\(id)"), "it is already \(status)")
+                    throw JibangError.conflict(InputLocation(file: "candidate #\(id)"), "it is already \(status)")
                 }
                 let milestoneID: Int64
                 let created = if case .addMilestone = write { true } else { false }
@@ -142,7 +142,7 @@ extension SQLiteStore: CandidateRecordStore {
                 else { throw JibangError.notFound("no evidence candidate #\(id)", subject: "candidate #\(id)") }
                 let status: String = row[0]
                 guard status == "accepted", let milestoneID: Int64 = row[1] else {
-                    throw JibangError.invalidInput(
+                    throw JibangError.conflict(
                         InputLocation(file: "candidate #\(id)"), "it is \(status), not accepted; there is nothing to revert")
                 }
                 let created: Bool = row[2] ?? false

@@ -68,7 +68,7 @@ public struct ReviewQueue: Sendable {
     public func reject(candidate id: Int64, note: String?) async throws(JibangError) {
         if try await store.rejectCandidate(id: id, note: note) { return }
         guard let record = try await store.candidateRecord(id: id) else { throw Self.unknown(id) }
-        throw JibangError.invalidInput(
+        throw JibangError.conflict(
             InputLocation(file: "candidate #\(id)"), "it was accepted as milestone #\(record.milestoneID ?? 0); it cannot be rejected now")
     }
 
@@ -93,7 +93,7 @@ public struct ReviewQueue: Sendable {
     ) async throws(JibangError) -> Acceptance {
         let candidate = try await self.candidate(id: id)
         let location = InputLocation(file: "candidate #\(id)")
-        guard candidate.status == .pending else { throw JibangError.invalidInput(location, "it is already \(candidate.status.rawValue)") }
+        guard candidate.status == .pending else { throw JibangError.conflict(location, "it is already \(candidate.status.rawValue)") }
         guard let divisionID = placeID ?? candidate.placeID else {
             throw JibangError.invalidInput(
                 location, "it names only a province; choose the site (one of: \(candidate.provinceSites.joined(separator: ", ")))",

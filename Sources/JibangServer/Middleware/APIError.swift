@@ -58,7 +58,7 @@ struct APIError: Error {
     static func status(of code: JibangError.Code) -> HTTPResponse.Status {
         switch code {
         case .notFound: .notFound
-        case .duplicate: .conflict
+        case .duplicate, .conflict: .conflict
         case .storage: .internalServerError
         case .invalidQuery: .badRequest
         default: .unprocessableContent
