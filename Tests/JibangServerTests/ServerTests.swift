@@ -551,7 +551,8 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
             }
             try await client.execute(uri: "/api/v1/sites/Rakwon/role", method: .post, headers: headers(editor), body: role) { response in
-                #expect(response.status == .unprocessableContent, "it already is a wave site")
+                // Issue 17: a request the record's state refuses is a conflict (409), not a bad request.
+                #expect(response.status == .conflict, "it already is a wave site")
             }
             try await client.execute(
                 uri: "/api/v1/sites/Rakwon/role", method: .post, headers: headers(editor), body: ByteBuffer(string: #"{"role": "wave"}"#)
@@ -642,7 +643,7 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 #expect(Self.validator.problems(try json(response.body), schema).isEmpty)
             }
             try await client.execute(uri: "/api/v1/evidence/\(pending)/accept", method: .post, headers: auth) { response in
-                #expect(response.status == .unprocessableContent, "a rejected candidate stays rejected")
+                #expect(response.status == .conflict, "a rejected candidate stays rejected")
             }
         }
         #expect(try await store.indicators().filter { $0.name == "Grain output" }.map(\.value) == [5.8], "replaced, not added")

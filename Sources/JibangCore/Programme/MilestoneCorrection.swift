@@ -32,7 +32,7 @@ public struct MilestoneChange: Sendable, Decodable {
 public enum MilestoneCorrection {
     /// The reason, trimmed; `invalid_input` (hint: the `reason` field) when missing or empty.
     public static func reason(_ text: String?) throws(JibangError) -> String {
-        let reason = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let reason = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
             throw JibangError(
                 .invalidInput, "a correction needs a reason, kept in the audit trail; say why (e.g. \"KCNA gives the 11th\")",
