@@ -39,8 +39,10 @@ struct CorpusController {
     /// GET /api/v1/trend?q=GROUP&q=GROUP&by=year — the JSON of `jibang trend --format json`; `format=csv` for a download.
     @Sendable func trend(_ request: Request, context: Context) async throws -> Response {
         let query = QueryParameters(request)
+        enum Format: String, CaseIterable { case json, csv }
+        let format = try query.choice("format", default: Format.json)
         let result = try runTrend(query, groups: try query.groups("q"))
-        if query.string("format") == "csv" {
+        if format == .csv {
             return Response(
                 status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"trend.csv\""],
                 body: .init(byteBuffer: ByteBuffer(string: result.csvRows.map(CSVWriter.line).joined(separator: "\n") + "\n")))

@@ -51,6 +51,7 @@ struct EvidenceController {
         let placeID = try decision.place.map { text in
             try services.gazetteer.resolve(idOrName: text, at: InputLocation(file: "place")).id
         }
+        if decision.role == "" { throw APIError.badRequest("role: give wave or associated, or leave it out") }
         let role = try FieldRules.role(decision.role ?? "", at: InputLocation(file: "request", field: "role"))
         let result = try await services.review.accept(
             candidate: id, placeID: placeID, stageID: decision.stage, note: decision.note, milestone: decision.milestone, role: role)
