@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import JibangBase
 import JibangCorpus
 import JibangStore
 import KoreanText
@@ -37,10 +38,30 @@ struct Bench: ParsableCommand {
     var server = false
     @Option(help: "With --server: seconds per wrk run.")
     var seconds = 10
+    @Flag(help: "Run the reliability drills instead: kill -9 during ingest, a server under reads and writes during an ingest.")
+    var drills = false
+    @Option(help: "With --drills: how many kills.")
+    var kills = 12
+    @Option(help: "With --drills: documents per ingest batch (more batches, more moments between commits).")
+    var batchSize = 500
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let corpusPath = "\(work)/corpus-\(documents)-\(seed).jsonl"
+        if drills {
+            if !FileManager.default.fileExists(atPath: corpusPath) {
+                _ = try SyntheticCorpus(addressesJSONL: source).write(count: documents, seed: seed, to: corpusPath)
+            }
+            let jibang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jibang").path
+            log("drills: \(kills) kills, seed \(seed), \(documents) documents in batches of \(batchSize) (replay: --drills --seed \(seed))")
+            var drill = Drills(jibang: jibang, corpus: corpusPath, work: work, kills: kills, batch: batchSize, rng: SeededRandom(seed: seed))
+            do { try drill.run() } catch let failure as Drills.Failure {
+                log("drills FAILED: \(failure)")
+                throw ExitCode.failure
+            }
+            log("drills passed")
+            return
+        }
         if !FileManager.default.fileExists(atPath: corpusPath) {
             let generator = try SyntheticCorpus(addressesJSONL: source)
             let (bytes, seconds) = try timed { try generator.write(count: documents, seed: seed, to: corpusPath + ".tmp") }

@@ -223,7 +223,8 @@ import Testing
             try await store.acceptCandidate(
                 id: b, placeID: "KP0409", note: nil, write: .addSource(Source(url: "https://example.org/z"), toMilestone: milestone))
         }
-        #expect(twice.code == .invalidInput)
+        // A decided candidate conflicts with a second decision (409 through the API).
+        #expect(twice.code == .conflict)
         #expect(try await store.sites().flatMap(\.milestones).first?.sources.count == 1, "the refused acceptance wrote nothing")
 
         let c = again[1].record.id!

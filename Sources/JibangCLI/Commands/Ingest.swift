@@ -33,9 +33,12 @@ struct Ingest: AsyncParsableCommand {
     var namePattern: String?
     @Option(help: "Refuse documents larger than this many megabytes.")
     var maxDocumentMb = 16
+    @Option(help: "Documents per transaction (each batch is stored whole or not at all).")
+    var batchSize = 5_000
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        guard (1...1_000_000).contains(batchSize) else { throw ValidationError("--batch-size \(batchSize): expected 1 to 1000000") }
         for pair in field {
             let parts = pair.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, ["id", "outlet", "date", "title", "body", "language", "url"].contains(String(parts[0])) else {
@@ -65,6 +68,7 @@ struct Ingest: AsyncParsableCommand {
                 }
             }
             var ingest = CorpusIngest(corpus: try store.openCorpus(), options: options)
+            ingest.batchDocuments = batchSize
             ingest.strict = strict
             var nothingStored: [String] = []
             for path in files.map(Console.current.resolve) {

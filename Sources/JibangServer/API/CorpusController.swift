@@ -131,7 +131,9 @@ struct CorpusController {
     @Sendable func addIndicator(_ request: Request, context: Context) async throws -> Response {
         let body: IndicatorRequest = try await context.decode(request)
         let indicator = body.indicator
-        guard !indicator.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !indicator.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !indicator.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            !indicator.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else {
             throw APIError.badRequest("an indicator needs a name and a source")
         }
         guard DateParser.iso(indicator.period) != nil, indicator.value.isFinite else {
