@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "jibang-bench",
             dependencies: [
-                "JibangBase", "JibangCorpus", "JibangStore", "KoreanText",
+                "JibangBase", "JibangCorpus", "JibangStore", "JibangCSV", "KoreanText",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

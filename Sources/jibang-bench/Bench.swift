@@ -38,12 +38,14 @@ struct Bench: ParsableCommand {
     var server = false
     @Option(help: "With --server: seconds per wrk run.")
     var seconds = 10
-    @Flag(help: "Run the reliability drills instead: kill -9 during ingest, a server under reads and writes during an ingest.")
+    @Flag(help: "Run the reliability drills instead: kill -9 during ingest and import, a server under reads and writes during an ingest.")
     var drills = false
     @Option(help: "With --drills: how many kills.")
     var kills = 12
     @Option(help: "With --drills: documents per ingest batch (more batches, more moments between commits).")
     var batchSize = 500
+    @Option(help: "With --drills: rows of the generated programme import killed in the import drill (0 skips it).")
+    var importRows = 12_000
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -53,8 +55,11 @@ struct Bench: ParsableCommand {
                 _ = try SyntheticCorpus(addressesJSONL: source).write(count: documents, seed: seed, to: corpusPath)
             }
             let jibang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jibang").path
-            log("drills: \(kills) kills, seed \(seed), \(documents) documents in batches of \(batchSize) (replay: --drills --seed \(seed))")
-            var drill = Drills(jibang: jibang, corpus: corpusPath, work: work, kills: kills, batch: batchSize, rng: SeededRandom(seed: seed))
+            log(
+                "drills: \(kills) kills, seed \(seed), \(documents) documents in batches of \(batchSize), an import of \(importRows) rows (replay: --drills --seed \(seed))"
+            )
+            var drill = Drills(
+                jibang: jibang, corpus: corpusPath, work: work, kills: kills, batch: batchSize, importRows: importRows, rng: SeededRandom(seed: seed))
             do { try drill.run() } catch let failure as Drills.Failure {
                 log("drills FAILED: \(failure)")
                 throw ExitCode.failure

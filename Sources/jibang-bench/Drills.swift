@@ -9,7 +9,8 @@ import Glibc
 /// `jibang-bench --drills`: what an operator would try, kept in the project. Kill -9 an ingest
 /// at seeded random moments, each on a fresh store: the batches that committed are whole, the
 /// store passes SQLite's integrity check, and running the ingest again ends with the same
-/// documents and the same trend as a clean run. Then a server under concurrent reads while an
+/// documents and the same trend as a clean run. The same for a large programme import, which
+/// must leave the store untouched (`ImportDrill.swift`). Then a server under concurrent reads while an
 /// ingest and API writes run against the same store: no 5xx, and afterwards the API's trend is
 /// the command line's.
 struct Drills {
@@ -18,6 +19,8 @@ struct Drills {
     let work: String
     let kills: Int
     let batch: Int
+    /// Rows of the generated programme import killed in the import drill (0: no import drill).
+    let importRows: Int
     /// The seeded moments of the kills (printed with the seed, so a run can be replayed).
     var rng: SeededRandom
 
@@ -69,8 +72,9 @@ struct Drills {
         guard between * 2 > kills else {
             throw Failure(description: "only \(between) of \(kills) kills landed mid-ingest: use a larger --documents or a smaller --batch-size")
         }
-        try concurrency(documents: documents)
         reset(clean)
+        if importRows > 0 { try importDrill(rows: importRows) }
+        try concurrency(documents: documents)
     }
 
     /// A server reading and writing while an ingest runs into the same store.
