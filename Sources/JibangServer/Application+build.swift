@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 import JibangCore
+import JibangCorpus
 import Logging
 
 /// How to run the server.
@@ -59,16 +60,12 @@ public func buildRouter(_ services: JibangServices) -> Router<JibangRequestConte
         ContractMiddleware(openAPI: OpenAPIDocument.text)
     }
     let api = router.group("api/v1")
-    api.get("openapi.json") { _, _ in JSONResponse.text(OpenAPIDocument.text) }
+    api.get("openapi.json") { _, _ in
+        JSONResponse.text(OpenAPIDocument.serving(outlets: FilterCheck.outlets(in: try services.segments())))
+    }
     ProgrammeController(services: services).addRoutes(to: api)
     CorpusController(services: services).addRoutes(to: api)
     EvidenceController(services: services).addRoutes(to: api)
     PageController(services: services).addRoutes(to: router)
     return router
-}
-
-/// The OpenAPI 3.1 description of the API, bundled.
-enum OpenAPIDocument {
-    /// Compiled in (EmbedResources); `{}` rather than a crash if a build ever lacks it.
-    static let text: String = EmbeddedResources.files["openapi.json"] ?? "{}"
 }

@@ -103,6 +103,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/places?q=Nowhereville", "/places", 404),
         ("/api/v1/sites?status=finished", "/sites", 400),
         ("/api/v1/trend?q=regional-economy&outlet=kcna", "/trend", 200),
+        // As HTML forms write a query: + is a space.
+        ("/api/v1/trend?q=regional-economy&outlet=New+Year+joint+editorial", "/trend", 200),
+        ("/api/v1/places?q=Unsan+County", "/places", 200),
         ("/api/v1/compare?a=regional-economy&b=defence-industry&measure=mentions&outlet_a=new%20year%20address", "/compare", 200),
         ("/api/v1/compare?a=regional-economy&b=defence-industry&outlet_b=Minju%20Joson", "/compare", 422),
         ("/api/v1/trend?q=regional-economy&outlet=Minju%20Joson", "/trend", 422),
@@ -354,6 +357,85 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 #expect(response.status == .ok, "\(uri)")
                 let html = String(buffer: response.body)
                 #expect(html.contains("Kimhwa County") || html.contains("Unsan County"), "\(uri)")
+            }
+        }
+    }
+
+    /// The served document states what the server accepts: the corpus's outlets as the outlet
+    /// filters' values (the fixture's three), and the source address rule the server applies.
+    @Test func theServedDocumentListsTheCorpusOutletsAndTheAddressRule() async throws {
+        let (app, _, dir) = try await app()
+        defer { dir.remove() }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                let doc = try #require(try json(response.body) as? [String: Any])
+                func schema(_ path: String, _ name: String) -> [String: Any]? {
+                    let paths = doc["paths"] as? [String: Any]
+                    let parameters = ((paths?[path] as? [String: Any])?["get"] as? [String: Any])?["parameters"] as? [[String: Any]]
+                    return parameters?.first { $0["name"] as? String == name }?["schema"] as? [String: Any]
+                }
+                let outlets = ["KCNA", "New Year address", "New Year joint editorial"]
+                for path in ["/trend", "/kwic", "/compare", "/peaks"] {
+                    #expect((schema(path, "outlet")?["items"] as? [String: Any])?["enum"] as? [String] == outlets, "\(path) outlet")
+                }
+                #expect(schema("/compare", "outlet_a")?["enum"] as? [String] == outlets)
+                #expect(schema("/compare", "outlet_b")?["enum"] as? [String] == outlets)
+                #expect(schema("/compare", "a")?["format"] as? String == "jibang-term-group")
+                var patterns: [String] = []
+                func collect(_ node: Any) {
+                    if let object = node as? [String: Any] {
+                        if let pattern = object["pattern"] as? String, pattern.contains("[Hh][Tt][Tt][Pp]") { patterns.append(pattern) }
+                        object.values.forEach(collect)
+                    } else if let array = node as? [Any] {
+                        array.forEach(collect)
+                    }
+                }
+                collect(doc)
+                #expect(
+                    patterns.count >= 2 && patterns.allSatisfy { $0 == Source.webAddressPattern },
+                    "every source url is described by the rule the server applies")
+            }
+            // Each listed outlet is accepted, in any case; one the corpus lacks is not.
+            for outlet in ["New%20Year%20joint%20editorial", "kcna"] {
+                try await client.execute(uri: "/api/v1/trend?q=regional-economy&outlet=\(outlet)", method: .get) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+            try await client.execute(uri: "/api/v1/compare?a=regional-economy&a=defence-industry&b=20x10", method: .get) { response in
+                #expect(response.status == .badRequest, "a is one group")
+            }
+        }
+    }
+
+    /// The pages' forms submit with GET, and browsers write a space in a field as +.
+    @Test func aFormsPlusIsASpace() async throws {
+        let (app, _, dir) = try await app()
+        defer { dir.remove() }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/trend?q=regional-economy&outlet=New+Year+address&from=&to=", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(!html.contains("no outlet"), "New+Year+address is the outlet New Year address")
+                #expect(html.contains("<svg"), "the trend is drawn")
+            }
+        }
+    }
+
+    /// With no corpus no outlet is accepted, and the document says so.
+    @Test func withoutACorpusNoOutletIsListed() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let app = try await buildApplication(ServerSettings(port: 0, databasePath: dir.file("new.sqlite"), logLevel: .error))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                let doc = try #require(try json(response.body) as? [String: Any])
+                let trend = ((doc["paths"] as? [String: Any])?["/trend"] as? [String: Any])?["get"] as? [String: Any]
+                let outlet = (trend?["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "outlet" }
+                let items = (outlet?["schema"] as? [String: Any])?["items"] as? [String: Any]
+                #expect(items?["not"] != nil && items?["enum"] == nil)
+            }
+            try await client.execute(uri: "/api/v1/trend?q=regional-economy&outlet=KCNA", method: .get) { response in
+                #expect(response.status == .unprocessableContent)
             }
         }
     }

@@ -79,9 +79,9 @@ public enum FieldRules {
 
     /// An http(s) address; a milestone without one has no source and is refused.
     public static func url(_ text: String, at location: InputLocation) throws(JibangError) -> String {
-        let url = text.trimmingCharacters(in: .whitespaces)
+        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if url.isEmpty { throw .invalidInput(location, "no source: every milestone needs the http(s) address of the report it rests on") }
-        if Source.isWebAddress(url) { return url }
+        if Source.isWebAddress(text) { return url }
         throw .invalidInput(location, "found \"\(text)\", expected an http(s) address such as https://kcnawatch.org/…")
     }
 

@@ -164,10 +164,24 @@ public struct Source: Sendable, Hashable, Codable {
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
-    /// True when `url` is an absolute http(s) address.
+    /// What a source address must look like, as one regular expression that reads the same in
+    /// ICU (the server), ECMA-262 (the OpenAPI document, which quotes it) and Python (API
+    /// fuzzers): `http://` or `https://` (any case), an optional user part, a host (letters of
+    /// any script, digits, RFC 3986's marks and `%HH`, or a bracketed IP literal), an optional
+    /// port, then a path, query or fragment of any characters but spaces and control
+    /// characters. Spaces and line breaks around it are allowed (and trimmed on storing).
+    public static let webAddressPattern: String = {
+        let space = #"[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"#
+        let hostCharacter = #"(?:[^\x00-\x20\x7F-\x9F/?#@\[\]"<>\\^`{|}%:\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]|%[0-9A-Fa-f]{2})"#
+        let authority = #"(?:(?:\#(hostCharacter)|:)*@)?(?:\#(hostCharacter)+|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?"#
+        return #"^\#(space)*[Hh][Tt][Tt][Pp][Ss]?://\#(authority)(?:[/?#][^\x00-\x20\x7F-\x9F]*)?\#(space)*$"#
+    }()
+
+    private static let webAddress = try! NSRegularExpression(pattern: webAddressPattern)
+
+    /// True when `url` is an absolute http(s) address (`webAddressPattern`).
     public static func isWebAddress(_ url: String) -> Bool {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else { return false }
-        return (scheme == "http" || scheme == "https") && !(components.host ?? "").isEmpty
+        webAddress.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)) != nil
     }
 }
 

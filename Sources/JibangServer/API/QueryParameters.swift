@@ -7,9 +7,9 @@ import KoreanText
 
 /// Reads and checks query parameters, answering 400 with what was expected.
 struct QueryParameters {
-    let parameters: Parameters
+    let parameters: FormQuery
 
-    init(_ request: Request) { parameters = request.uri.queryParameters }
+    init(_ request: Request) { parameters = FormQuery(request) }
 
     /// Most term groups one request may ask for, and the longest query text.
     static let maxGroups = 10

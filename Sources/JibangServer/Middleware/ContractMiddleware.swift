@@ -46,7 +46,7 @@ struct ContractMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let matching = matches(request.uri.path)
         if let operation = matching.lazy.compactMap({ $0.operations[request.method.rawValue] }).first {
-            try check(request.uri.queryParameters, against: operation)
+            try check(FormQuery(request), against: operation)
         }
         do {
             return try await next(request, context)
@@ -70,10 +70,10 @@ struct ContractMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    func check(_ query: Parameters, against operation: Operation) throws {
-        var seen: [Substring: Int] = [:]
-        for (name, value) in query {
-            guard let isArray = operation.parameters[String(name)] else { continue }
+    func check(_ query: FormQuery, against operation: Operation) throws {
+        var seen: [String: Int] = [:]
+        for (name, value) in query.pairs {
+            guard let isArray = operation.parameters[name] else { continue }
             if value.isEmpty {
                 throw APIError.badRequest("\(name)= is empty: give it a value (or leave it out where it is optional)")
             }
