@@ -11,6 +11,8 @@ public struct ServerSettings: Sendable {
     public var databasePath: String
     public var privateReads: Bool
     public var logLevel: LogLevel
+    /// Megabytes of trend, compare and peaks answers kept in memory (0: none).
+    public var cacheMegabytes: Int
 
     /// How much the server logs: each request at `info`, problems at `warning` and above.
     public enum LogLevel: String, Sendable, CaseIterable {
@@ -21,13 +23,14 @@ public struct ServerSettings: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "jibang.sqlite", privateReads: Bool = false,
-        logLevel: LogLevel = .info
+        logLevel: LogLevel = .info, cacheMegabytes: Int = 64
     ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.privateReads = privateReads
         self.logLevel = logLevel
+        self.cacheMegabytes = cacheMegabytes
     }
 }
 
@@ -36,7 +39,8 @@ public struct ServerSettings: Sendable {
 public func buildApplication(_ settings: ServerSettings) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "jibang")
     logger.logLevel = settings.logLevel.level
-    let services = try await JibangServices.open(path: settings.databasePath, privateReads: settings.privateReads)
+    let services = try await JibangServices.open(
+        path: settings.databasePath, privateReads: settings.privateReads, cacheMegabytes: settings.cacheMegabytes)
     return Application(
         router: buildRouter(services),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Jibang"),

@@ -22,11 +22,19 @@ public final class JibangServices: Sendable {
     let statusCache = Mutex<(json: [String: String], stamp: Date)>(([:], .distantPast))
     /// The corpus segments, memory-mapped once and kept (with their period tables) until an ingest adds one.
     let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
+    /// Trend, compare and peaks answers, kept while the corpus state stays the same.
+    let answers: AnswerCache
     /// The overview's forecast, kept while the record and the day stay the same.
     let forecastCache = Mutex<(key: Int, forecast: ProgrammeForecast?)>((0, nil))
 
-    public init(store: any RecordStore, corpus: any CorpusDocumentStore, gazetteer: Gazetteer, privateReads: Bool = false) {
+    /// `cacheMegabytes` of corpus answers (0: none kept); at most `computeLimit` uncached
+    /// corpus computations at once (default: every core but one).
+    public init(
+        store: any RecordStore, corpus: any CorpusDocumentStore, gazetteer: Gazetteer, privateReads: Bool = false, cacheMegabytes: Int = 64,
+        computeLimit: Int? = nil
+    ) {
         self.store = store
+        self.answers = AnswerCache(megabytes: cacheMegabytes, concurrency: computeLimit ?? ComputeLimit.defaultPermits)
         self.review = ReviewQueue(store: store, gazetteer: gazetteer)
         self.corpus = corpus
         self.gazetteer = gazetteer
@@ -35,11 +43,16 @@ public final class JibangServices: Sendable {
     }
 
     /// Opens (creating and seeding on first use) the store at `path` and its corpus.
-    public static func open(path: String, privateReads: Bool = false) async throws(JibangError) -> JibangServices {
+    public static func open(path: String, privateReads: Bool = false, cacheMegabytes: Int = 64) async throws(JibangError) -> JibangServices {
         let store = try await StoreBootstrap.open(path: path).store
         return JibangServices(
-            store: store, corpus: try CorpusStore.open(path: path), gazetteer: try BundledData.gazetteer(), privateReads: privateReads)
+            store: store, corpus: try CorpusStore.open(path: path), gazetteer: try BundledData.gazetteer(), privateReads: privateReads,
+            cacheMegabytes: cacheMegabytes)
     }
+
+    /// The corpus-state token: changes whenever what the corpus answers can change (a segment
+    /// added, replaced or removed). Cached answers are keyed by it.
+    func corpusState() throws -> String { try corpus.segmentsKey() }
 
     /// The status JSON for a filter key, computed at most every two seconds.
     func cachedStatus(key: String, compute: () async throws -> String) async throws -> String {

@@ -94,7 +94,7 @@ struct Bench: ParsableCommand {
         log("jibang store: text \(mb(stats.textBytes)), index \(mb(stats.indexBytes))")
         if server {
             let jibang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jibang").path
-            print(ServerBench.report(try ServerBench(jibang: jibang, database: database, seconds: seconds, connections: 32).run()))
+            print(ServerBench.report(try ServerBench(jibang: jibang, database: database, seconds: seconds, connections: 32, work: work).run()))
             return
         }
 

@@ -23,10 +23,13 @@ struct Serve: AsyncParsableCommand {
     var privateReads = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: ServerSettings.LogLevel = .info
+    @Option(name: .customLong("cache-mb"), help: "Megabytes of trend, compare and peaks answers kept in memory (0: none).")
+    var cacheMegabytes = 64
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port \(port): expected 1–65535") }
+        guard (0...65536).contains(cacheMegabytes) else { throw ValidationError("--cache-mb \(cacheMegabytes): expected 0–65536") }
     }
 
     func run() async throws {
@@ -34,7 +37,8 @@ struct Serve: AsyncParsableCommand {
             // Held while serving: `jibang restore` refuses to replace a store a server is using.
             let serving = try AdvisoryLock.shared(AdvisoryLock.servingPath(store: store.path))
             defer { serving.release() }
-            let settings = ServerSettings(host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel)
+            let settings = ServerSettings(
+                host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes)
             try await JibangServer.serve(settings) {
                 note("Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")); Ctrl-C to stop")
             }

@@ -39,15 +39,23 @@ struct CorpusController {
     /// GET /api/v1/trend?q=GROUP&q=GROUP&by=year — the JSON of `jibang trend --format json`; `format=csv` for a download.
     @Sendable func trend(_ request: Request, context: Context) async throws -> Response {
         let query = QueryParameters(request)
-        enum Format: String, CaseIterable { case json, csv }
-        let format = try query.choice("format", default: Format.json)
-        let result = try runTrend(query, groups: try query.groups("q"))
-        if format == .csv {
-            return Response(
-                status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"trend.csv\""],
-                body: .init(byteBuffer: ByteBuffer(string: result.csvRows.map(CSVWriter.line).joined(separator: "\n") + "\n")))
+        return try await cached(query, route: "trend") {
+            enum Format: String, CaseIterable { case json, csv }
+            let format = try query.choice("format", default: Format.json)
+            let result = try runTrend(query, groups: try query.groups("q"))
+            if format == .csv {
+                return CachedAnswer(
+                    contentType: "text/csv; charset=utf-8", disposition: "attachment; filename=\"trend.csv\"",
+                    body: ByteBuffer(string: result.csvRows.map(CSVWriter.line).joined(separator: "\n") + "\n"))
+            }
+            return .json(ProgrammeJSON.encode(result))
         }
-        return JSONResponse.make(result)
+    }
+
+    /// `compute`'s answer to this request, kept (`AnswerCache`) while the corpus state stays the same.
+    func cached(_ query: QueryParameters, route: String, compute: @escaping @Sendable () throws -> CachedAnswer) async throws -> Response {
+        let key = AnswerCache.key(route: route, state: try services.corpusState(), parameters: query.parameters.pairs)
+        return try await services.answers.answer(key) { try compute() }
     }
 
     /// GET /api/v1/kwic?q=TERM&limit=20
@@ -67,7 +75,8 @@ struct CorpusController {
 
     /// GET /api/v1/compare?a=GROUP&b=GROUP&by=year&lag=3 — the JSON of `jibang compare --format json`.
     @Sendable func compare(_ request: Request, context: Context) async throws -> Response {
-        JSONResponse.make(try comparison(QueryParameters(request)).comparison)
+        let query = QueryParameters(request)
+        return try await cached(query, route: "compare") { .json(ProgrammeJSON.encode(try comparison(query).comparison)) }
     }
 
     func comparison(_ query: QueryParameters) throws -> (comparison: Comparison, result: TrendResult) {
@@ -95,6 +104,11 @@ struct CorpusController {
     /// GET /api/v1/peaks?q=GROUP&by=year — peaks with example articles and nearby events.
     @Sendable func peaks(_ request: Request, context: Context) async throws -> Response {
         let query = QueryParameters(request)
+        return try await cached(query, route: "peaks") { .json(ProgrammeJSON.encode(try peakFindings(query))) }
+    }
+
+    /// Peaks of the requested groups, with example articles and the bundled events near each.
+    func peakFindings(_ query: QueryParameters) throws -> [PeakFinding] {
         let groups = try query.groups("q")
         let result = try runTrend(query, groups: groups)
         let corpus = services.corpus
@@ -105,7 +119,7 @@ struct CorpusController {
         ) { group, period in
             try corpus.documents(matching: group, period: period, by: result.by, options: MatchOptions(), outlets: outlets, limit: 3)
         }
-        return JSONResponse.make(findings)
+        return findings
     }
 
     /// GET /api/v1/indicators
