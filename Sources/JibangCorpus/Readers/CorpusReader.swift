@@ -125,11 +125,16 @@ public enum CorpusReader {
 
     /// One JSONL line as a document or a problem; blank lines give nothing.
     static func jsonlRecord(_ line: Data, number: Int, file: String, options: ReadOptions) -> ReadRecord? {
-        if let nul = line.firstIndex(of: 0) {
+        // memchr: Data's generic firstIndex(of:) cost 5 % of an ingest.
+        let nul: Int? = line.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return UnsafeRawPointer(found) - base
+        }
+        if let nul {
             return .problem(
                 ReadProblem(
                     file: file, line: number, kind: .malformed,
-                    detail: "a NUL byte at byte \(nul - line.startIndex + 1) of the line; expected text (the rest of the file is read)"))
+                    detail: "a NUL byte at byte \(nul + 1) of the line; expected text (the rest of the file is read)"))
         }
         if let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] {
             return options.document(from: stringFields(object), file: file, line: number)
