@@ -24,6 +24,9 @@ public final class JibangServices: Sendable {
     let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
     /// Trend, compare and peaks answers, kept while the corpus state stays the same.
     let answers: AnswerCache
+    /// Trend results of the current corpus state (`trend(_:)`); none when `keepsTrends` is false.
+    let trendResults = Mutex(KeptTrends())
+    let keepsTrends: Bool
     /// The overview's forecast, kept while the record and the day stay the same.
     let forecastCache = Mutex<(key: Int, forecast: ProgrammeForecast?)>((0, nil))
 
@@ -35,6 +38,7 @@ public final class JibangServices: Sendable {
     ) {
         self.store = store
         self.answers = AnswerCache(megabytes: cacheMegabytes, concurrency: computeLimit ?? ComputeLimit.defaultPermits)
+        self.keepsTrends = cacheMegabytes > 0
         self.review = ReviewQueue(store: store, gazetteer: gazetteer)
         self.corpus = corpus
         self.gazetteer = gazetteer
@@ -89,10 +93,28 @@ public final class JibangServices: Sendable {
         return fresh
     }
 
-    /// A trend over the cached segments.
+    /// A trend over the cached segments. The last 32 results of the current corpus state are
+    /// kept (unless the server keeps no answers), so the dashboard's trend page, compare and
+    /// peaks reuse what an identical query computed.
     func trend(_ query: TrendQuery) throws -> TrendResult {
+        let state = try corpusState()
+        if keepsTrends, let hit = trendResults.withLock({ $0.state == state ? $0.results[query] : nil }) { return hit }
         let corpus = self.corpus
-        return try TrendEngine(segments: try segments(), rawText: { corpus.body(rowID: $0) }).run(query)
+        let result = try TrendEngine(segments: try segments(), rawText: { corpus.body(rowID: $0) }).run(query)
+        guard keepsTrends else { return result }
+        trendResults.withLock { cache in
+            if cache.state != state { cache = KeptTrends(state: state) }
+            if cache.results.updateValue(result, forKey: query) == nil { cache.order.append(query) }
+            if cache.order.count > 32 { cache.results[cache.order.removeFirst()] = nil }
+        }
+        return result
+    }
+
+    /// Trend results of one corpus state, oldest first in `order`.
+    struct KeptTrends {
+        var state = ""
+        var results: [TrendQuery: TrendResult] = [:]
+        var order: [TrendQuery] = []
     }
 
     /// Forgets cached reads after a write.

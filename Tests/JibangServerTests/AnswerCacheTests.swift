@@ -39,12 +39,7 @@ let cacheHeader = HTTPField.Name("X-Jibang-Cache")!
                 #expect(response.headers[cacheHeader] == "hit")
                 #expect(String(buffer: response.body) == first)
             }
-            // Three articles of 2031 that mention the term, ingested while the server runs.
-            let lines = (1...3).map { n in
-                #"{"id": "cache-\#(n)", "outlet": "Rodong Sinmun", "date": "2031-0\#(n)-01", "title": "t\#(n)", "language": "ko", "body": "지방공업을 발전시키자 \#(n)"}"#
-            }
-            let file = dir.write("new.jsonl", lines.joined(separator: "\n") + "\n")
-            _ = try ingest(file, into: try CorpusStore.open(path: path))
+            try addArticlesOf2031(to: path, dir: dir)
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.headers[cacheHeader] == "miss", "a new segment is a new corpus state")
                 let body = String(buffer: response.body)
@@ -57,6 +52,33 @@ let cacheHeader = HTTPField.Name("X-Jibang-Cache")!
                     (row["total"] as? Int) == 3 && ((row["counts"] as? [String: Any])?.values.compactMap { $0 as? Int }) == [3]
                 }
                 #expect(row2031.contains { $0["outlet"] as? String == "Rodong Sinmun" } && counted, "the three new articles are counted: \(row2031)")
+            }
+        }
+    }
+
+    /// Three articles of 2031 that mention 지방공업, ingested while the server runs.
+    func addArticlesOf2031(to path: String, dir: TemporaryDirectory) throws {
+        let lines = (1...3).map { n in
+            #"{"id": "cache-\#(n)", "outlet": "Rodong Sinmun", "date": "2031-0\#(n)-01", "title": "t\#(n)", "language": "ko", "body": "지방공업을 발전시키자 \#(n)"}"#
+        }
+        let file = dir.write("new.jsonl", lines.joined(separator: "\n") + "\n")
+        _ = try ingest(file, into: try CorpusStore.open(path: path))
+    }
+
+    @Test func theTrendPageSeesANewSegmentToo() async throws {
+        let (app, path, dir) = try await app()
+        defer { dir.remove() }
+        let uri = "/trend?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&by=year"
+        try await app.test(.router) { client in
+            for _ in 0..<2 {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(!String(buffer: response.body).contains("<td>2031</td>"))
+                }
+            }
+            try addArticlesOf2031(to: path, dir: dir)
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(String(buffer: response.body).contains("<td>2031</td>"), "the page counts the new articles")
             }
         }
     }

@@ -10,7 +10,7 @@ public enum Measure: String, Sendable, Codable, CaseIterable {
 }
 
 /// A trend question: term groups counted per period and outlet.
-public struct TrendQuery: Sendable {
+public struct TrendQuery: Sendable, Hashable {
     public var groups: [TermGroup]
     public var by: PeriodUnit
     public var measure: Measure
