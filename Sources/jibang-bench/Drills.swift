@@ -42,11 +42,7 @@ struct Drills {
         for kill in 1...kills {
             let path = work + "/kill-\(kill).sqlite"
             reset(path)
-            let delay = cleanSeconds * Double.random(in: 0.02...0.98, using: &rng)
-            let process = try start(["ingest", corpus, "--batch-size", String(batch), "--database", path])
-            usleep(useconds_t(delay * 1_000_000))
-            Glibc.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            let (delay, _) = try killMidway(["ingest", corpus, "--batch-size", String(batch), "--database", path], within: cleanSeconds)
             let (stored, committed) = try counts(path)
             let integrity = try check(path)
             guard integrity == "ok" else { throw Failure(description: "kill \(kill): integrity check says \(integrity)") }
@@ -68,13 +64,28 @@ struct Drills {
                     + "integrity ok; rerun: \(finalDocuments) documents, trend as clean")
             reset(path)
         }
-        log("\(between) of \(kills) kills landed between the first and the last commit")
-        guard between * 2 > kills else {
-            throw Failure(description: "only \(between) of \(kills) kills landed mid-ingest: use a larger --documents or a smaller --batch-size")
-        }
+        try requireMost(between, "kills landed between the first and the last commit", advice: "use a larger --documents or a smaller --batch-size")
         reset(clean)
         if importRows > 0 { try importDrill(rows: importRows) }
         try concurrency(documents: documents)
+    }
+
+    /// Starts `jibang arguments` and kills it with SIGKILL after a seeded share (2–98 %) of
+    /// `seconds`, its clean run's duration: when, and whether it was still running then.
+    mutating func killMidway(_ arguments: [String], within seconds: Double) throws -> (delay: Double, running: Bool) {
+        let delay = seconds * Double.random(in: 0.02...0.98, using: &rng)
+        let process = try start(arguments)
+        usleep(useconds_t(delay * 1_000_000))
+        let running = process.isRunning
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return (delay, running)
+    }
+
+    /// Logs how many of the kills landed where they test something, and fails unless most did.
+    func requireMost(_ landed: Int, _ what: String, advice: String) throws {
+        log("\(landed) of \(kills) \(what)")
+        guard landed * 2 > kills else { throw Failure(description: "only \(landed) of \(kills) \(what): \(advice)") }
     }
 
     /// A server reading and writing while an ingest runs into the same store.

@@ -2,10 +2,6 @@ import Foundation
 import GRDB
 import JibangCSV
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The import drill: kill -9 a large programme import at seeded moments. An import is
 /// all-or-nothing per file (one transaction), so after each kill the store must be exactly as
 /// before (same record, same audit trail, integrity ok), and importing again must end where a
@@ -68,12 +64,7 @@ extension Drills {
         for kill in 1...kills {
             let path = work + "/import-kill-\(kill).sqlite"
             try copyStore(base, to: path)
-            let delay = cleanSeconds * Double.random(in: 0.02...0.98, using: &rng)
-            let process = try start(["import", csv, "--database", path])
-            usleep(useconds_t(delay * 1_000_000))
-            let running = process.isRunning
-            Glibc.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            let (delay, running) = try killMidway(["import", csv, "--database", path], within: cleanSeconds)
             let integrity = try check(path)
             guard integrity == "ok" else { throw Failure(description: "import kill \(kill): integrity check says \(integrity)") }
             let state = try recordFingerprint(path)
@@ -92,10 +83,7 @@ extension Drills {
                     + "integrity ok; rerun: record as clean")
             reset(path)
         }
-        log("\(during) of \(kills) import kills landed while the import ran, before its commit")
-        guard during * 2 > kills else {
-            throw Failure(description: "only \(during) of \(kills) kills landed mid-import: use more --import-rows")
-        }
+        try requireMost(during, "import kills landed while the import ran, before its commit", advice: "use more --import-rows")
         reset(base)
         reset(clean)
     }

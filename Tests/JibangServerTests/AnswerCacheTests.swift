@@ -17,10 +17,7 @@ let cacheHeader = HTTPField.Name("X-Jibang-Cache")!
         let source = try await Fixture.shared.databasePath()
         let dir = TemporaryDirectory()
         let path = dir.file("copy.sqlite")
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
-            try FileManager.default.copyItem(atPath: source + suffix, toPath: path + suffix)
-        }
-        try FileManager.default.copyItem(atPath: source + ".corpus", toPath: path + ".corpus")
+        _ = try SQLiteStore.copy(from: source, to: path)
         let app = try await buildApplication(ServerSettings(port: 0, databasePath: path, logLevel: .error, cacheMegabytes: cacheMegabytes))
         return (app, path, dir)
     }

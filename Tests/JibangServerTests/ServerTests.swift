@@ -55,11 +55,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         let source = try await Fixture.shared.databasePath()
         let dir = TemporaryDirectory()
         let path = dir.file("copy.sqlite")
-        try FileManager.default.copyItem(atPath: source, toPath: path)
-        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
-            try FileManager.default.copyItem(atPath: source + suffix, toPath: path + suffix)
-        }
-        try FileManager.default.copyItem(atPath: source + ".corpus", toPath: path + ".corpus")
+        // SQLite's online backup: a consistent copy even while the fixture's last connection
+        // closes (copying the file and its -wal/-shm by hand raced with that).
+        _ = try SQLiteStore.copy(from: source, to: path)
         let app = try await buildApplication(ServerSettings(port: 0, databasePath: path, privateReads: privateReads, logLevel: .error))
         return (app, path, dir)
     }
