@@ -14,12 +14,7 @@ let cacheHeader = HTTPField.Name("X-Jibang-Cache")!
 @Suite struct AnswerCacheTests {
     /// A copy of the fixture store and an application over it.
     func app(cacheMegabytes: Int = 64) async throws -> (some ApplicationProtocol, String, TemporaryDirectory) {
-        let source = try await Fixture.shared.databasePath()
-        let dir = TemporaryDirectory()
-        let path = dir.file("copy.sqlite")
-        _ = try SQLiteStore.copy(from: source, to: path)
-        let app = try await buildApplication(ServerSettings(port: 0, databasePath: path, logLevel: .error, cacheMegabytes: cacheMegabytes))
-        return (app, path, dir)
+        try await ServerTests().app(cacheMegabytes: cacheMegabytes)
     }
 
     @Test func aNewSegmentChangesTheAnswer() async throws {

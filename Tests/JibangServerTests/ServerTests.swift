@@ -51,14 +51,15 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
     }
 
     /// A copy of the fixture store, so writes in one test do not leak into another.
-    func app(privateReads: Bool = false) async throws -> (some ApplicationProtocol, String, TemporaryDirectory) {
+    func app(privateReads: Bool = false, cacheMegabytes: Int = 64) async throws -> (some ApplicationProtocol, String, TemporaryDirectory) {
         let source = try await Fixture.shared.databasePath()
         let dir = TemporaryDirectory()
         let path = dir.file("copy.sqlite")
         // SQLite's online backup: a consistent copy even while the fixture's last connection
         // closes (copying the file and its -wal/-shm by hand raced with that).
         _ = try SQLiteStore.copy(from: source, to: path)
-        let app = try await buildApplication(ServerSettings(port: 0, databasePath: path, privateReads: privateReads, logLevel: .error))
+        let app = try await buildApplication(
+            ServerSettings(port: 0, databasePath: path, privateReads: privateReads, logLevel: .error, cacheMegabytes: cacheMegabytes))
         return (app, path, dir)
     }
 
