@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Bundled data, the OpenAPI document and attribution files are compiled in as string
@@ -55,7 +56,11 @@ let package = Package(
         // dynamic exclusivity checks on those accesses cost ~20 % of an ingest (debug builds,
         // which run the tests, keep checking).
         .target(
-            name: "JibangCorpus", dependencies: ["JibangBase", "KoreanText", "JibangCSV"],
+            name: "JibangCorpus",
+            dependencies: [
+                "JibangBase", "KoreanText", "JibangCSV", .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(
             name: "JibangAnalytics",

@@ -13,13 +13,17 @@ extension CorpusStore {
                 for (rowID, _) in found.sorted(by: { ($0.day, $0.rowID) < ($1.day, $1.rowID) }) {
                     guard
                         let row = try Row.fetchOne(
-                            db, sql: "SELECT doc_id, title, body, outlet, date, precision, url FROM document WHERE id = ?", arguments: [rowID]),
-                        row[5] as String == "day"
+                            db, sql: "SELECT doc_id, title, outlet, date, precision, url, \(Self.textColumns) FROM document WHERE id = ?",
+                            arguments: [rowID]),
+                        row[4] as String == "day"
                     else { continue }
-                    articles.append(StoredArticle(documentID: row[0], title: row[1], body: row[2], outlet: row[3], published: row[4], url: row[6]))
+                    let body = try Self.text(row, from: 6).body
+                    articles.append(StoredArticle(documentID: row[0], title: row[1], body: body, outlet: row[2], published: row[3], url: row[5]))
                 }
                 return articles
             }
+        } catch let error as JibangError {
+            throw error
         } catch {
             throw .storage("\(error)")
         }
@@ -32,15 +36,20 @@ extension CorpusStore {
                 for chunk in stride(from: 0, to: documentIDs.count, by: 500).map({ Array(documentIDs[$0..<min($0 + 500, documentIDs.count)]) }) {
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                     let rows = try Row.fetchAll(
-                        db, sql: "SELECT doc_id, title, body, outlet, date, url FROM document WHERE precision = 'day' AND doc_id IN (\(marks))",
+                        db,
+                        sql:
+                            "SELECT doc_id, title, outlet, date, url, \(Self.textColumns) FROM document WHERE precision = 'day' AND doc_id IN (\(marks))",
                         arguments: StatementArguments(chunk))
                     for row in rows {
-                        let article = StoredArticle(documentID: row[0], title: row[1], body: row[2], outlet: row[3], published: row[4], url: row[5])
+                        let body = try Self.text(row, from: 5).body
+                        let article = StoredArticle(documentID: row[0], title: row[1], body: body, outlet: row[2], published: row[3], url: row[4])
                         found[article.documentID] = article
                     }
                 }
                 return found
             }
+        } catch let error as JibangError {
+            throw error
         } catch {
             throw .storage("\(error)")
         }

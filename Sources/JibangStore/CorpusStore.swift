@@ -67,9 +67,38 @@ public struct CorpusStore: CorpusDocumentStore {
         }
     }
 
-    /// The stored (NFC) text of a document.
+    /// The stored (NFC) text of a document: only that document is unpacked.
     public func body(rowID: Int64) -> String? {
-        try? writer.read { db in try String.fetchOne(db, sql: "SELECT body FROM document WHERE id = ?", arguments: [rowID]) }
+        try? storedText(rowID: rowID)?.body
+    }
+
+    /// A document's body (NFC) and, when NFC changed it on the way in, its text as it arrived.
+    public func storedText(rowID: Int64) throws(JibangError) -> (body: String, original: String?)? {
+        do {
+            return try writer.read { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.textColumns) FROM document WHERE id = ?", arguments: [rowID]) else {
+                    return nil
+                }
+                return try Self.text(row, from: 0)
+            }
+        } catch let error as JibangError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    /// The columns a document's text is read from, in the order `text(_:from:)` reads them.
+    static let textColumns = "body, original, packed, packed_bytes, packed_original"
+
+    /// A document's text from the `textColumns` of `row`, starting at column `start`: packed
+    /// (unpacked here) or, in rows stored before packing, plain.
+    static func text(_ row: Row, from start: Int) throws(JibangError) -> (body: String, original: String?) {
+        guard let bytes = row[start + 2] as Data? else { return (row[start], row[start + 1]) }
+        let packed = PackedText(bytes: [UInt8](bytes), length: row[start + 3], isOriginal: row[start + 4])
+        let text = try packed.unpack()
+        // An original NFC would not give the body back stays beside the packed body.
+        return (text.body, text.original ?? row[start + 1])
     }
 
     /// Title, outlet, date and id of documents, by row id.
@@ -128,22 +157,33 @@ public struct CorpusStore: CorpusDocumentStore {
                 let segmentID = db.lastInsertedRowID
                 let insert = try db.cachedStatement(
                     sql: """
-                        INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id,
+                            packed, packed_bytes, packed_original)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 var textBytes = 0
+                var storedBytes = 0
                 var rowIDs: [Int64] = []
+                var packer: TextPacker?
                 for prepared in fresh {
                     let document = prepared.document
                     guard let date = document.date else { continue }
                     let metadata =
                         document.metadata.isEmpty
                         ? nil : String(decoding: try JSONSerialization.data(withJSONObject: document.metadata, options: [.sortedKeys]), as: UTF8.self)
+                    let packed: PackedText
+                    if let ready = prepared.packed {
+                        packed = ready
+                    } else {
+                        if packer == nil { packer = TextPacker() }
+                        packed = packer!.pack(document)
+                    }
                     try insert.execute(arguments: [
                         document.id, prepared.contentKey, document.outlet, date.description, date.firstDayNumber, date.precision, document.title,
-                        document.body, document.original, document.language, document.url, metadata, prepared.file, segmentID,
+                        document.language, document.url, metadata, prepared.file, segmentID, Data(packed.bytes), packed.length, packed.isOriginal,
                     ])
                     textBytes += document.body.utf8.count
+                    storedBytes += packed.bytes.count
                     rowIDs.append(db.lastInsertedRowID)
                 }
                 var segment: BuiltSegment
@@ -160,8 +200,8 @@ public struct CorpusStore: CorpusDocumentStore {
                 segment.setRowIDs(rowIDs)
                 try Self.writeDurably(segment.bytes, to: folder + "/" + name)
                 try db.execute(
-                    sql: "UPDATE corpus_segment SET documents = ?, text_bytes = ?, index_bytes = ?, segment_bytes = ? WHERE id = ?",
-                    arguments: [segment.count, textBytes, segment.indexBytes, segment.bytes.count, segmentID])
+                    sql: "UPDATE corpus_segment SET documents = ?, text_bytes = ?, index_bytes = ?, segment_bytes = ?, stored_bytes = ? WHERE id = ?",
+                    arguments: [segment.count, textBytes, segment.indexBytes, segment.bytes.count, storedBytes, segmentID])
                 result.stored = segment.count
                 result.textBytes = textBytes
                 return result
@@ -240,6 +280,14 @@ public struct CorpusStore: CorpusDocumentStore {
         }
     }
 
+    /// The bytes on disk of the files that exist among `paths`.
+    static func fileBytes(_ paths: [String]) -> Int {
+        paths.reduce(0) { total, path in
+            var info = stat()
+            return total + (stat(path, &info) == 0 ? Int(info.st_size) : 0)
+        }
+    }
+
     public func stats() throws(JibangError) -> CorpusStats {
         let outdated = try outdatedSegments().count
         do {
@@ -252,13 +300,15 @@ public struct CorpusStore: CorpusDocumentStore {
                 let segments = try Row.fetchOne(
                     db,
                     sql:
-                        "SELECT COUNT(*), COALESCE(SUM(text_bytes), 0), COALESCE(SUM(index_bytes), 0), COALESCE(SUM(segment_bytes), 0) FROM corpus_segment"
+                        "SELECT COUNT(*), COALESCE(SUM(text_bytes), 0), COALESCE(SUM(index_bytes), 0), COALESCE(SUM(segment_bytes), 0), COALESCE(SUM(stored_bytes), 0) FROM corpus_segment"
                 )
+                let files = try String.fetchAll(db, sql: "SELECT file FROM corpus_segment")
                 return CorpusStats(
                     documents: byOutletYear.reduce(0) { $0 + $1.documents }, byOutletYear: byOutletYear, languages: languages,
                     duplicatesSkipped: runs?[0] ?? 0, badRecordsSkipped: runs?[1] ?? 0, ingestRuns: runs?[2] ?? 0,
                     segments: segments?[0] ?? 0, outdatedSegments: outdated, textBytes: segments?[1] ?? 0, indexBytes: segments?[2] ?? 0,
-                    segmentBytes: segments?[3] ?? 0)
+                    segmentBytes: segments?[3] ?? 0, documentBytes: segments?[4] ?? 0,
+                    storeBytes: Self.fileBytes([writer.path, writer.path + "-wal"] + files.map { folder + "/" + $0 }))
             }
         } catch {
             throw .storage("\(error)")

@@ -289,6 +289,20 @@ enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("v12 packed document texts") { db in
+            // Each text once, compressed (`PackedText`): rows stored before keep `body` (and
+            // `original`) until `jibang corpus reindex` packs them, a segment per transaction.
+            try db.alter(table: "document") { t in
+                t.add(column: "packed", .blob)
+                t.add(column: "packed_bytes", .integer)
+                t.add(column: "packed_original", .boolean)
+            }
+            // Finds the segments still to convert without reading every row.
+            try db.execute(sql: "CREATE INDEX document_unpacked ON document (segment_id) WHERE packed IS NULL")
+            // Bytes of the segment's stored texts (packed or not), for `corpus stats`.
+            try db.alter(table: "corpus_segment") { t in t.add(column: "stored_bytes", .integer) }
+            try db.execute(sql: "UPDATE corpus_segment SET stored_bytes = text_bytes")
+        }
         return migrator
     }
 }

@@ -316,7 +316,8 @@ func naiveCount(_ pattern: [UInt16], in text: [UInt16]) -> Int {
         #expect(try Segment(bytes: plain.build().bytes).candidates(Pattern("각갂갃")).anchorPositions == nil)
     }
 
-    /// Segments written before positions existed (version 1: 11 sections) still answer.
+    /// Segments written before positions existed (version 1: 11 sections) and before the coded
+    /// Hangul text (version 2) still answer.
     @Test func versionOneSegmentsStillAnswer() throws {
         let builder = SegmentBuilder(positionsUpTo: 0)
         let bodies = ["지방공업을 발전시키자", "국방공업", "인민경제의 지방공업 부문"]
@@ -324,9 +325,16 @@ func naiveCount(_ pattern: [UInt16], in text: [UInt16]) -> Int {
             builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-0\(i + 1)")!, text: SearchText(body)))
         }
         let current = builder.build().bytes
-        let old = LegacySegment.versionOne(current)
+        let versionTwo = SegmentBuilder(positionsUpTo: 0)
+        for (i, body) in bodies.enumerated() {
+            versionTwo.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-0\(i + 1)")!, text: SearchText(body)))
+        }
+        let previous = versionTwo.build(format: 2).bytes
+        let old = LegacySegment.versionOne(previous)
+        #expect(Array(current.prefix(8)) == Array("JBXSEG03".utf8))
+        #expect(Array(previous.prefix(8)) == Array("JBXSEG02".utf8))
         #expect(Array(old.prefix(8)) == Array("JBXSEG01".utf8))
-        for segment in [try Segment(bytes: current), try Segment(bytes: old)] {
+        for segment in [try Segment(bytes: current), try Segment(bytes: previous), try Segment(bytes: old)] {
             let result = try TrendEngine(segments: [segment]).run(TrendQuery(groups: [TermGroup(name: "g", query: "지방공업")], by: .day))
             #expect(allRows(result, "g") == ["2020-01-01": 1, "2020-01-02": 0, "2020-01-03": 1])
         }

@@ -216,15 +216,15 @@ import Testing
             let builder = SegmentBuilder(positionsUpTo: 0)
             let rows = try queue.read { db in
                 try Row.fetchAll(
-                    db, sql: "SELECT id, outlet, date, title, body FROM document WHERE segment_id = ? ORDER BY id",
+                    db, sql: "SELECT id, outlet, date, title FROM document WHERE segment_id = ? ORDER BY id",
                     arguments: [segment["id"] as Int64])
             }
             for row in rows {
-                let text = SearchText((row["title"] as String) + "\n" + (row["body"] as String))
+                let text = SearchText((row["title"] as String) + "\n" + (try #require(corpus.body(rowID: row["id"]))))
                 builder.add(IndexedDocument(rowID: row["id"], outlet: row["outlet"], date: try #require(DateParser.parse(row["date"])), text: text))
             }
             let file = corpus.folder + "/" + (segment["file"] as String)
-            try Data(LegacySegment.versionOne(builder.build().bytes)).write(to: URL(fileURLWithPath: file))
+            try Data(LegacySegment.versionOne(builder.build(format: 2).bytes)).write(to: URL(fileURLWithPath: file))
         }
         return segments
     }

@@ -12,7 +12,9 @@ struct CorpusReindexCommand: AsyncParsableCommand {
         commandName: "reindex",
         abstract: "Rebuild index segments that are missing, damaged or written by older versions of Jibang, from the stored documents.",
         discussion: """
-            Older segments still give the same counts; the current format checks long terms faster. A store file copied \
+            Older segments still give the same counts; the current format checks long terms faster. Documents stored \
+            by older versions are compressed on the way (each segment's documents in one transaction), and the store \
+            file is compacted at the end. A store file copied \
             without its .corpus folder beside it, or a damaged segment file, is repaired the same way. \
             The documents are read from the store, so no input files are needed. Safe to interrupt: run it again to finish.
             """)
@@ -34,6 +36,19 @@ struct CorpusReindexCommand: AsyncParsableCommand {
             }
             if terminal { Console.current.writeError("\r\u{1B}[K") }
             emit("rebuilt \(outdated.count) index segment(s) from the stored documents, in the current format")
+            let before = try corpus.stats().storeBytes
+            if terminal { Console.current.writeError("compacting the store file…") }
+            do {
+                try corpus.compact()
+                if terminal { Console.current.writeError("\r\u{1B}[K") }
+                let after = try corpus.stats().storeBytes
+                emit(String(format: "compacted the store: %.1f MB → %.1f MB", Double(before) / 1_048_576, Double(after) / 1_048_576))
+            } catch {
+                if terminal { Console.current.writeError("\r\u{1B}[K") }
+                emit(
+                    "the store was not compacted (\((error as? JibangError)?.message ?? "\(error)")); the freed space is reused by later ingests, or run `jibang corpus reindex` again while nothing else has the store open"
+                )
+            }
         }
     }
 }

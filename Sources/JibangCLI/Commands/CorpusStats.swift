@@ -34,12 +34,18 @@ struct CorpusStatsCommand: AsyncParsableCommand {
                 emit(
                     "duplicates skipped: \(stats.duplicatesSkipped); bad records skipped: \(stats.badRecordsSkipped); ingest runs: \(stats.ingestRuns)"
                 )
+                func share(_ bytes: Int) -> String { stats.textBytes == 0 ? "" : " (\(bytes * 100 / stats.textBytes)% of text)" }
                 emit(
-                    "text \(mb(stats.textBytes)); index \(mb(stats.indexBytes)) (\(stats.textBytes == 0 ? 0 : stats.indexBytes * 100 / stats.textBytes)% of text); segment files \(mb(stats.segmentBytes)) in \(stats.segments) segments"
+                    "text \(mb(stats.textBytes)) in \(stats.segments) segments; on disk \(mb(stats.storeBytes)) = \(String(format: "%.2f", stats.storeRatio))× the text:"
                 )
+                emit("  documents (compressed) \(mb(stats.documentBytes))\(share(stats.documentBytes))")
+                emit("  search text \(mb(stats.searchTextBytes))\(share(stats.searchTextBytes))")
+                emit("  index \(mb(stats.indexBytes))\(share(stats.indexBytes))")
+                let rest = stats.storeBytes - stats.documentBytes - stats.segmentBytes
+                emit("  titles, metadata, programme record and database structure \(mb(max(rest, 0)))\(share(max(rest, 0)))")
                 if stats.outdatedSegments > 0 {
                     emit(
-                        "\(stats.outdatedSegments) segment(s) in an older index format: counts are right, but `jibang corpus reindex` makes long terms faster"
+                        "\(stats.outdatedSegments) segment(s) in an older index format: counts are right, but `jibang corpus reindex` makes long terms faster and the store smaller"
                     )
                 }
             }

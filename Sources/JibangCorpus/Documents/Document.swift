@@ -140,11 +140,14 @@ public struct PreparedDocument: Sendable {
     public let text: SearchText
     /// The input file it came from.
     public let file: String
+    /// The text as the store keeps it, when packed ahead of storing (nil: the store packs it).
+    public let packed: PackedText?
 
-    public init(_ document: Document, file: String) {
+    public init(_ document: Document, file: String, packer: TextPacker? = nil) {
         self.document = document
         self.contentKey = document.contentKey
         self.text = SearchText(document.title + "\n" + document.body)
         self.file = file
+        self.packed = packer?.pack(document)
     }
 }

@@ -11,11 +11,51 @@ struct PostingList {
     let bytes: UnsafeRawBufferPointer
     /// Each document number is followed by the key's first position in that document.
     let positional: Bool
+    /// A bit per document of the segment (format 3, dense lists) instead of varints.
+    var bitmap = false
 
-    /// The list's size for choosing among lists: positions roughly double a list's bytes.
-    var weight: Int { positional ? bytes.count / 2 : bytes.count }
+    /// The list's size for choosing among lists, about a byte per document: positions
+    /// roughly double a list's bytes; a bitmap counts its documents.
+    var weight: Int {
+        if bitmap {
+            var ones = 0
+            var i = 0
+            while i + 8 <= bytes.count {
+                ones += bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).nonzeroBitCount
+                i += 8
+            }
+            while i < bytes.count {
+                ones += bytes[i].nonzeroBitCount
+                i += 1
+            }
+            return ones
+        }
+        return positional ? bytes.count / 2 : bytes.count
+    }
 
-    var docs: [UInt32] { PostingCoding.decode(bytes, positional: positional) }
+    var docs: [UInt32] {
+        guard bitmap else { return PostingCoding.decode(bytes, positional: positional) }
+        var docs: [UInt32] = []
+        docs.reserveCapacity(bytes.count * 4)
+        var i = 0
+        while i + 8 <= bytes.count {
+            var word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            while word != 0 {
+                docs.append(UInt32(i * 8 + word.trailingZeroBitCount))
+                word &= word &- 1
+            }
+            i += 8
+        }
+        while i < bytes.count {
+            var byte = bytes[i]
+            while byte != 0 {
+                docs.append(UInt32(i * 8 + byte.trailingZeroBitCount))
+                byte &= byte &- 1
+            }
+            i += 1
+        }
+        return docs
+    }
 }
 
 /// What the index offers for one pattern in one segment.
@@ -27,6 +67,8 @@ struct Candidates {
     /// The start, within the pattern, of the syllable pair verification looks for first: the
     /// pair with the shortest posting list (the rarest throws up the fewest false starts).
     var anchor = 0
+    /// How far into the pattern's text (syllables, or bytes of its code in format 3) the anchor starts.
+    var anchorOffset = 0
     /// Per candidate, the first position of the anchor pair in its Hangul text, when the
     /// index keeps it: no occurrence of the pattern starts before `position − anchor`.
     var anchorPositions: [UInt32]?
@@ -34,7 +76,7 @@ struct Candidates {
     /// Where verifying candidate `i` (an index into `docs`) may start in the Hangul text.
     @inline(__always) func scanStart(_ i: Int) -> Int {
         guard let anchorPositions else { return 0 }
-        return max(0, Int(anchorPositions[i]) - anchor)
+        return max(0, Int(anchorPositions[i]) - anchorOffset)
     }
 }
 
@@ -68,6 +110,9 @@ extension Segment {
         // The Hangul pairs are lists 0..<(h.count − 1); the anchor is the lightest of them.
         if h.count >= 2 {
             result.anchor = (0..<(h.count - 1)).min { lists[$0].weight < lists[$1].weight } ?? 0
+            result.anchorOffset =
+                rankOfSlot.map { ranks in h[0..<result.anchor].reduce(0) { $0 + HangulCode.length(rank: Int(ranks[HangulCode.slot($1)])) } }
+                ?? result.anchor
         }
         let chosen = lists.indices.filter { lists[$0].weight <= shortest * 4 }
         if chosen.count < lists.count { result.exact = false }
@@ -111,7 +156,28 @@ extension Segment {
     /// from there as from the beginning, since none begins earlier.
     func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false, anchor: Int = 0, from start: Int = 0) -> Int {
         var count = 0
-        if !pattern.hangul.isEmpty {
+        if !pattern.hangul.isEmpty, let ranks = rankOfSlot {
+            count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: pattern.hangul.count * 2) { buffer in
+                var m = 0
+                for symbol in pattern.hangul {
+                    let slot = HangulCode.slot(symbol)
+                    guard slot >= 0 && slot < HangulCode.slots else { return 0 }
+                    let rank = Int(ranks[slot])
+                    guard rank != Int(HangulCode.absent) else { return 0 }
+                    if rank < HangulCode.singles {
+                        buffer[m] = UInt8(rank)
+                        m += 1
+                    } else {
+                        buffer[m] = UInt8(0xC0 + (rank - HangulCode.singles) >> 8)
+                        buffer[m + 1] = UInt8(truncatingIfNeeded: rank - HangulCode.singles)
+                        m += 2
+                    }
+                }
+                return HangulCode.count(
+                    UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<m]), in: codedText(doc), from: start, firstOnly: firstOnly)
+            }
+            if count == 0 { return 0 }
+        } else if !pattern.hangul.isEmpty {
             let text = hangulText(doc)
             count = Self.countHangul(
                 pattern.hangul, in: UnsafeBufferPointer(rebasing: text[min(start, text.count)...]), firstOnly: firstOnly, anchor: anchor)

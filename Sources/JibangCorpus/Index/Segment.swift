@@ -13,7 +13,9 @@ import Glibc
 /// (UInt8), outlet numbers (UInt16), Hangul offsets (UInt32) and text (UInt16), Latin offsets
 /// (UInt32) and text (UInt8), posting keys (UInt64, ascending), posting offsets (UInt32), the
 /// delta-varint posting bytes, and a bit per key marking lists that carry first positions.
-/// Version 1 segments (`JBXSEG01`, 11 sections, no positions) are read too.
+/// Version 3 (`JBXSEG03`) codes the Hangul text in bytes (`HangulCode`: offsets and first
+/// positions count bytes), keeps dense posting lists as bitmaps (a bit per key marks them,
+/// section 12) and lists its symbols by rank, the code table (13). Version 1 (`JBXSEG01`, 11 sections, no positions) and 2 are read too.
 public final class Segment: @unchecked Sendable {
     // @unchecked: immutable after init; the bytes live until deinit.
     let base: UnsafeRawPointer
@@ -21,16 +23,24 @@ public final class Segment: @unchecked Sendable {
     let release: @Sendable () -> Void
     public let count: Int
     public let outlets: [String]
-    /// 1 (no positions) or 2 (first positions for rare syllable pairs).
+    /// 1 (no positions), 2 (first positions for rare syllable pairs) or 3 (coded Hangul text,
+    /// bitmaps).
     public let formatVersion: Int
     /// The format `SegmentBuilder` writes.
-    public static let currentFormatVersion = 2
+    public static let currentFormatVersion = 3
     let rowIDs: UnsafePointer<Int64>
     let days: UnsafePointer<Int32>
     let precisions: UnsafePointer<UInt8>
     let outletNumbers: UnsafePointer<UInt16>
     let hangulOffsets: UnsafePointer<UInt32>
+    /// The Hangul text in versions 1 and 2 (UTF-16 code units); in version 3, `coded`.
     let hangul: UnsafePointer<UInt16>
+    let coded: UnsafePointer<UInt8>
+    /// Version 3: each symbol slot's rank (its code), `HangulCode.absent` when not in the
+    /// segment; built from the code table at open (22 KB, a few microseconds).
+    let rankOfSlot: UnsafeMutablePointer<UInt16>?
+    /// Bit k set: key k's list is a bitmap of the segment's documents. Nil before version 3.
+    let bitmaps: UnsafePointer<UInt8>?
     let latinOffsets: UnsafePointer<UInt32>
     let latin: UnsafePointer<UInt8>
     let keys: UnsafeBufferPointer<UInt64>
@@ -78,12 +88,12 @@ public final class Segment: @unchecked Sendable {
         self.release = release
         func u64(_ at: Int) -> Int { Int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))) }
         let magic = size >= 24 ? Array(UnsafeRawBufferPointer(start: raw, count: 8)) : []
-        guard magic == SegmentWriter.magic || magic == SegmentWriter.magicVersion1 else {
+        guard let version = SegmentWriter.magics.first(where: { $0.value == magic })?.key else {
             release()
             throw SegmentError.notASegment
         }
-        formatVersion = magic == SegmentWriter.magic ? 2 : 1
-        let sectionCount = formatVersion == 2 ? SegmentWriter.sectionCount : SegmentWriter.sectionCountVersion1
+        formatVersion = version
+        let sectionCount = SegmentWriter.sectionCounts[version]!
         count = u64(8)
         var position = 24
         var outlets: [String] = []
@@ -97,7 +107,9 @@ public final class Segment: @unchecked Sendable {
         var sections: [(Int, Int)] = []
         for i in 0..<sectionCount { sections.append((u64(position + 16 * i), u64(position + 16 * i + 8))) }
         // Every section within the file; the flags (version 2) cover every key.
-        guard sections.allSatisfy({ $0.0 + $0.1 <= size }), sectionCount < 12 || sections[11].1 * 8 >= sections[8].1 / 8 else {
+        guard sections.allSatisfy({ $0.0 + $0.1 <= size }), sectionCount < 12 || sections[11].1 * 8 >= sections[8].1 / 8,
+            sectionCount < 14 || (sections[12].1 * 8 >= sections[8].1 / 8 && sections[13].1 <= HangulCode.slots * 2)
+        else {
             release()
             throw SegmentError.notASegment
         }
@@ -108,16 +120,38 @@ public final class Segment: @unchecked Sendable {
         outletNumbers = pointer(3, UInt16.self)
         hangulOffsets = pointer(4, UInt32.self)
         hangul = pointer(5, UInt16.self)
+        coded = pointer(5, UInt8.self)
+        bitmaps = sectionCount > 12 ? pointer(12, UInt8.self) : nil
+        if sectionCount > 13 {
+            let table = UnsafeMutablePointer<UInt16>.allocate(capacity: HangulCode.slots)
+            table.initialize(repeating: HangulCode.absent, count: HangulCode.slots)
+            let symbols = pointer(13, UInt16.self)
+            for rank in 0..<(sections[13].1 / 2) {
+                let slot = HangulCode.slot(symbols[rank])
+                guard slot >= 0 && slot < HangulCode.slots else {
+                    table.deallocate()
+                    release()
+                    throw SegmentError.notASegment
+                }
+                table[slot] = UInt16(rank)
+            }
+            rankOfSlot = table
+        } else {
+            rankOfSlot = nil
+        }
         latinOffsets = pointer(6, UInt32.self)
         latin = pointer(7, UInt8.self)
         keys = UnsafeBufferPointer(start: pointer(8, UInt64.self), count: sections[8].1 / 8)
         postingOffsets = pointer(9, UInt32.self)
         postings = pointer(10, UInt8.self)
         positional = sectionCount > 11 ? pointer(11, UInt8.self) : nil
-        indexBytes = sections[8...].reduce(0) { $0 + $1.1 }
+        indexBytes = sections[8..<min(sectionCount, 13)].reduce(0) { $0 + $1.1 }
     }
 
-    deinit { release() }
+    deinit {
+        rankOfSlot?.deallocate()
+        release()
+    }
 
     private let periodCache = Mutex<[PeriodUnit: PeriodTable]>([:])
 
@@ -141,6 +175,11 @@ public final class Segment: @unchecked Sendable {
         UnsafeBufferPointer(start: hangul + Int(hangulOffsets[doc]), count: Int(hangulOffsets[doc + 1] - hangulOffsets[doc]))
     }
 
+    /// Version 3: a document's coded Hangul text.
+    @inline(__always) func codedText(_ doc: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: coded + Int(hangulOffsets[doc]), count: Int(hangulOffsets[doc + 1] - hangulOffsets[doc]))
+    }
+
     @inline(__always) func latinText(_ doc: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: latin + Int(latinOffsets[doc]), count: Int(latinOffsets[doc + 1] - latinOffsets[doc]))
     }
@@ -157,7 +196,9 @@ public final class Segment: @unchecked Sendable {
         let start = Int(postingOffsets[low])
         let end = Int(postingOffsets[low + 1])
         let hasPositions = positional.map { $0[low / 8] & (1 << (low % 8)) != 0 } ?? false
-        return PostingList(bytes: UnsafeRawBufferPointer(start: postings + start, count: end - start), positional: hasPositions)
+        let isBitmap = bitmaps.map { $0[low / 8] & (1 << (low % 8)) != 0 } ?? false
+        return PostingList(
+            bytes: UnsafeRawBufferPointer(start: postings + start, count: end - start), positional: hasPositions, bitmap: isBitmap)
     }
 
     /// The segment's numbers for the outlets named, or nil (every outlet) when none is named.

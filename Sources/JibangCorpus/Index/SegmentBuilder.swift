@@ -82,15 +82,60 @@ public final class SegmentBuilder {
     }
 
     /// The segment's bytes (see `Segment` for the layout) and how many of them are the index
-    /// proper (posting keys, offsets and lists).
-    public func build() -> (bytes: [UInt8], indexBytes: Int) {
-        let built = buildSegment()
+    /// proper (posting keys, offsets and lists). `format` 2 writes the previous layout (for
+    /// side-by-side benchmarks and the tests of reading old stores).
+    public func build(format: Int = Segment.currentFormatVersion) -> (bytes: [UInt8], indexBytes: Int) {
+        let built = buildSegment(format: format)
         return (built.bytes, built.indexBytes)
+    }
+
+    /// The coded Hangul texts (format 3): symbols ranked by frequency, each document's code
+    /// with its byte offsets, and every note's position turned from syllables into bytes.
+    struct CodedTexts {
+        var symbols: [UInt16] = []
+        var rankOfSlot = [UInt16](repeating: HangulCode.absent, count: HangulCode.slots)
+        var bytes: [UInt8] = []
+        var offsets: [UInt32] = [0]
+    }
+
+    func codeTexts() -> CodedTexts {
+        var coded = CodedTexts()
+        var frequency = [Int](repeating: 0, count: HangulCode.slots)
+        var total = 0
+        for doc in docs {
+            total += doc.text.hangul.count
+            for symbol in doc.text.hangul { frequency[HangulCode.slot(symbol)] += 1 }
+        }
+        let ranked = (0..<HangulCode.slots).filter { frequency[$0] > 0 }.sorted { (frequency[$0], $1) > (frequency[$1], $0) }
+        for (rank, slot) in ranked.enumerated() {
+            coded.symbols.append(HangulCode.symbol(slot: slot))
+            coded.rankOfSlot[slot] = UInt16(rank)
+        }
+        coded.bytes.reserveCapacity(total + total / 4)
+        var byteAt: [UInt32] = []
+        var note = 0
+        for (d, doc) in docs.enumerated() {
+            let start = coded.bytes.count
+            byteAt.removeAll(keepingCapacity: true)
+            for symbol in doc.text.hangul {
+                byteAt.append(UInt32(coded.bytes.count - start))
+                HangulCode.append(rank: Int(coded.rankOfSlot[HangulCode.slot(symbol)]), to: &coded.bytes)
+            }
+            byteAt.append(UInt32(coded.bytes.count - start))
+            coded.offsets.append(UInt32(coded.bytes.count))
+            while note < noteEnds[d] {
+                notePositions[note] = byteAt[min(Int(notePositions[note]), byteAt.count - 1)]
+                note += 1
+            }
+        }
+        return coded
     }
 
     /// The segment, with where its row ids lie so they can be filled in later (see
     /// `BuiltSegment`): ingest builds segments while reading, before rows have ids.
-    public func buildSegment() -> BuiltSegment {
+    /// Building format 3 turns the notes' positions into bytes: build a builder once.
+    public func buildSegment(format: Int = Segment.currentFormatVersion) -> BuiltSegment {
+        let coded = format >= 3 ? codeTexts() : nil
         let slotCount = max(last.count, table.nextSlot)
         // Counting sort of the notes by slot; documents stay ascending within a slot.
         var starts = [Int](repeating: 0, count: slotCount + 1)
@@ -114,48 +159,69 @@ public final class SegmentBuilder {
         var postings: [UInt8] = []
         var offsets: [UInt32] = [0]
         var positional = [UInt8](repeating: 0, count: (used.count + 7) / 8)
+        var bitmaps = [UInt8](repeating: 0, count: (used.count + 7) / 8)
+        let bitmapBytes = (docs.count + 7) / 8
         let positionLimit = Int(Double(docs.count) * positionsUpTo)
         postings.reserveCapacity(notes.count * 2)
         for (k, slot) in used.enumerated() {
             let range = starts[slot]..<starts[slot + 1]
+            let listStart = postings.count
             if PostingKey.isBigram(keyOfSlot[slot]) && range.count <= positionLimit {
                 positional[k / 8] |= 1 << (k % 8)
                 PostingCoding.append(sorted[range], positions: sortedPositions[range], to: &postings)
             } else {
                 PostingCoding.append(sorted[range], to: &postings)
+                if format >= 3 && postings.count - listStart > bitmapBytes {
+                    // Dense: a bit per document is smaller than the varints.
+                    postings.removeSubrange(listStart...)
+                    postings.append(contentsOf: repeatElement(0, count: bitmapBytes))
+                    for doc in sorted[range] { postings[listStart + Int(doc) / 8] |= 1 << (doc % 8) }
+                    bitmaps[k / 8] |= 1 << (k % 8)
+                }
             }
             offsets.append(UInt32(postings.count))
         }
         let keys = used.map { keyOfSlot[$0] }
-        var writer = SegmentWriter()
+        var writer = SegmentWriter(version: format >= 3 ? 3 : 2)
         writer.header(docCount: docs.count, outlets: outlets)
         writer.section(docs.map(\.rowID))
         writer.section(docs.map(\.day))
         writer.section(docs.map(\.precision))
         writer.section(docs.map { outletIndex[$0.outlet]! })
-        var hangulOffsets: [UInt32] = [0]
         var latinOffsets: [UInt32] = [0]
-        var hangul: [UInt16] = []
         var latin: [UInt8] = []
-        hangul.reserveCapacity(docs.reduce(0) { $0 + $1.text.hangul.count })
         latin.reserveCapacity(docs.reduce(0) { $0 + $1.text.latin.count })
         for doc in docs {
-            hangul.append(contentsOf: doc.text.hangul)
-            hangulOffsets.append(UInt32(hangul.count))
             latin.append(contentsOf: doc.text.latin)
             latinOffsets.append(UInt32(latin.count))
         }
-        writer.section(hangulOffsets)
-        writer.section(hangul)
+        if let coded {
+            writer.section(coded.offsets)
+            writer.section(coded.bytes)
+        } else {
+            var hangulOffsets: [UInt32] = [0]
+            var hangul: [UInt16] = []
+            hangul.reserveCapacity(docs.reduce(0) { $0 + $1.text.hangul.count })
+            for doc in docs {
+                hangul.append(contentsOf: doc.text.hangul)
+                hangulOffsets.append(UInt32(hangul.count))
+            }
+            writer.section(hangulOffsets)
+            writer.section(hangul)
+        }
         writer.section(latinOffsets)
         writer.section(latin)
         writer.section(keys)
         writer.section(offsets)
         writer.section(postings)
         writer.section(positional)
+        var indexBytes = keys.count * 8 + offsets.count * 4 + postings.count + positional.count
+        if let coded {
+            writer.section(bitmaps)
+            writer.section(coded.symbols)
+            indexBytes += bitmaps.count
+        }
         let rowIDsOffset = Int(writer.sectionOffsets[0])
-        return BuiltSegment(
-            bytes: writer.finish(), indexBytes: keys.count * 8 + offsets.count * 4 + postings.count + positional.count, rowIDsOffset: rowIDsOffset,
-            count: docs.count)
+        return BuiltSegment(bytes: writer.finish(), indexBytes: indexBytes, rowIDsOffset: rowIDsOffset, count: docs.count)
     }
 }

@@ -2,17 +2,22 @@ import KoreanText
 
 /// Lays out sections 8-byte aligned after a header that records their offsets.
 struct SegmentWriter {
-    /// Version 2 added the positional flags (section 11); version 1 segments are still read.
-    static let magic = Array("JBXSEG02".utf8)
-    static let magicVersion1 = Array("JBXSEG01".utf8)
-    static let sectionCount = 12
-    static let sectionCountVersion1 = 11
+    /// Each format's magic and section count, by version: version 2 added the positional
+    /// flags (section 11); version 3 codes the Hangul text in bytes and adds bitmap flags (12)
+    /// and the symbols by rank (13). Every version is still read.
+    static let magics = [1: Array("JBXSEG01".utf8), 2: Array("JBXSEG02".utf8), 3: Array("JBXSEG03".utf8)]
+    static let sectionCounts = [1: 11, 2: 12, 3: 14]
+    let version: Int
     var bytes: [UInt8] = []
     var sectionOffsets: [UInt64] = []
     var headerEnd = 0
 
+    init(version: Int) { self.version = version }
+
+    var sectionCount: Int { Self.sectionCounts[version]! }
+
     mutating func header(docCount: Int, outlets: [String]) {
-        bytes = Self.magic
+        bytes = Self.magics[version]!
         append(UInt64(docCount))
         append(UInt64(outlets.count))
         for outlet in outlets {
@@ -23,7 +28,7 @@ struct SegmentWriter {
         }
         headerEnd = bytes.count
         // Room for the section table, filled in by finish().
-        bytes += [UInt8](repeating: 0, count: 16 * Self.sectionCount)
+        bytes += [UInt8](repeating: 0, count: 16 * sectionCount)
     }
 
     mutating func section<T>(_ values: [T]) {
@@ -34,7 +39,7 @@ struct SegmentWriter {
     }
 
     mutating func finish() -> [UInt8] {
-        precondition(sectionOffsets.count == 2 * Self.sectionCount)
+        precondition(sectionOffsets.count == 2 * sectionCount)
         for (i, value) in sectionOffsets.enumerated() {
             withUnsafeBytes(of: value.littleEndian) { raw in
                 for (j, byte) in raw.enumerated() { bytes[headerEnd + i * 8 + j] = byte }

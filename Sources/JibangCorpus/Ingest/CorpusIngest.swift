@@ -166,6 +166,7 @@ struct ReaderStage: Sendable {
         var batch: [PreparedDocument] = []
         var batchText = 0
         var bytesRead = 0
+        let packer = TextPacker()
         // Reading, building segments and storing rows cost about a third each. The segment is
         // built by whichever thread would otherwise wait: here when the storing thread still has
         // a batch queued, there (inside `store`) when it is idle.
@@ -192,7 +193,7 @@ struct ReaderStage: Sendable {
                     switch record {
                     case let .document(document, _):
                         guard document.date != nil else { break }
-                        batch.append(PreparedDocument(document, file: file))
+                        batch.append(PreparedDocument(document, file: file, packer: packer))
                         batchText += document.body.utf8.count
                         if batch.count >= batchDocuments || batchText >= batchBytes {
                             guard send() else { throw Cancelled() }

@@ -32,8 +32,11 @@ public protocol CorpusDocumentStore: Sendable {
     func record(_ summary: IngestSummary) throws(JibangError)
     /// Ids of the segments written in an older format.
     func outdatedSegments() throws(JibangError) -> [Int64]
-    /// Rebuilds one segment from its stored documents, in the current format.
+    /// Rebuilds one segment from its stored documents, in the current format (packing texts
+    /// stored before packing).
     func reindex(segment id: Int64) throws(JibangError)
+    /// Returns the space that converted texts left free to the file system.
+    func compact() throws(JibangError)
 }
 
 extension CorpusDocumentStore {

@@ -82,11 +82,23 @@ public struct CorpusStats: Sendable, Codable, Equatable {
     public let indexBytes: Int
     /// Bytes of the segment files (index plus search texts).
     public let segmentBytes: Int
+    /// Bytes of the stored document texts (packed; plain in rows stored before packing).
+    public let documentBytes: Int
+    /// Bytes of the segments' search texts and document tables: the segment files less the index.
+    public let searchTextBytes: Int
+    /// Bytes of the whole store on disk (database, its log, segment files).
+    public let storeBytes: Int
+    /// The whole store over the text it holds.
+    public let storeRatio: Double
 
     public init(
         documents: Int, byOutletYear: [Count], languages: [Language], duplicatesSkipped: Int, badRecordsSkipped: Int, ingestRuns: Int,
-        segments: Int, outdatedSegments: Int, textBytes: Int, indexBytes: Int, segmentBytes: Int
+        segments: Int, outdatedSegments: Int, textBytes: Int, indexBytes: Int, segmentBytes: Int, documentBytes: Int = 0, storeBytes: Int = 0
     ) {
+        self.documentBytes = documentBytes
+        self.searchTextBytes = segmentBytes - indexBytes
+        self.storeBytes = storeBytes
+        self.storeRatio = textBytes == 0 ? 0 : (Double(storeBytes) / Double(textBytes) * 1000).rounded() / 1000
         self.documents = documents
         self.byOutletYear = byOutletYear
         self.languages = languages

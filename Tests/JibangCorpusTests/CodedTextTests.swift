@@ -1,0 +1,77 @@
+import Foundation
+import JibangCorpus
+import JibangTestSupport
+import KoreanText
+import Testing
+
+/// The byte-coded Hangul text of format 3 segments: counts equal a naive scan of the
+/// syllables, with one- and two-byte codes mixed (so second bytes that look like one-byte
+/// codes or like lead bytes occur), with and without first positions, and the files are
+/// smaller than format 2's.
+@Suite struct CodedTextTests {
+    static let seed: UInt64 = 20_261_201
+
+    /// Documents over 700 syllables with a skewed frequency: the first couple of hundred take
+    /// one-byte codes, the rest two.
+    static func randomDocuments() -> [[UInt16]] {
+        var rng = SeededGenerator(seed: seed)
+        return (0..<120).map { i in
+            let length = i % 12 == 0 ? Int.random(in: 1_500...4_000, using: &rng) : Int.random(in: 0...400, using: &rng)
+            return (0..<length).map { _ in
+                let r = Double.random(in: 0..<1, using: &rng)
+                return UInt16(0xAC00 + Int(700 * r * r * r))
+            }
+        }
+    }
+
+    static func text(_ syllables: [UInt16]) -> String { String(syllables.map { Character(Unicode.Scalar($0)!) }) }
+
+    @Test(arguments: [0.0, 1.0])
+    func countsEqualANaiveScan(positionsUpTo: Double) throws {
+        let texts = Self.randomDocuments()
+        let documents = texts.enumerated().map { i, text in doc("\(i)", "2020-01-01", Self.text(text)) }
+        let engine = try engine(documents, positionsUpTo: positionsUpTo)
+        var rng = SeededGenerator(seed: Self.seed + 1)
+        var patterns: [[UInt16]] = []
+        // Terms taken from the texts (so they occur), and random ones over the rarer syllables.
+        for _ in 0..<60 {
+            let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
+            guard source.count > 6 else { continue }
+            let start = Int.random(in: 0..<(source.count - 5), using: &rng)
+            patterns.append(Array(source[start..<(start + Int.random(in: 2...5, using: &rng))]))
+        }
+        for _ in 0..<30 {
+            patterns.append((0..<Int.random(in: 2...3, using: &rng)).map { _ in UInt16(0xAC00 + Int.random(in: 150..<700, using: &rng)) })
+        }
+        var twoByteTermsFound = 0
+        for pattern in patterns {
+            let group = try TermGroup(name: "g", query: Self.text(pattern))
+            let counts = texts.map { naiveCount(pattern, in: $0) }
+            let documentsResult = try engine.run(TrendQuery(groups: [group], measure: .documents, options: MatchOptions(folding: false)))
+            let mentionsResult = try engine.run(TrendQuery(groups: [group], measure: .mentions, options: MatchOptions(folding: false)))
+            #expect(allRows(documentsResult, "g")["2020"] == counts.filter { $0 > 0 }.count, "\(pattern), seed \(Self.seed)")
+            #expect(allRows(mentionsResult, "g")["2020"] == counts.reduce(0, +), "\(pattern), seed \(Self.seed)")
+            if pattern.contains(where: { $0 >= 0xAC00 + 400 }) && counts.reduce(0, +) > 0 { twoByteTermsFound += 1 }
+        }
+        // The test really covered terms with two-byte codes that occur.
+        #expect(twoByteTermsFound >= 10)
+    }
+
+    /// A format 3 segment stores the same texts in fewer bytes than format 2.
+    @Test func codedSegmentsAreSmaller() throws {
+        let texts = Self.randomDocuments()
+        func built(_ format: Int) -> [UInt8] {
+            let builder = SegmentBuilder()
+            for (i, text) in texts.enumerated() {
+                builder.add(
+                    IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-01")!, text: SearchText(Self.text(text))))
+            }
+            return builder.build(format: format).bytes
+        }
+        let current = built(3)
+        let previous = built(2)
+        #expect(try Segment(bytes: current).formatVersion == 3)
+        let hangulBytesBefore = texts.reduce(0) { $0 + $1.count } * 2
+        #expect(previous.count - current.count > hangulBytesBefore / 4, "\(previous.count) → \(current.count)")
+    }
+}
