@@ -32,6 +32,8 @@ struct Bench: ParsableCommand {
     var reuseStore = false
     @Option(help: "Random seed of the generator.")
     var seed: UInt64 = 2024
+    @Flag(help: "Skip the side-by-side run of the previous segment format (format 2, built in memory from the same corpus).")
+    var skipPrevious = false
     @Flag(help: "Time Jibang's warm queries only (no cold runs, no anchors): for profiling.")
     var warmOnly = false
     @Flag(help: "Benchmark `jibang serve` with wrk instead (status and a trend), on the benchmark store.")
@@ -91,6 +93,9 @@ struct Bench: ParsableCommand {
         report.indexBytes = stats.indexBytes
         report.segmentBytes = stats.segmentBytes
         report.databaseBytes = Self.size(database) + Self.size(database + "-wal")
+        report.storeBytes = stats.storeBytes
+        report.documentBytes = stats.documentBytes
+        report.searchTextBytes = stats.searchTextBytes
         log("jibang store: text \(mb(stats.textBytes)), index \(mb(stats.indexBytes))")
         if server {
             let jibang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jibang").path
@@ -125,16 +130,37 @@ struct Bench: ParsableCommand {
             ("two groups by year", TrendQuery(groups: [rare, defence], by: .year)),
             ("two groups by month", TrendQuery(groups: [rare, defence], by: .month)),
         ]
+        // The previous format (2: UTF-16 Hangul text, no bitmaps) over the same documents, in memory.
+        var previous: TrendEngine?
+        if !skipPrevious {
+            let (segments, seconds) = try timed { try Self.previousFormatSegments(corpusPath) }
+            log("built \(segments.count) segments in the previous format in \(String(format: "%.1f", seconds)) s")
+            previous = TrendEngine(segments: segments)
+        }
         for (label, query) in queries {
             var result: TrendResult?
             let times = try (0..<repeats).map { _ in try timed { result = try engine.run(query) }.1 }
             let hits = result!.rows.filter { $0.outlet == "all" }.map { $0.counts.values.reduce(0, +) }.reduce(0, +)
             report.warm.append((label, Self.percentile(times, 0.5), Self.percentile(times, 0.9), hits))
+            if let previous {
+                var old: TrendResult?
+                let oldTimes = try (0..<repeats).map { _ in try timed { old = try previous.run(query) }.1 }
+                guard old == result else { throw BenchError("the previous format answers \(label) differently") }
+                report.previous.append((label, Self.percentile(oldTimes, 0.5)))
+            }
         }
+        // KWIC of the newest 50 documents of the rare group: unpacking their texts included.
+        let segments = try corpus.segments()
+        let kwicTimes = try (0..<repeats).map { _ in
+            try timed { _ = try corpus.keywordInContext(rare, options: MatchOptions(), segments: segments, limit: 50, width: 30) }.1
+        }
+        report.kwic = Self.percentile(kwicTimes, 0.5)
         if warmOnly {
             for (label, p50, p90, hits) in report.warm {
-                print("\(label): p50 \(String(format: "%.2f", p50 * 1000)) ms, p90 \(String(format: "%.2f", p90 * 1000)) ms, \(hits) documents")
+                let old = report.previous.first { $0.0 == label }.map { String(format: "; previous format p50 %.2f ms", $0.1 * 1000) } ?? ""
+                print("\(label): p50 \(String(format: "%.2f", p50 * 1000)) ms, p90 \(String(format: "%.2f", p90 * 1000)) ms, \(hits) documents\(old)")
             }
+            print(String(format: "KWIC of 50 documents: p50 %.2f ms", report.kwic * 1000))
             return
         }
 
@@ -183,6 +209,26 @@ struct Bench: ParsableCommand {
     }
 
     // MARK: - Helpers
+
+    /// The corpus file indexed in the previous segment format, in batches of 5,000 as ingest makes them.
+    static func previousFormatSegments(_ path: String) throws -> [Segment] {
+        var segments: [Segment] = []
+        var builder = SegmentBuilder()
+        var rowID: Int64 = 0
+        func flush() throws {
+            guard builder.count > 0 else { return }
+            segments.append(try Segment(bytes: builder.build(format: 2).bytes))
+            builder = SegmentBuilder()
+        }
+        try CorpusReader.read(path, format: .jsonl, options: ReadOptions()) { record in
+            guard case let .document(document, _) = record, let date = document.date else { return }
+            rowID += 1
+            builder.add(IndexedDocument(rowID: rowID, outlet: document.outlet, date: date, text: SearchText(document.title + "\n" + document.body)))
+            if builder.count == 5_000 { try flush() }
+        }
+        try flush()
+        return segments
+    }
 
     static func loadBodies(_ path: String) throws -> [(year: Int, body: [UInt8])] {
         var bodies: [(Int, [UInt8])] = []
@@ -278,6 +324,11 @@ struct Report {
     var indexBytes = 0
     var segmentBytes = 0
     var databaseBytes = 0
+    var storeBytes = 0
+    var documentBytes = 0
+    var searchTextBytes = 0
+    var previous: [(String, Double)] = []
+    var kwic = 0.0
     var warm: [(String, Double, Double, Int)] = []
     var coldTrend = 0.0
     var trendPeakKB = 0
@@ -296,6 +347,10 @@ struct Report {
                 "ingest + index (jibang ingest, fresh process): \(String(format: "%.1f", ingestSeconds)) s = \(String(format: "%.1f", Double(textBytes) / 1_048_576 / ingestSeconds)) MB/s of text (\(String(format: "%.1f", Double(fileBytes) / 1_048_576 / ingestSeconds)) MB/s of file), peak memory \(ingestPeakKB / 1024) MB"
             )
         }
+        func share(_ bytes: Int) -> String { String(format: "%.2f×", Double(bytes) / Double(max(textBytes, 1))) }
+        out.append(
+            "store on disk: \(mb(storeBytes)) = \(share(storeBytes)) the text: documents (compressed) \(mb(documentBytes)) = \(share(documentBytes)), search text \(mb(searchTextBytes)) = \(share(searchTextBytes)), index \(mb(indexBytes)) = \(share(indexBytes)), the rest (titles, metadata, database structure) \(mb(storeBytes - documentBytes - searchTextBytes - indexBytes))"
+        )
         out.append(
             "index (posting lists): \(mb(indexBytes)) = \(String(format: "%.0f", Double(indexBytes) * 100 / Double(max(textBytes, 1))))% of text; segment files (index + search texts): \(mb(segmentBytes)); SQLite documents: \(mb(databaseBytes))"
         )
@@ -309,6 +364,9 @@ struct Report {
         out.append("warm queries (p50 / p90 over repeats, in one process), documents matched, and the anchors on the same documents:")
         for (label, p50, p90, hits) in warm {
             var line = "  \(label): jibang \(ms(p50)) / \(ms(p90)) (\(hits) docs)"
+            if let old = previous.first(where: { $0.0 == label }) {
+                line += "; previous format \(ms(old.1)) → \(String(format: "%.2f", old.1 / p50))×"
+            }
             if let scan = scan.first(where: { $0.0 == label }) {
                 line += "; plain scan \(ms(scan.1)) (\(scan.2) docs) → \(String(format: "%.0f", scan.1 / p50))×"
             }
@@ -317,6 +375,7 @@ struct Report {
             }
             out.append(line)
         }
+        out.append("KWIC of the newest 50 documents of the rare group (30 characters each side, texts unpacked): p50 \(ms(kwic))")
         out.append(
             "cold: `jibang trend 지방공업|지방경제 --by year` end to end in a fresh process: p50 \(ms(coldTrend)), peak memory \(trendPeakKB / 1024) MB")
         out.append(

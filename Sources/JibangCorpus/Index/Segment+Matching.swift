@@ -35,26 +35,32 @@ struct PostingList {
 
     var docs: [UInt32] {
         guard bitmap else { return PostingCoding.decode(bytes, positional: positional) }
-        var docs: [UInt32] = []
-        docs.reserveCapacity(bytes.count * 4)
-        var i = 0
-        while i + 8 <= bytes.count {
-            var word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            while word != 0 {
-                docs.append(UInt32(i * 8 + word.trailingZeroBitCount))
-                word &= word &- 1
+        // Exactly sized: the bits are counted first (a few hundred words), then written in place.
+        let total = weight
+        return [UInt32](unsafeUninitializedCapacity: total) { out, initialized in
+            var n = 0
+            var i = 0
+            while i + 8 <= bytes.count {
+                var word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let base = UInt32(i * 8)
+                while word != 0 {
+                    out[n] = base + UInt32(word.trailingZeroBitCount)
+                    n += 1
+                    word &= word &- 1
+                }
+                i += 8
             }
-            i += 8
-        }
-        while i < bytes.count {
-            var byte = bytes[i]
-            while byte != 0 {
-                docs.append(UInt32(i * 8 + byte.trailingZeroBitCount))
-                byte &= byte &- 1
+            while i < bytes.count {
+                var byte = bytes[i]
+                while byte != 0 {
+                    out[n] = UInt32(i * 8 + byte.trailingZeroBitCount)
+                    n += 1
+                    byte &= byte &- 1
+                }
+                i += 1
             }
-            i += 1
+            initialized = n
         }
-        return docs
     }
 }
 

@@ -95,9 +95,10 @@ extension CorpusDocumentStore {
         let documents = KWIC.documents(group, options: options, in: searched, limit: limit)
         let headers = try headers(rowIDs: documents.map(\.rowID))
         var hits: [KWICHit] = []
+        let lines = KWIC.Lines(group, options: options)
         for document in documents {
             guard let text = body(rowID: document.rowID), let header = headers[document.rowID] else { continue }
-            for line in KWIC.lines(group, options: options, rowID: document.rowID, text: text, width: width) {
+            for line in lines.lines(rowID: document.rowID, text: text, width: width) {
                 hits.append(
                     KWICHit(
                         documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match,

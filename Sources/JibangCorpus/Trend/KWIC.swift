@@ -39,26 +39,45 @@ public enum KWIC {
     /// The occurrences of `group`'s terms (every spelling variant, any spacing) in `text`, each
     /// with `width` characters of context on either side, line breaks shown as spaces.
     public static func lines(_ group: TermGroup, options: MatchOptions, rowID: Int64, text: String, width: Int = 30) -> [KWICLine] {
-        let compiled = CompiledGroup(group, options: options)
-        var lines: [KWICLine] = []
-        for entry in compiled.patterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern(for: entry.pattern.text, options: options), options: [.caseInsensitive])
-            else { continue }
-            let ns = text as NSString
-            for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
-                let start = max(0, match.range.location - width)
-                let end = min(ns.length, match.range.location + match.range.length + width)
-                lines.append(
-                    KWICLine(
-                        rowID: rowID,
-                        left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
-                        match: clean(ns.substring(with: match.range)),
-                        right: clean(
-                            ns.substring(
-                                with: NSRange(
-                                    location: match.range.location + match.range.length, length: end - match.range.location - match.range.length)))))
+        Lines(group, options: options).lines(rowID: rowID, text: text, width: width)
+    }
+
+    /// The regular expressions of a group's spellings, compiled once for many documents.
+    public struct Lines {
+        let regexes: [NSRegularExpression]
+
+        public init(_ group: TermGroup, options: MatchOptions) {
+            regexes = CompiledGroup(group, options: options).patterns.compactMap { entry in
+                try? NSRegularExpression(pattern: KWIC.pattern(for: entry.pattern.text, options: options), options: [.caseInsensitive])
             }
+        }
+
+        /// The occurrences in `text`, each with `width` characters of context on either side.
+        public func lines(rowID: Int64, text: String, width: Int = 30) -> [KWICLine] {
+            var lines: [KWICLine] = []
+            let ns = text as NSString
+            for regex in regexes {
+                lines += KWIC.lines(of: regex, in: text, ns, rowID: rowID, width: width)
+            }
+            return lines
+        }
+    }
+
+    static func lines(of regex: NSRegularExpression, in text: String, _ ns: NSString, rowID: Int64, width: Int) -> [KWICLine] {
+        var lines: [KWICLine] = []
+        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
+            let start = max(0, match.range.location - width)
+            let end = min(ns.length, match.range.location + match.range.length + width)
+            lines.append(
+                KWICLine(
+                    rowID: rowID,
+                    left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
+                    match: clean(ns.substring(with: match.range)),
+                    right: clean(
+                        ns.substring(
+                            with: NSRange(
+                                location: match.range.location + match.range.length, length: end - match.range.location - match.range.length)))))
         }
         return lines
     }
