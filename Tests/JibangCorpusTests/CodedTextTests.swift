@@ -57,6 +57,57 @@ import Testing
         #expect(twoByteTermsFound >= 10)
     }
 
+    /// Latin phrases (word sequences) counted in the word code equal a naive count over the
+    /// words, with one-, two- and three-byte word codes mixed.
+    @Test(arguments: [2, 3])
+    func latinPhraseCountsEqualANaiveScan(format: Int) throws {
+        var rng = SeededGenerator(seed: Self.seed + 2)
+        // 20,000 distinct words: ranks past 16,383 take three bytes.
+        let vocabulary = (0..<20_000).map { "w\(String($0, radix: 36))" }
+        let texts: [[Int]] = (0..<150).map { i in
+            (0..<(i % 15 == 0 ? 3_000 : Int.random(in: 0...300, using: &rng))).map { _ in
+                let r = Double.random(in: 0..<1, using: &rng)
+                return i % 15 == 0 ? Int.random(in: 0..<20_000, using: &rng) : Int(300 * r * r)
+            }
+        }
+        let builder = SegmentBuilder()
+        for (i, words) in texts.enumerated() {
+            let body = words.map { vocabulary[$0] }.joined(separator: i % 2 == 0 ? " " : ", ")
+            builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-01")!, text: SearchText(body)))
+        }
+        let engine = TrendEngine(segments: [try Segment(bytes: builder.build(format: format).bytes)])
+        func naive(_ phrase: [Int], _ words: [Int]) -> Int {
+            var count = 0
+            var i = 0
+            while i + phrase.count <= words.count {
+                if Array(words[i..<(i + phrase.count)]) == phrase {
+                    count += 1
+                    i += phrase.count
+                } else {
+                    i += 1
+                }
+            }
+            return count
+        }
+        var phrases: [[Int]] = []
+        for _ in 0..<50 {
+            let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
+            guard source.count > 4 else { continue }
+            let start = Int.random(in: 0..<(source.count - 3), using: &rng)
+            phrases.append(Array(source[start..<(start + Int.random(in: 1...3, using: &rng))]))
+        }
+        phrases.append([0, 0])
+        phrases.append([19_999, 5])
+        for phrase in phrases {
+            let group = try TermGroup(name: "g", query: "\"" + phrase.map { vocabulary[$0] }.joined(separator: " ") + "\"")
+            let counts = texts.map { naive(phrase, $0) }
+            let documents = try engine.run(TrendQuery(groups: [group], measure: .documents))
+            let mentions = try engine.run(TrendQuery(groups: [group], measure: .mentions))
+            #expect(allRows(documents, "g")["2020"] ?? 0 == counts.filter { $0 > 0 }.count, "\(phrase), seed \(Self.seed)")
+            #expect(allRows(mentions, "g")["2020"] ?? 0 == counts.reduce(0, +), "\(phrase), seed \(Self.seed)")
+        }
+    }
+
     /// A format 3 segment stores the same texts in fewer bytes than format 2.
     @Test func codedSegmentsAreSmaller() throws {
         let texts = Self.randomDocuments()

@@ -64,6 +64,14 @@ struct PostingList {
     }
 }
 
+/// A pattern in a format 3 segment's codes: its Hangul and Latin parts, or `missing` when
+/// one of its syllables or words is in no document of the segment.
+struct PatternCode {
+    var hangul: [UInt8] = []
+    var latin: [UInt8] = []
+    var missing = false
+}
+
 /// What the index offers for one pattern in one segment.
 struct Candidates {
     /// Documents that may contain the pattern, ascending.
@@ -75,6 +83,8 @@ struct Candidates {
     var anchor = 0
     /// How far into the pattern's text (syllables, or bytes of its code in format 3) the anchor starts.
     var anchorOffset = 0
+    /// The pattern in the segment's codes (format 3), for verifying each candidate.
+    var code: PatternCode?
     /// Per candidate, the first position of the anchor pair in its Hangul text, when the
     /// index keeps it: no occurrence of the pattern starts before `position − anchor`.
     var anchorPositions: [UInt32]?
@@ -120,6 +130,7 @@ extension Segment {
                 rankOfSlot.map { ranks in h[0..<result.anchor].reduce(0) { $0 + HangulCode.length(rank: Int(ranks[HangulCode.slot($1)])) } }
                 ?? result.anchor
         }
+        if formatVersion >= 3 { result.code = code(pattern) }
         let chosen = lists.indices.filter { lists[$0].weight <= shortest * 4 }
         if chosen.count < lists.count { result.exact = false }
         result.docs = Self.intersect(chosen.map { lists[$0].docs })
@@ -160,30 +171,26 @@ extension Segment {
     /// for mixed patterns). 0 when absent. The Hangul scan starts at `start` (see
     /// `Candidates.scanStart`): leftmost non-overlapping matching finds the same occurrences
     /// from there as from the beginning, since none begins earlier.
-    func occurrences(_ pattern: Pattern, in doc: Int, firstOnly: Bool = false, anchor: Int = 0, from start: Int = 0) -> Int {
-        var count = 0
-        if !pattern.hangul.isEmpty, let ranks = rankOfSlot {
-            count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: pattern.hangul.count * 2) { buffer in
-                var m = 0
-                for symbol in pattern.hangul {
-                    let slot = HangulCode.slot(symbol)
-                    guard slot >= 0 && slot < HangulCode.slots else { return 0 }
-                    let rank = Int(ranks[slot])
-                    guard rank != Int(HangulCode.absent) else { return 0 }
-                    if rank < HangulCode.singles {
-                        buffer[m] = UInt8(rank)
-                        m += 1
-                    } else {
-                        buffer[m] = UInt8(0xC0 + (rank - HangulCode.singles) >> 8)
-                        buffer[m + 1] = UInt8(truncatingIfNeeded: rank - HangulCode.singles)
-                        m += 2
-                    }
-                }
-                return HangulCode.count(
-                    UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<m]), in: codedText(doc), from: start, firstOnly: firstOnly)
+    func occurrences(
+        _ pattern: Pattern, in doc: Int, firstOnly: Bool = false, anchor: Int = 0, from start: Int = 0, code given: PatternCode? = nil
+    ) -> Int {
+        if formatVersion >= 3 {
+            let code = given ?? code(pattern)
+            guard !code.missing else { return 0 }
+            var count = 0
+            if !code.hangul.isEmpty {
+                count = code.hangul.withUnsafeBufferPointer { HangulCode.count($0, in: codedText(doc), from: start, firstOnly: firstOnly) }
+                if count == 0 { return 0 }
             }
-            if count == 0 { return 0 }
-        } else if !pattern.hangul.isEmpty {
+            if !code.latin.isEmpty {
+                let latinCount = code.latin.withUnsafeBufferPointer { LatinCode.count($0, in: latinText(doc), firstOnly: firstOnly) }
+                if latinCount == 0 { return 0 }
+                if code.hangul.isEmpty { count = latinCount }
+            }
+            return count
+        }
+        var count = 0
+        if !pattern.hangul.isEmpty {
             let text = hangulText(doc)
             count = Self.countHangul(
                 pattern.hangul, in: UnsafeBufferPointer(rebasing: text[min(start, text.count)...]), firstOnly: firstOnly, anchor: anchor)
@@ -196,6 +203,23 @@ extension Segment {
             if pattern.hangul.isEmpty { count = latinCount }
         }
         return count
+    }
+
+    /// `pattern` in this (format 3) segment's codes.
+    func code(_ pattern: Pattern) -> PatternCode {
+        var code = PatternCode()
+        if let ranks = rankOfSlot {
+            for symbol in pattern.hangul {
+                let slot = HangulCode.slot(symbol)
+                guard slot >= 0 && slot < HangulCode.slots, ranks[slot] != HangulCode.absent else { return PatternCode(missing: true) }
+                HangulCode.append(rank: Int(ranks[slot]), to: &code.hangul)
+            }
+        }
+        for word in pattern.latin.split(separator: 0x20) {
+            guard let rank = latinRank(word) else { return PatternCode(missing: true) }
+            LatinCode.append(rank: rank, to: &code.latin)
+        }
+        return code
     }
 
     /// Non-overlapping occurrences of a Hangul pattern, scanning 32 positions at a time for

@@ -41,6 +41,11 @@ public final class Segment: @unchecked Sendable {
     let rankOfSlot: UnsafeMutablePointer<UInt16>?
     /// Bit k set: key k's list is a bitmap of the segment's documents. Nil before version 3.
     let bitmaps: UnsafePointer<UInt8>?
+    /// Version 3: the Latin words by rank (their bytes, where each ends), and the ranks in the
+    /// words' byte order.
+    let latinWords: UnsafePointer<UInt8>?
+    let latinWordEnds: UnsafePointer<UInt32>?
+    let latinByBytes: UnsafeBufferPointer<UInt32>
     let latinOffsets: UnsafePointer<UInt32>
     let latin: UnsafePointer<UInt8>
     let keys: UnsafeBufferPointer<UInt64>
@@ -108,7 +113,9 @@ public final class Segment: @unchecked Sendable {
         for i in 0..<sectionCount { sections.append((u64(position + 16 * i), u64(position + 16 * i + 8))) }
         // Every section within the file; the flags (version 2) cover every key.
         guard sections.allSatisfy({ $0.0 + $0.1 <= size }), sectionCount < 12 || sections[11].1 * 8 >= sections[8].1 / 8,
-            sectionCount < 14 || (sections[12].1 * 8 >= sections[8].1 / 8 && sections[13].1 <= HangulCode.slots * 2)
+            sectionCount < 17
+                || (sections[12].1 * 8 >= sections[8].1 / 8 && sections[13].1 <= HangulCode.slots * 2 && sections[15].1 == sections[16].1
+                    && (sections[15].1 == 0 || Self.lastWordEnd(raw + sections[15].0, sections[15].1) == sections[14].1))
         else {
             release()
             throw SegmentError.notASegment
@@ -121,6 +128,10 @@ public final class Segment: @unchecked Sendable {
         hangulOffsets = pointer(4, UInt32.self)
         hangul = pointer(5, UInt16.self)
         coded = pointer(5, UInt8.self)
+        latinWords = sectionCount > 16 ? pointer(14, UInt8.self) : nil
+        latinWordEnds = sectionCount > 16 ? pointer(15, UInt32.self) : nil
+        latinByBytes = UnsafeBufferPointer(
+            start: sectionCount > 16 ? pointer(16, UInt32.self) : nil, count: sectionCount > 16 ? sections[16].1 / 4 : 0)
         bitmaps = sectionCount > 12 ? pointer(12, UInt8.self) : nil
         if sectionCount > 13 {
             let table = UnsafeMutablePointer<UInt16>.allocate(capacity: HangulCode.slots)
@@ -173,6 +184,29 @@ public final class Segment: @unchecked Sendable {
 
     @inline(__always) func hangulText(_ doc: Int) -> UnsafeBufferPointer<UInt16> {
         UnsafeBufferPointer(start: hangul + Int(hangulOffsets[doc]), count: Int(hangulOffsets[doc + 1] - hangulOffsets[doc]))
+    }
+
+    static func lastWordEnd(_ ends: UnsafeRawPointer, _ bytes: Int) -> Int {
+        Int(ends.loadUnaligned(fromByteOffset: bytes - 4, as: UInt32.self))
+    }
+
+    /// Version 3: the bytes of the word of rank `rank`.
+    @inline(__always) func latinWord(rank: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = rank == 0 ? 0 : Int(latinWordEnds![rank - 1])
+        return UnsafeBufferPointer(start: latinWords! + start, count: Int(latinWordEnds![rank]) - start)
+    }
+
+    /// Version 3: the rank of a Latin word, or nil when no document of the segment has it.
+    /// O(log words).
+    func latinRank(_ word: ArraySlice<UInt8>) -> Int? {
+        var low = 0
+        var high = latinByBytes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if latinWord(rank: Int(latinByBytes[mid])).lexicographicallyPrecedes(word) { low = mid + 1 } else { high = mid }
+        }
+        guard low < latinByBytes.count, latinWord(rank: Int(latinByBytes[low])).elementsEqual(word) else { return nil }
+        return Int(latinByBytes[low])
     }
 
     /// Version 3: a document's coded Hangul text.

@@ -131,6 +131,86 @@ public final class SegmentBuilder {
         return coded
     }
 
+    /// The coded Latin texts (format 3): words ranked by frequency (told apart by their bytes,
+    /// not only their keys' hashes), each document's code with its byte offsets, the words by
+    /// rank, and the ranks in the words' byte order for looking a word up.
+    struct CodedLatin {
+        var bytes: [UInt8] = []
+        var offsets: [UInt32] = [0]
+        var words: [UInt8] = []
+        var wordEnds: [UInt32] = []
+        var byBytes: [UInt32] = []
+    }
+
+    func codeLatin() -> CodedLatin {
+        var coded = CodedLatin()
+        var idOfSlot = [Int32](repeating: -1, count: table.nextSlot)
+        var arena: [UInt8] = []
+        var starts: [Int] = []
+        var frequency: [Int] = []
+        var colliders: [[UInt8]: Int32] = [:]
+        var tokens: [Int32] = []
+        var tokenEnds: [Int] = []
+        func newWord(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+            starts.append(arena.count)
+            arena.append(contentsOf: word)
+            frequency.append(0)
+            return Int32(frequency.count - 1)
+        }
+        for doc in docs {
+            doc.text.latin.withUnsafeBufferPointer { l in
+                var start = 0
+                for i in 0..<l.count where l[i] == 0x20 {
+                    defer { start = i + 1 }
+                    guard i > start else { continue }
+                    let word = UnsafeBufferPointer(rebasing: l[start..<i])
+                    let slot = table.slot(for: PostingKey.word(word))
+                    if slot >= idOfSlot.count { idOfSlot += repeatElement(-1, count: slot + 1 - idOfSlot.count) }
+                    var id = idOfSlot[slot]
+                    if id < 0 {
+                        id = newWord(word)
+                        idOfSlot[slot] = id
+                    } else {
+                        let known = Int(id)
+                        let end = known + 1 < starts.count ? starts[known + 1] : arena.count
+                        if !arena[starts[known]..<end].elementsEqual(word) {
+                            // Two words with one hash: the second gets its own code.
+                            let bytes = Array(word)
+                            if let other = colliders[bytes] {
+                                id = other
+                            } else {
+                                id = newWord(word)
+                                colliders[bytes] = id
+                            }
+                        }
+                    }
+                    frequency[Int(id)] += 1
+                    tokens.append(id)
+                }
+            }
+            tokenEnds.append(tokens.count)
+        }
+        func word(_ id: Int) -> ArraySlice<UInt8> { arena[starts[id]..<(id + 1 < starts.count ? starts[id + 1] : arena.count)] }
+        let ranked = frequency.indices.sorted { (frequency[$0], $1) > (frequency[$1], $0) }
+        var rankOf = [Int](repeating: 0, count: ranked.count)
+        for (rank, id) in ranked.enumerated() {
+            rankOf[id] = rank
+            coded.words += word(id)
+            coded.wordEnds.append(UInt32(coded.words.count))
+        }
+        coded.byBytes = (0..<ranked.count).sorted { word(ranked[$0]).lexicographicallyPrecedes(word(ranked[$1])) }.map(UInt32.init)
+        coded.bytes.reserveCapacity(tokens.count * 2)
+        var t = 0
+        for end in tokenEnds {
+            while t < end {
+                LatinCode.append(rank: rankOf[Int(tokens[t])], to: &coded.bytes)
+                t += 1
+            }
+            coded.offsets.append(UInt32(coded.bytes.count))
+        }
+        return coded
+    }
+
     /// The segment, with where its row ids lie so they can be filled in later (see
     /// `BuiltSegment`): ingest builds segments while reading, before rows have ids.
     /// Building format 3 turns the notes' positions into bytes: build a builder once.
@@ -188,12 +268,18 @@ public final class SegmentBuilder {
         writer.section(docs.map(\.day))
         writer.section(docs.map(\.precision))
         writer.section(docs.map { outletIndex[$0.outlet]! })
+        let codedLatin = format >= 3 ? codeLatin() : nil
         var latinOffsets: [UInt32] = [0]
         var latin: [UInt8] = []
-        latin.reserveCapacity(docs.reduce(0) { $0 + $1.text.latin.count })
-        for doc in docs {
-            latin.append(contentsOf: doc.text.latin)
-            latinOffsets.append(UInt32(latin.count))
+        if let codedLatin {
+            latinOffsets = codedLatin.offsets
+            latin = codedLatin.bytes
+        } else {
+            latin.reserveCapacity(docs.reduce(0) { $0 + $1.text.latin.count })
+            for doc in docs {
+                latin.append(contentsOf: doc.text.latin)
+                latinOffsets.append(UInt32(latin.count))
+            }
         }
         if let coded {
             writer.section(coded.offsets)
@@ -219,6 +305,11 @@ public final class SegmentBuilder {
         if let coded {
             writer.section(bitmaps)
             writer.section(coded.symbols)
+        }
+        if let codedLatin {
+            writer.section(codedLatin.words)
+            writer.section(codedLatin.wordEnds)
+            writer.section(codedLatin.byBytes)
             indexBytes += bitmaps.count
         }
         let rowIDsOffset = Int(writer.sectionOffsets[0])

@@ -3,10 +3,11 @@ import KoreanText
 /// Lays out sections 8-byte aligned after a header that records their offsets.
 struct SegmentWriter {
     /// Each format's magic and section count, by version: version 2 added the positional
-    /// flags (section 11); version 3 codes the Hangul text in bytes and adds bitmap flags (12)
-    /// and the symbols by rank (13). Every version is still read.
+    /// flags (section 11); version 3 codes the Hangul text in bytes and adds bitmap flags (12),
+    /// the Hangul symbols by rank (13), and codes the Latin text by words: the words by rank
+    /// (14), where each ends (15) and the ranks in the words' byte order (16). Every version is still read.
     static let magics = [1: Array("JBXSEG01".utf8), 2: Array("JBXSEG02".utf8), 3: Array("JBXSEG03".utf8)]
-    static let sectionCounts = [1: 11, 2: 12, 3: 14]
+    static let sectionCounts = [1: 11, 2: 12, 3: 17]
     let version: Int
     var bytes: [UInt8] = []
     var sectionOffsets: [UInt64] = []

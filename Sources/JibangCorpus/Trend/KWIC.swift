@@ -26,7 +26,9 @@ public enum KWIC {
                     guard compiled.admits(day: day), allowed?.contains(segment.outletNumber(doc)) ?? true else { continue }
                     guard
                         candidates.exact
-                            || segment.occurrences(entry.pattern, in: doc, firstOnly: true, anchor: candidates.anchor, from: candidates.scanStart(c))
+                            || segment.occurrences(
+                                entry.pattern, in: doc, firstOnly: true, anchor: candidates.anchor, from: candidates.scanStart(c),
+                                code: candidates.code)
                                 > 0
                     else { continue }
                     if seen.insert(segment.rowID(doc)).inserted { found.append((segment.rowID(doc), day)) }

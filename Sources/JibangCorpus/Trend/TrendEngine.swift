@@ -187,7 +187,7 @@ public struct TrendEngine: Sendable {
                     guard eligible(doc) else { continue }
                     let n = occurrences(
                         entry, in: segment, doc: doc, exact: candidates.exact, documentsOnly: query.measure == .documents,
-                        options: query.options, anchor: candidates.anchor, from: candidates.scanStart(c))
+                        options: query.options, anchor: candidates.anchor, from: candidates.scanStart(c), code: candidates.code)
                     guard n > 0 else { continue }
                     partial.variants[g][p] += query.measure == .documents ? 1 : n
                     if measure[doc] == 0 { touched.append(doc) }
@@ -195,8 +195,12 @@ public struct TrendEngine: Sendable {
                 }
             }
             for exclusion in group.exclusions {
-                for candidate in segment.candidates(exclusion.pattern).docs where measure[Int(candidate)] > 0 {
-                    if occurrences(exclusion, in: segment, doc: Int(candidate), exact: false, documentsOnly: true, options: query.options) > 0 {
+                let candidates = segment.candidates(exclusion.pattern)
+                for candidate in candidates.docs where measure[Int(candidate)] > 0 {
+                    if occurrences(
+                        exclusion, in: segment, doc: Int(candidate), exact: false, documentsOnly: true, options: query.options, code: candidates.code)
+                        > 0
+                    {
                         measure[Int(candidate)] = 0
                     }
                 }
@@ -213,13 +217,14 @@ public struct TrendEngine: Sendable {
     /// Occurrences of a pattern in a document, honouring the match options.
     func occurrences(
         _ entry: CompiledPattern, in segment: Segment, doc: Int, exact: Bool, documentsOnly: Bool, options: MatchOptions, anchor: Int = 0,
-        from start: Int = 0
+        from start: Int = 0, code: PatternCode? = nil
     ) -> Int {
         if options.spacing && options.substring {
             if exact && documentsOnly { return 1 }
-            return segment.occurrences(entry.pattern, in: doc, firstOnly: documentsOnly, anchor: anchor, from: start)
+            return segment.occurrences(entry.pattern, in: doc, firstOnly: documentsOnly, anchor: anchor, from: start, code: code)
         }
-        guard segment.occurrences(entry.pattern, in: doc, firstOnly: true, anchor: anchor, from: start) > 0, let text = rawText?(segment.rowID(doc))
+        guard segment.occurrences(entry.pattern, in: doc, firstOnly: true, anchor: anchor, from: start, code: code) > 0,
+            let text = rawText?(segment.rowID(doc))
         else {
             return 0
         }
