@@ -100,7 +100,8 @@ public final class JibangServices: Sendable {
         let state = try corpusState()
         if keepsTrends, let hit = trendResults.withLock({ $0.state == state ? $0.results[query] : nil }) { return hit }
         let corpus = self.corpus
-        let result = try TrendEngine(segments: try segments(), rawText: { corpus.body(rowID: $0) }).run(query)
+        // Every core but one searches segments: the status and the pages keep a core.
+        let result = try TrendEngine(segments: try segments(), rawText: { corpus.body(rowID: $0) }, threads: ComputeLimit.defaultPermits).run(query)
         guard keepsTrends else { return result }
         trendResults.withLock { cache in
             if cache.state != state { cache = KeptTrends(state: state) }

@@ -316,6 +316,30 @@ func naiveCount(_ pattern: [UInt16], in text: [UInt16]) -> Int {
         #expect(try Segment(bytes: plain.build().bytes).candidates(Pattern("각갂갃")).anchorPositions == nil)
     }
 
+    /// Searching the segments on fewer threads (as the server does, to keep a core free)
+    /// gives the same answer, segment order included.
+    @Test func fewerThreadsGiveTheSameAnswer() throws {
+        var segments: [Segment] = []
+        for part in 0..<7 {
+            let builder = SegmentBuilder()
+            for i in 0..<(5 + part) {
+                let body = i % 3 == 0 ? "지방공업 발전 \(part)" : "국방공업 \(i)"
+                builder.add(
+                    IndexedDocument(
+                        rowID: Int64(part * 100 + i), outlet: "o\(part % 2)", date: DateParser.parse("20\(10 + part)-01-01")!, text: SearchText(body))
+                )
+            }
+            segments.append(try Segment(bytes: builder.build().bytes))
+        }
+        let query = TrendQuery(groups: [try TermGroup(name: "g", query: "지방공업|국방공업")], by: .year)
+        let everyCore = try TrendEngine(segments: segments).run(query)
+        // Independent: documents per year, counted from how the bodies were made.
+        #expect(allRows(everyCore, "g") == Dictionary(uniqueKeysWithValues: (0..<7).map { ("20\(10 + $0)", 5 + $0) }))
+        for threads in [1, 2, 3, 16] {
+            #expect(try TrendEngine(segments: segments, threads: threads).run(query) == everyCore, "\(threads) threads")
+        }
+    }
+
     /// Segments written before positions existed (version 1: 11 sections) and before the coded
     /// Hangul text (version 2) still answer.
     @Test func versionOneSegmentsStillAnswer() throws {

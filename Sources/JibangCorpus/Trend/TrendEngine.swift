@@ -12,10 +12,14 @@ import Synchronization
 public struct TrendEngine: Sendable {
     public let segments: [Segment]
     public let rawText: RawTextLookup?
+    /// At most this many segments searched at once (nil: one per core). A server keeps a core
+    /// free for cheap requests this way.
+    public var threads: Int?
 
-    public init(segments: [Segment], rawText: RawTextLookup? = nil) {
+    public init(segments: [Segment], rawText: RawTextLookup? = nil, threads: Int? = nil) {
         self.segments = segments
         self.rawText = rawText
+        self.threads = threads
     }
 
     /// One segment's counts in flat arrays: index `(period - firstPeriod) * outlets + outlet`.
@@ -46,7 +50,7 @@ public struct TrendEngine: Sendable {
                 outletNames.append(name)
             }
         }
-        let partials = Self.parallelMap(segments) { segment in
+        let partials = Self.parallelMap(segments, threads: threads) { segment in
             evaluate(segment, query: query, groups: compiled, outletIndex: outletIndex)
         }
         var merged = Merged()
@@ -231,13 +235,18 @@ public struct TrendEngine: Sendable {
         return RawMatcher(entry.pattern.text, options: options).count(in: text)
     }
 
-    static func parallelMap<T: Sendable>(_ segments: [Segment], _ body: (Segment) -> T) -> [T] {
+    /// `body` of each segment, in order, on at most `threads` threads at once (nil: every core).
+    static func parallelMap<T: Sendable>(_ segments: [Segment], threads: Int? = nil, _ body: (Segment) -> T) -> [T] {
+        let width = min(max(threads ?? segments.count, 1), max(segments.count, 1))
+        if width == 1 { return segments.map(body) }
         let results = Mutex<[T?]>(Array(repeating: nil, count: segments.count))
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: segments.count) { i in
-                let value = body(segments[i])
-                results.withLock { $0[i] = value }
+            DispatchQueue.concurrentPerform(iterations: width) { worker in
+                for i in stride(from: worker, to: segments.count, by: width) {
+                    let value = body(segments[i])
+                    results.withLock { $0[i] = value }
+                }
             }
         }
         return results.withLock { values in values.map { $0! } }
