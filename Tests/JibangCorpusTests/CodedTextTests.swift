@@ -108,6 +108,37 @@ import Testing
         }
     }
 
+    /// KWIC's newest documents (verified newest first, stopping at the limit) are the newest
+    /// of all the documents a naive scan finds, for several limits.
+    @Test func kwicFindsTheNewestDocuments() throws {
+        let texts = Self.randomDocuments()
+        var segments: [Segment] = []
+        for part in 0..<3 {
+            let builder = SegmentBuilder()
+            for (i, text) in texts.enumerated() where i % 3 == part {
+                let date = DateParser.parse("20\(10 + i % 7)-0\(1 + i % 9)-1\(i % 10)")!
+                builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: date, text: SearchText(Self.text(text))))
+            }
+            segments.append(try Segment(bytes: builder.build().bytes))
+        }
+        var rng = SeededGenerator(seed: Self.seed + 3)
+        for _ in 0..<10 {
+            let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
+            guard source.count > 5 else { continue }
+            let start = Int.random(in: 0..<(source.count - 4), using: &rng)
+            let pattern = Array(source[start..<(start + 3)])
+            let group = try TermGroup(name: "g", query: Self.text(pattern))
+            let all = texts.indices.filter { naiveCount(pattern, in: texts[$0]) > 0 }.map { i in
+                (rowID: Int64(i + 1), day: DateParser.parse("20\(10 + i % 7)-0\(1 + i % 9)-1\(i % 10)")!.firstDayNumber)
+            }.sorted { ($0.day, $0.rowID) > ($1.day, $1.rowID) }
+            for limit in [1, 5, 50, Int.max] {
+                let found = KWIC.documents(group, options: MatchOptions(folding: false), in: segments, limit: limit)
+                #expect(found.map(\.rowID) == all.prefix(limit).map(\.rowID), "\(pattern), limit \(limit)")
+                #expect(found.map(\.day) == all.prefix(limit).map(\.day))
+            }
+        }
+    }
+
     /// A format 3 segment stores the same texts in fewer bytes than format 2.
     @Test func codedSegmentsAreSmaller() throws {
         let texts = Self.randomDocuments()
