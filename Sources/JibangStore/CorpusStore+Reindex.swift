@@ -97,6 +97,16 @@ extension CorpusStore {
 
     /// Rewrites the store file without the space that converted texts left free (SQLite's
     /// VACUUM). Needs the store to itself, and free disk for a copy of the file.
+    public func reclaimableBytes() throws(JibangError) -> Int {
+        do {
+            return try writer.read { db in
+                (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0) * (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
+            }
+        } catch {
+            throw .storage("cannot read \(writer.path): \(error)")
+        }
+    }
+
     public func compact() throws(JibangError) {
         do {
             try writer.vacuum()

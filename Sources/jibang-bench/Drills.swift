@@ -72,8 +72,8 @@ struct Drills {
 
     /// Starts `jibang arguments` and kills it with SIGKILL after a seeded share (2–98 %) of
     /// `seconds`, its clean run's duration: when, and whether it was still running then.
-    mutating func killMidway(_ arguments: [String], within seconds: Double) throws -> (delay: Double, running: Bool) {
-        let delay = seconds * Double.random(in: 0.02...0.98, using: &rng)
+    mutating func killMidway(_ arguments: [String], within seconds: Double, upTo share: Double = 0.98) throws -> (delay: Double, running: Bool) {
+        let delay = seconds * Double.random(in: 0.02...share, using: &rng)
         let process = try start(arguments)
         usleep(useconds_t(delay * 1_000_000))
         let running = process.isRunning
@@ -178,12 +178,21 @@ struct Drills {
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         let pipe = Pipe()
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("jibang-drill-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(description: "\(program) \(arguments.joined(separator: " ")) failed") }
+        guard process.terminationStatus == 0 else {
+            let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            throw Failure(
+                description:
+                    "\(program) \(arguments.joined(separator: " ")) failed (exit \(process.terminationStatus)): \(said.trimmingCharacters(in: .whitespacesAndNewlines))"
+            )
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -159,7 +159,12 @@ import Testing
         #expect(try corpus.outdatedSegments().count == segmentCount - 1)
         #expect(try Self.answers(corpus, ids: ids) == fresh)
         for id in outdated.dropFirst() { try corpus.reindex(segment: id) }
+        // Packing freed pages of the file; compacting returns them.
+        let sizeBefore = try corpus.stats().storeBytes
+        #expect(try corpus.reclaimableBytes() > 0)
         try corpus.compact()
+        #expect(try corpus.reclaimableBytes() == 0)
+        #expect(try corpus.stats().storeBytes < sizeBefore)
 
         #expect(try corpus.outdatedSegments().isEmpty)
         #expect(try corpus.segments().allSatisfy { $0.formatVersion == Segment.currentFormatVersion })

@@ -25,24 +25,28 @@ struct CorpusReindexCommand: AsyncParsableCommand {
         try await reportingErrors {
             let corpus = try store.openCorpus()
             let outdated = try corpus.outdatedSegments()
-            guard !outdated.isEmpty else {
-                emit("every index segment is readable and in the current format; nothing to rebuild")
-                return
-            }
             let terminal = Console.current.isTerminal
-            for (i, id) in outdated.enumerated() {
-                if terminal { Console.current.writeError("\rrebuilding segment \(i + 1) of \(outdated.count)…") }
-                try corpus.reindex(segment: id)
+            if outdated.isEmpty {
+                emit("every index segment is readable and in the current format; nothing to rebuild")
+            } else {
+                for (i, id) in outdated.enumerated() {
+                    if terminal { Console.current.writeError("\rrebuilding segment \(i + 1) of \(outdated.count)…") }
+                    try corpus.reindex(segment: id)
+                }
+                if terminal { Console.current.writeError("\r\u{1B}[K") }
+                emit("rebuilt \(outdated.count) index segment(s) from the stored documents, in the current format")
             }
-            if terminal { Console.current.writeError("\r\u{1B}[K") }
-            emit("rebuilt \(outdated.count) index segment(s) from the stored documents, in the current format")
-            let before = try corpus.stats().storeBytes
+            // Compacts after a conversion, and after one whose compaction was interrupted or
+            // refused (the free space is still there): when at least a tenth of the file is free.
+            let stats = try corpus.stats()
+            let free = try corpus.reclaimableBytes()
+            guard free > 0, !outdated.isEmpty || free * 10 >= stats.storeBytes - stats.segmentBytes else { return }
             if terminal { Console.current.writeError("compacting the store file…") }
             do {
                 try corpus.compact()
                 if terminal { Console.current.writeError("\r\u{1B}[K") }
                 let after = try corpus.stats().storeBytes
-                emit(String(format: "compacted the store: %.1f MB → %.1f MB", Double(before) / 1_048_576, Double(after) / 1_048_576))
+                emit(String(format: "compacted the store: %.1f MB → %.1f MB", Double(stats.storeBytes) / 1_048_576, Double(after) / 1_048_576))
             } catch {
                 if terminal { Console.current.writeError("\r\u{1B}[K") }
                 emit(

@@ -38,7 +38,7 @@ struct CorpusStatsCommand: AsyncParsableCommand {
                 emit(
                     "text \(mb(stats.textBytes)) in \(stats.segments) segments; on disk \(mb(stats.storeBytes)) = \(String(format: "%.2f", stats.storeRatio))× the text:"
                 )
-                emit("  documents (compressed) \(mb(stats.documentBytes))\(share(stats.documentBytes))")
+                emit("  document texts \(mb(stats.documentBytes))\(share(stats.documentBytes))")
                 emit("  search text \(mb(stats.searchTextBytes))\(share(stats.searchTextBytes))")
                 emit("  index \(mb(stats.indexBytes))\(share(stats.indexBytes))")
                 let rest = stats.storeBytes - stats.documentBytes - stats.segmentBytes

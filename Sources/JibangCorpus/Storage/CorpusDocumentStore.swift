@@ -37,6 +37,9 @@ public protocol CorpusDocumentStore: Sendable {
     func reindex(segment id: Int64) throws(JibangError)
     /// Returns the space that converted texts left free to the file system.
     func compact() throws(JibangError)
+    /// Bytes of the store file that are free (left by converted or deleted rows) and that
+    /// `compact` would return.
+    func reclaimableBytes() throws(JibangError) -> Int
 }
 
 extension CorpusDocumentStore {
