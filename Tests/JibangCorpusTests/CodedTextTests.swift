@@ -76,19 +76,6 @@ import Testing
             builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-01")!, text: SearchText(body)))
         }
         let engine = TrendEngine(segments: [try Segment(bytes: builder.build(format: format).bytes)])
-        func naive(_ phrase: [Int], _ words: [Int]) -> Int {
-            var count = 0
-            var i = 0
-            while i + phrase.count <= words.count {
-                if Array(words[i..<(i + phrase.count)]) == phrase {
-                    count += 1
-                    i += phrase.count
-                } else {
-                    i += 1
-                }
-            }
-            return count
-        }
         var phrases: [[Int]] = []
         for _ in 0..<50 {
             let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
@@ -100,7 +87,7 @@ import Testing
         phrases.append([19_999, 5])
         for phrase in phrases {
             let group = try TermGroup(name: "g", query: "\"" + phrase.map { vocabulary[$0] }.joined(separator: " ") + "\"")
-            let counts = texts.map { naive(phrase, $0) }
+            let counts = texts.map { naiveCount(phrase, in: $0) }
             let documents = try engine.run(TrendQuery(groups: [group], measure: .documents))
             let mentions = try engine.run(TrendQuery(groups: [group], measure: .mentions))
             #expect(allRows(documents, "g")["2020"] ?? 0 == counts.filter { $0 > 0 }.count, "\(phrase), seed \(Self.seed)")

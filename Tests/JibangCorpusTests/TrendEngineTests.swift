@@ -220,7 +220,7 @@ func allRows(_ result: TrendResult, _ group: String) -> [String: Int] {
 }
 
 /// Non-overlapping occurrences, leftmost first, comparing one position at a time.
-func naiveCount(_ pattern: [UInt16], in text: [UInt16]) -> Int {
+func naiveCount<T: Equatable>(_ pattern: [T], in text: [T]) -> Int {
     var count = 0
     var i = 0
     while i + pattern.count <= text.count {

@@ -46,14 +46,24 @@ import Testing
         Dictionary(uniqueKeysWithValues: try queue.read { db in try Row.fetchAll(db, sql: "SELECT doc_id, id FROM document") }.map { ($0[0], $0[1]) })
     }
 
+    /// The corpus of `writeCorpus`, ingested into a new store in `dir`: what was sent, the
+    /// corpus, a plain connection to its database, and the row id of each document id.
+    static func ingestedStore(
+        in dir: TemporaryDirectory
+    ) throws -> (
+        sent: [(id: String, body: String)], corpus: CorpusStore, queue: DatabaseQueue, ids: [String: Int64]
+    ) {
+        let sent = try writeCorpus(to: dir.file("corpus.jsonl"))
+        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        try ingest(dir.file("corpus.jsonl"), into: corpus)
+        let queue = try DatabaseQueue(path: dir.file("c.sqlite"))
+        return (sent, corpus, queue, try rowIDs(queue))
+    }
+
     @Test func textsRoundTripByteForByte() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let sent = try Self.writeCorpus(to: dir.file("corpus.jsonl"))
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
-        try Self.ingest(dir.file("corpus.jsonl"), into: corpus)
-        let queue = try DatabaseQueue(path: dir.file("c.sqlite"))
-        let ids = try Self.rowIDs(queue)
+        let (sent, corpus, queue, ids) = try Self.ingestedStore(in: dir)
         #expect(ids.count == sent.count)
         var originals = 0
         for (id, body) in sent {
@@ -139,11 +149,7 @@ import Testing
     @Test func reindexConvertsAnOlderStoreWithIdenticalAnswers() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let sent = try Self.writeCorpus(to: dir.file("corpus.jsonl"))
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
-        try Self.ingest(dir.file("corpus.jsonl"), into: corpus)
-        let queue = try DatabaseQueue(path: dir.file("c.sqlite"))
-        let ids = try Self.rowIDs(queue)
+        let (sent, corpus, queue, ids) = try Self.ingestedStore(in: dir)
         let fresh = try Self.answers(corpus, ids: ids)
 
         try Self.downgrade(corpus, queue, sent: sent)

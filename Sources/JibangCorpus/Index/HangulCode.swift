@@ -1,9 +1,5 @@
 import KoreanText
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The byte code of a segment's Hangul search text (format 3): each segment ranks its symbols
 /// (the syllables and `SearchText.separator`) by frequency; the 192 most frequent take one
 /// byte (0x00–0xBF), the rest two (a lead byte from 0xC0, then any byte). Korean news uses
@@ -50,30 +46,8 @@ enum HangulCode {
         return (j - 1 - k) % 2 == 0
     }
 
-    /// Non-overlapping occurrences of the coded `needle` in `text`, from `start` (any byte):
-    /// memchr finds the needle's rarest byte (the highest code byte: codes rank symbols by
-    /// frequency), the rest is compared, and only matches on a code boundary count.
+    /// Non-overlapping occurrences of the coded `needle` in `text`, from `start` (any byte).
     static func count(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int, firstOnly: Bool) -> Int {
-        let m = needle.count
-        let n = text.count
-        guard m > 0, let base = text.baseAddress, let pattern = needle.baseAddress else { return 0 }
-        var a = 0
-        for k in 1..<m where needle[k] > needle[a] { a = k }
-        let probe = Int32(needle[a])
-        var i = max(0, start)
-        var count = 0
-        while i + m <= n {
-            // The probe byte of a match starting at or after i lies at or after i + a.
-            guard let found = memchr(base + i + a, probe, n - m - i + 1) else { break }
-            let j = UnsafeRawPointer(found) - UnsafeRawPointer(base) - a
-            if memcmp(base + j, pattern, m) == 0 && isBoundary(j, in: base) {
-                count += 1
-                if firstOnly { return count }
-                i = j + m
-            } else {
-                i = j + 1
-            }
-        }
-        return count
+        CodedSearch.count(needle, in: text, from: start, firstOnly: firstOnly) { base, j in isBoundary(j, in: base) }
     }
 }
