@@ -89,13 +89,8 @@ struct Bench: ParsableCommand {
         }
         let corpus = try CorpusStore.open(path: database)
         let stats = try corpus.stats()
-        report.textBytes = stats.textBytes
-        report.indexBytes = stats.indexBytes
-        report.segmentBytes = stats.segmentBytes
+        report.stats = stats
         report.databaseBytes = Self.size(database) + Self.size(database + "-wal")
-        report.storeBytes = stats.storeBytes
-        report.documentBytes = stats.documentBytes
-        report.searchTextBytes = stats.searchTextBytes
         log("jibang store: text \(mb(stats.textBytes)), index \(mb(stats.indexBytes))")
         if server {
             let jibang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jibang").path
@@ -320,13 +315,11 @@ struct Report {
     let fileBytes: Int
     var ingestSeconds = 0.0
     var ingestPeakKB = 0
-    var textBytes = 0
-    var indexBytes = 0
-    var segmentBytes = 0
+    /// What `jibang corpus stats` says of the store.
+    var stats: CorpusStats?
     var databaseBytes = 0
-    var storeBytes = 0
-    var documentBytes = 0
-    var searchTextBytes = 0
+    var textBytes: Int { stats?.textBytes ?? 0 }
+    var indexBytes: Int { stats?.indexBytes ?? 0 }
     var previous: [(String, Double)] = []
     var kwic = 0.0
     var warm: [(String, Double, Double, Int)] = []
@@ -349,10 +342,10 @@ struct Report {
         }
         func share(_ bytes: Int) -> String { String(format: "%.2f×", Double(bytes) / Double(max(textBytes, 1))) }
         out.append(
-            "store on disk: \(mb(storeBytes)) = \(share(storeBytes)) the text: documents (compressed) \(mb(documentBytes)) = \(share(documentBytes)), search text \(mb(searchTextBytes)) = \(share(searchTextBytes)), index \(mb(indexBytes)) = \(share(indexBytes)), the rest (titles, metadata, database structure) \(mb(storeBytes - documentBytes - searchTextBytes - indexBytes))"
+            "store on disk: \(mb(stats?.storeBytes ?? 0)) = \(share(stats?.storeBytes ?? 0)) the text: documents (compressed) \(mb(stats?.documentBytes ?? 0)) = \(share(stats?.documentBytes ?? 0)), search text \(mb(stats?.searchTextBytes ?? 0)) = \(share(stats?.searchTextBytes ?? 0)), index \(mb(indexBytes)) = \(share(indexBytes)), the rest (titles, metadata, database structure) \(mb(stats?.otherBytes ?? 0))"
         )
         out.append(
-            "index (posting lists): \(mb(indexBytes)) = \(String(format: "%.0f", Double(indexBytes) * 100 / Double(max(textBytes, 1))))% of text; segment files (index + search texts): \(mb(segmentBytes)); SQLite documents: \(mb(databaseBytes))"
+            "index (posting lists): \(mb(indexBytes)) = \(String(format: "%.0f", Double(indexBytes) * 100 / Double(max(textBytes, 1))))% of text; segment files (index + search texts): \(mb(stats?.segmentBytes ?? 0)); SQLite documents: \(mb(databaseBytes))"
         )
         if let ftsBuildSeconds {
             out.append(

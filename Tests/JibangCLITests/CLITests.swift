@@ -293,6 +293,23 @@ import Testing
         let reindex = await jibang(["corpus", "reindex"], in: dir.path)
         #expect(reindex.status == 0)
         #expect(reindex.stdout.contains("nothing to rebuild"))
+        #expect(!reindex.stdout.contains("compacted"), "a store with no free space is left as it is")
+        #expect(summary["store_bytes"] as? Int ?? 0 > summary["document_bytes"] as? Int ?? 0)
+
+        // Free space left in the file (as by a compaction that was interrupted) is returned by
+        // the next reindex, and only once.
+        let queue = try DatabaseQueue(path: dir.path + "/jibang.sqlite")
+        try await queue.write { db in
+            try db.execute(sql: "CREATE TABLE filler (b BLOB)")
+            try db.execute(sql: "INSERT INTO filler VALUES (zeroblob(8000000))")
+        }
+        try await queue.write { try $0.execute(sql: "DROP TABLE filler") }
+        try queue.close()
+        let compacting = await jibang(["corpus", "reindex"], in: dir.path)
+        #expect(compacting.status == 0, "\(compacting.stderr)")
+        #expect(compacting.stdout.contains("nothing to rebuild") && compacting.stdout.contains("compacted the store"), "\(compacting.stdout)")
+        let again = await jibang(["corpus", "reindex"], in: dir.path)
+        #expect(!again.stdout.contains("compacted"), "\(again.stdout)")
     }
 
     @Test func strictIngestOfABadFileStoresNothing() async throws {

@@ -24,6 +24,19 @@ import Testing
         }
     }
 
+    /// Up to `tries` runs cut from random texts (so they occur somewhere), of random lengths
+    /// in `lengths`.
+    static func runs<T>(of texts: [[T]], tries: Int, lengths: ClosedRange<Int>, using rng: inout SeededGenerator) -> [[T]] {
+        var runs: [[T]] = []
+        for _ in 0..<tries {
+            let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
+            guard source.count > lengths.upperBound + 1 else { continue }
+            let start = Int.random(in: 0..<(source.count - lengths.upperBound), using: &rng)
+            runs.append(Array(source[start..<(start + Int.random(in: lengths, using: &rng))]))
+        }
+        return runs
+    }
+
     static func text(_ syllables: [UInt16]) -> String { String(syllables.map { Character(Unicode.Scalar($0)!) }) }
 
     @Test(arguments: [0.0, 1.0])
@@ -34,12 +47,7 @@ import Testing
         var rng = SeededGenerator(seed: Self.seed + 1)
         var patterns: [[UInt16]] = []
         // Terms taken from the texts (so they occur), and random ones over the rarer syllables.
-        for _ in 0..<60 {
-            let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
-            guard source.count > 6 else { continue }
-            let start = Int.random(in: 0..<(source.count - 5), using: &rng)
-            patterns.append(Array(source[start..<(start + Int.random(in: 2...5, using: &rng))]))
-        }
+        patterns += Self.runs(of: texts, tries: 60, lengths: 2...5, using: &rng)
         for _ in 0..<30 {
             patterns.append((0..<Int.random(in: 2...3, using: &rng)).map { _ in UInt16(0xAC00 + Int.random(in: 150..<700, using: &rng)) })
         }
@@ -76,13 +84,7 @@ import Testing
             builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: DateParser.parse("2020-01-01")!, text: SearchText(body)))
         }
         let engine = TrendEngine(segments: [try Segment(bytes: builder.build(format: format).bytes)])
-        var phrases: [[Int]] = []
-        for _ in 0..<50 {
-            let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
-            guard source.count > 4 else { continue }
-            let start = Int.random(in: 0..<(source.count - 3), using: &rng)
-            phrases.append(Array(source[start..<(start + Int.random(in: 1...3, using: &rng))]))
-        }
+        var phrases = Self.runs(of: texts, tries: 50, lengths: 1...3, using: &rng)
         phrases.append([0, 0])
         phrases.append([19_999, 5])
         for phrase in phrases {
@@ -99,25 +101,20 @@ import Testing
     /// of all the documents a naive scan finds, for several limits.
     @Test func kwicFindsTheNewestDocuments() throws {
         let texts = Self.randomDocuments()
+        func date(_ i: Int) -> PartialDate { DateParser.parse("20\(10 + i % 7)-0\(1 + i % 9)-1\(i % 10)")! }
         var segments: [Segment] = []
         for part in 0..<3 {
             let builder = SegmentBuilder()
             for (i, text) in texts.enumerated() where i % 3 == part {
-                let date = DateParser.parse("20\(10 + i % 7)-0\(1 + i % 9)-1\(i % 10)")!
-                builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: date, text: SearchText(Self.text(text))))
+                builder.add(IndexedDocument(rowID: Int64(i + 1), outlet: "x", date: date(i), text: SearchText(Self.text(text))))
             }
             segments.append(try Segment(bytes: builder.build().bytes))
         }
         var rng = SeededGenerator(seed: Self.seed + 3)
-        for _ in 0..<10 {
-            let source = texts[Int.random(in: 0..<texts.count, using: &rng)]
-            guard source.count > 5 else { continue }
-            let start = Int.random(in: 0..<(source.count - 4), using: &rng)
-            let pattern = Array(source[start..<(start + 3)])
+        for pattern in Self.runs(of: texts, tries: 10, lengths: 3...3, using: &rng) {
             let group = try TermGroup(name: "g", query: Self.text(pattern))
-            let all = texts.indices.filter { naiveCount(pattern, in: texts[$0]) > 0 }.map { i in
-                (rowID: Int64(i + 1), day: DateParser.parse("20\(10 + i % 7)-0\(1 + i % 9)-1\(i % 10)")!.firstDayNumber)
-            }.sorted { ($0.day, $0.rowID) > ($1.day, $1.rowID) }
+            let all = texts.indices.filter { naiveCount(pattern, in: texts[$0]) > 0 }.map { i in (rowID: Int64(i + 1), day: date(i).firstDayNumber) }
+                .sorted { ($0.day, $0.rowID) > ($1.day, $1.rowID) }
             for limit in [1, 5, 50, Int.max] {
                 let found = KWIC.documents(group, options: MatchOptions(folding: false), in: segments, limit: limit)
                 #expect(found.map(\.rowID) == all.prefix(limit).map(\.rowID), "\(pattern), limit \(limit)")

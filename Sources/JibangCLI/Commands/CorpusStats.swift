@@ -41,8 +41,7 @@ struct CorpusStatsCommand: AsyncParsableCommand {
                 emit("  document texts \(mb(stats.documentBytes))\(share(stats.documentBytes))")
                 emit("  search text \(mb(stats.searchTextBytes))\(share(stats.searchTextBytes))")
                 emit("  index \(mb(stats.indexBytes))\(share(stats.indexBytes))")
-                let rest = stats.storeBytes - stats.documentBytes - stats.segmentBytes
-                emit("  titles, metadata, programme record and database structure \(mb(max(rest, 0)))\(share(max(rest, 0)))")
+                emit("  titles, metadata, programme record and database structure \(mb(stats.otherBytes))\(share(stats.otherBytes))")
                 if stats.outdatedSegments > 0 {
                     emit(
                         "\(stats.outdatedSegments) segment(s) in an older index format: counts are right, but `jibang corpus reindex` makes long terms faster and the store smaller"

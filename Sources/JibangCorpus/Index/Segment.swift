@@ -13,9 +13,12 @@ import Glibc
 /// (UInt8), outlet numbers (UInt16), Hangul offsets (UInt32) and text (UInt16), Latin offsets
 /// (UInt32) and text (UInt8), posting keys (UInt64, ascending), posting offsets (UInt32), the
 /// delta-varint posting bytes, and a bit per key marking lists that carry first positions.
-/// Version 3 (`JBXSEG03`) codes the Hangul text in bytes (`HangulCode`: offsets and first
-/// positions count bytes), keeps dense posting lists as bitmaps (a bit per key marks them,
-/// section 12) and lists its symbols by rank, the code table (13). Version 1 (`JBXSEG01`, 11 sections, no positions) and 2 are read too.
+/// Version 3 (`JBXSEG03`, 17 sections) codes the Hangul text in bytes (`HangulCode`: its
+/// offsets and first positions count bytes) and the Latin text by words (`LatinCode`), keeps
+/// dense posting lists as bitmaps (a bit per key marks them, section 12), and adds the code
+/// tables: the Hangul symbols by rank (13), the Latin words by rank (14), where each ends
+/// (15) and the ranks in the words' byte order (16). Versions 1 (`JBXSEG01`, 11 sections, no
+/// positions) and 2 are read too.
 public final class Segment: @unchecked Sendable {
     // @unchecked: immutable after init; the bytes live until deinit.
     let base: UnsafeRawPointer
@@ -23,7 +26,7 @@ public final class Segment: @unchecked Sendable {
     let release: @Sendable () -> Void
     public let count: Int
     public let outlets: [String]
-    /// 1 (no positions), 2 (first positions for rare syllable pairs) or 3 (coded Hangul text,
+    /// 1 (no positions), 2 (first positions for rare syllable pairs) or 3 (coded search texts,
     /// bitmaps).
     public let formatVersion: Int
     /// The format `SegmentBuilder` writes.

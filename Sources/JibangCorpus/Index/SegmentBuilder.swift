@@ -304,13 +304,13 @@ public final class SegmentBuilder {
         var indexBytes = keys.count * 8 + offsets.count * 4 + postings.count + positional.count
         if let coded {
             writer.section(bitmaps)
+            indexBytes += bitmaps.count
             writer.section(coded.symbols)
         }
         if let codedLatin {
             writer.section(codedLatin.words)
             writer.section(codedLatin.wordEnds)
             writer.section(codedLatin.byBytes)
-            indexBytes += bitmaps.count
         }
         let rowIDsOffset = Int(writer.sectionOffsets[0])
         return BuiltSegment(bytes: writer.finish(), indexBytes: indexBytes, rowIDsOffset: rowIDsOffset, count: docs.count)

@@ -88,6 +88,9 @@ public struct CorpusStats: Sendable, Codable, Equatable {
     public let searchTextBytes: Int
     /// Bytes of the whole store on disk (database, its log, segment files).
     public let storeBytes: Int
+    /// Bytes on disk that are neither document texts nor segments: titles, metadata, the
+    /// programme record and the database's own structure.
+    public var otherBytes: Int { max(storeBytes - documentBytes - segmentBytes, 0) }
     /// The whole store over the text it holds.
     public let storeRatio: Double
 

@@ -54,13 +54,8 @@ public enum KWIC {
         return found
     }
 
-    /// The occurrences of `group`'s terms (every spelling variant, any spacing) in `text`, each
-    /// with `width` characters of context on either side, line breaks shown as spaces.
-    public static func lines(_ group: TermGroup, options: MatchOptions, rowID: Int64, text: String, width: Int = 30) -> [KWICLine] {
-        Lines(group, options: options).lines(rowID: rowID, text: text, width: width)
-    }
-
-    /// The regular expressions of a group's spellings, compiled once for many documents.
+    /// The regular expressions of a group's spellings (every variant, any spacing), compiled
+    /// once for the many documents of one request.
     public struct Lines {
         let regexes: [NSRegularExpression]
 
@@ -70,34 +65,27 @@ public enum KWIC {
             }
         }
 
-        /// The occurrences in `text`, each with `width` characters of context on either side.
+        /// The occurrences in `text`, each with `width` characters of context on either side,
+        /// line breaks shown as spaces.
         public func lines(rowID: Int64, text: String, width: Int = 30) -> [KWICLine] {
+            func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
             var lines: [KWICLine] = []
             let ns = text as NSString
             for regex in regexes {
-                lines += KWIC.lines(of: regex, in: text, ns, rowID: rowID, width: width)
+                for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                    let start = max(0, match.range.location - width)
+                    let matchEnd = match.range.location + match.range.length
+                    let end = min(ns.length, matchEnd + width)
+                    lines.append(
+                        KWICLine(
+                            rowID: rowID,
+                            left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
+                            match: clean(ns.substring(with: match.range)),
+                            right: clean(ns.substring(with: NSRange(location: matchEnd, length: end - matchEnd)))))
+                }
             }
             return lines
         }
-    }
-
-    static func lines(of regex: NSRegularExpression, in text: String, _ ns: NSString, rowID: Int64, width: Int) -> [KWICLine] {
-        var lines: [KWICLine] = []
-        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
-            let start = max(0, match.range.location - width)
-            let end = min(ns.length, match.range.location + match.range.length + width)
-            lines.append(
-                KWICLine(
-                    rowID: rowID,
-                    left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
-                    match: clean(ns.substring(with: match.range)),
-                    right: clean(
-                        ns.substring(
-                            with: NSRange(
-                                location: match.range.location + match.range.length, length: end - match.range.location - match.range.length)))))
-        }
-        return lines
     }
 
     /// A regular expression for a spelling: Hangul syllables may have spaces between them
