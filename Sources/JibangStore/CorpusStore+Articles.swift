@@ -38,7 +38,7 @@ extension CorpusStore {
                     let rows = try Row.fetchAll(
                         db,
                         sql:
-                            "SELECT doc_id, title, outlet, date, url, \(Self.textColumns) FROM document WHERE precision = 'day' AND doc_id IN (\(marks))",
+                            "SELECT doc_id, title, outlet, date, url, \(Self.textColumns) FROM document WHERE precision = 'day' AND is_latest AND doc_id IN (\(marks))",
                         arguments: StatementArguments(chunk))
                     for row in rows {
                         let body = try Self.text(row, from: 5).body

@@ -44,8 +44,10 @@ public struct CorpusStore: CorpusDocumentStore {
     /// Every index segment, memory-mapped.
     public func segments() throws(JibangError) -> [Segment] {
         do {
-            let files = try writer.read { db in try String.fetchAll(db, sql: "SELECT file FROM corpus_segment ORDER BY id") }
-            return try files.map { try Segment(path: folder + "/" + $0) }
+            let (files, hidden) = try writer.read { db in
+                (try Row.fetchAll(db, sql: "SELECT id, file FROM corpus_segment ORDER BY id"), try Self.hiddenRows(db))
+            }
+            return try files.map { row in try Segment(path: folder + "/" + (row[1] as String), hidden: hidden[row[0] as Int64] ?? HiddenRows()) }
         } catch {
             throw JibangError(
                 .indexDamaged,
@@ -54,13 +56,28 @@ public struct CorpusStore: CorpusDocumentStore {
         }
     }
 
+    /// Per segment, the versions each version choice hides (rare: only edited documents have any).
+    static func hiddenRows(_ db: Database) throws -> [Int64: HiddenRows] {
+        var hidden: [Int64: HiddenRows] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT segment_id, id, is_latest, is_first FROM document INDEXED BY document_hidden WHERE NOT is_latest OR NOT is_first")
+        while let row = try rows.next() {
+            let rowID: Int64 = row[1]
+            if !(row[2] as Bool) { hidden[row[0], default: HiddenRows()].fromLatest.insert(rowID) }
+            if !(row[3] as Bool) { hidden[row[0], default: HiddenRows()].fromFirst.insert(rowID) }
+        }
+        return hidden
+    }
+
     /// Changes whenever a segment is added or rebuilt in a newer format (which makes it
     /// larger): a cheap check that cached segments are current.
     public func segmentsKey() throws(JibangError) -> String {
         do {
             return try writer.read { db in
                 let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(segment_bytes), 0) FROM corpus_segment")
-                return "\(row?[0] as Int? ?? 0):\(row?[1] as Int64? ?? 0):\(row?[2] as Int64? ?? 0)"
+                let hidden = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM document INDEXED BY document_hidden WHERE NOT is_latest OR NOT is_first")
+                return "\(row?[0] as Int? ?? 0):\(row?[1] as Int64? ?? 0):\(row?[2] as Int64? ?? 0):\(hidden ?? 0)"
             }
         } catch {
             throw .storage("cannot read the corpus index in \(folder): \(error)")
@@ -107,8 +124,8 @@ public struct CorpusStore: CorpusDocumentStore {
             return try writer.read { db in
                 var headers: [Int64: DocumentHeader] = [:]
                 for rowID in rowIDs {
-                    if let row = try Row.fetchOne(db, sql: "SELECT doc_id, outlet, date, title FROM document WHERE id = ?", arguments: [rowID]) {
-                        headers[rowID] = DocumentHeader(id: row[0], outlet: row[1], date: row[2], title: row[3])
+                    if let row = try Row.fetchOne(db, sql: "SELECT doc_id, outlet, date, title, version FROM document WHERE id = ?", arguments: [rowID]) {
+                        headers[rowID] = DocumentHeader(id: row[0], outlet: row[1], date: row[2], title: row[3], version: row[4])
                     }
                 }
                 return headers
@@ -132,23 +149,7 @@ public struct CorpusStore: CorpusDocumentStore {
         do {
             return try writer.write { db in
                 var result = BatchResult()
-                var fresh: [PreparedDocument] = []
-                var ids = Set<String>()
-                var keys = Set<String>()
-                let exists = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE doc_id = ? OR content_key = ?)")
-                for prepared in batch {
-                    let document = prepared.document
-                    let key = prepared.contentKey
-                    if !ids.insert(document.id).inserted || !keys.insert(key).inserted {
-                        result.duplicates += 1
-                        continue
-                    }
-                    if try Bool.fetchOne(exists, arguments: [document.id, key]) == true {
-                        result.alreadyStored += 1
-                        continue
-                    }
-                    fresh.append(prepared)
-                }
+                let (fresh, versions) = try Self.sift(batch, db: db, into: &result)
                 guard !fresh.isEmpty else { return result }
                 let name = "segment-\(UUID().uuidString.lowercased()).jbx"
                 try db.execute(
@@ -158,14 +159,15 @@ public struct CorpusStore: CorpusDocumentStore {
                 let insert = try db.cachedStatement(
                     sql: """
                         INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id,
-                            packed, packed_bytes, packed_original)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?, ?, ?, ?)
+                            packed, packed_bytes, packed_original, version, observed_at, ingested_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
+                let now = ObservedTime.string(Date())
                 var textBytes = 0
                 var storedBytes = 0
                 var rowIDs: [Int64] = []
                 var packer: TextPacker?
-                for prepared in fresh {
+                for (prepared, version) in zip(fresh, versions) {
                     let document = prepared.document
                     guard let date = document.date else { continue }
                     let metadata =
@@ -181,6 +183,7 @@ public struct CorpusStore: CorpusDocumentStore {
                     try insert.execute(arguments: [
                         document.id, prepared.contentKey, document.outlet, date.description, date.firstDayNumber, date.precision, document.title,
                         document.language, document.url, metadata, prepared.file, segmentID, Data(packed.bytes), packed.length, packed.isOriginal,
+                        version, document.observed ?? now, now,
                     ])
                     textBytes += document.body.utf8.count
                     storedBytes += packed.bytes.count
@@ -197,6 +200,7 @@ public struct CorpusStore: CorpusDocumentStore {
                     }
                     segment = builder.buildSegment()
                 }
+                try Self.markVersions(of: Set(zip(fresh, versions).filter { $0.1 > 1 }.map(\.0.document.id)), db: db)
                 segment.setRowIDs(rowIDs)
                 try Self.writeDurably(segment.bytes, to: folder + "/" + name)
                 try db.execute(
@@ -210,6 +214,56 @@ public struct CorpusStore: CorpusDocumentStore {
             throw error
         } catch {
             throw .storage("cannot store documents: \(error)")
+        }
+    }
+
+    /// The documents of `batch` to store, each with its version number. A document is
+    /// skipped (and counted in `result`) when its id already has this text (stored before, or
+    /// earlier in the batch), or when another id has the same outlet, date and text; a known
+    /// id with a new text is its next version.
+    static func sift(_ batch: [PreparedDocument], db: Database, into result: inout BatchResult) throws -> ([PreparedDocument], [Int]) {
+        let versionsOf = try db.cachedStatement(sql: "SELECT version, content_key FROM document WHERE doc_id = ?")
+        let sameText = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE content_key = ?)")
+        var fresh: [PreparedDocument] = []
+        var versions: [Int] = []
+        var known: [String: (last: Int, keys: Set<String>)] = [:]
+        var batchKeys = Set<String>()
+        for prepared in batch {
+            let id = prepared.document.id
+            let key = prepared.contentKey
+            if known[id] == nil {
+                let rows = try Row.fetchAll(versionsOf, arguments: [id])
+                known[id] = (rows.map { $0[0] as Int }.max() ?? 0, Set(rows.map { $0[1] as String }))
+            }
+            if known[id]!.keys.contains(key) || batchKeys.contains(key) {
+                if batchKeys.contains(key) { result.duplicates += 1 } else { result.alreadyStored += 1 }
+                continue
+            }
+            if try Bool.fetchOne(sameText, arguments: [key]) == true {
+                result.alreadyStored += 1
+                continue
+            }
+            known[id]!.last += 1
+            known[id]!.keys.insert(key)
+            batchKeys.insert(key)
+            fresh.append(prepared)
+            versions.append(known[id]!.last)
+            if known[id]!.last > 1 { result.newVersions += 1 }
+        }
+        return (fresh, versions)
+    }
+
+    /// Marks, for each of `ids`, the version observed first and the one observed last (ties:
+    /// the one stored first, then last). Rows stored before versions existed have no time and
+    /// count as observed before any that has one.
+    static func markVersions(of ids: Set<String>, db: Database) throws {
+        let versions = try db.cachedStatement(
+            sql: "SELECT id FROM document WHERE doc_id = ? ORDER BY COALESCE(observed_at, ''), version")
+        let mark = try db.cachedStatement(sql: "UPDATE document SET is_first = (id = ?), is_latest = (id = ?) WHERE doc_id = ?")
+        for id in ids.sorted() {
+            let rows = try Int64.fetchAll(versions, arguments: [id])
+            guard let first = rows.first, let last = rows.last else { continue }
+            try mark.execute(arguments: [first, last, id])
         }
     }
 
@@ -251,10 +305,13 @@ public struct CorpusStore: CorpusDocumentStore {
             return try writer.read { db in
                 var hash = FNV1a()
                 var count = 0
-                let rows = try Row.fetchCursor(db, sql: "SELECT doc_id, content_key FROM document ORDER BY doc_id")
+                let rows = try Row.fetchCursor(db, sql: "SELECT doc_id, content_key, version FROM document ORDER BY doc_id, version")
                 while let row = try rows.next() {
-                    count += 1
-                    hash.add("\(row[0] as String)\t\(row[1] as String)\n".utf8)
+                    // A later version is a line of its own, marked with its number: a store
+                    // without edits keeps the fingerprint it had before versions existed.
+                    let version: Int = row[2]
+                    if version == 1 { count += 1 }
+                    hash.add("\(row[0] as String)\t\(row[1] as String)\(version > 1 ? "\t\(version)" : "")\n".utf8)
                 }
                 return (count, String(hash.value, radix: 16).leftPadded(16))
             }
@@ -292,10 +349,15 @@ public struct CorpusStore: CorpusDocumentStore {
         let outdated = try outdatedSegments().count
         do {
             return try writer.read { db in
-                let byOutletYear = try Row.fetchAll(db, sql: "SELECT outlet, substr(date, 1, 4), COUNT(*) FROM document GROUP BY 1, 2 ORDER BY 1, 2")
-                    .map { CorpusStats.Count(outlet: $0[0], year: $0[1], documents: $0[2]) }
-                let languages = try Row.fetchAll(db, sql: "SELECT COALESCE(language, 'unknown'), COUNT(*) FROM document GROUP BY 1 ORDER BY 2 DESC")
-                    .map { CorpusStats.Language(language: $0[0], documents: $0[1]) }
+                let byOutletYear = try Row.fetchAll(
+                    db, sql: "SELECT outlet, substr(date, 1, 4), COUNT(*) FROM document WHERE version = 1 GROUP BY 1, 2 ORDER BY 1, 2"
+                )
+                .map { CorpusStats.Count(outlet: $0[0], year: $0[1], documents: $0[2]) }
+                let languages = try Row.fetchAll(
+                    db, sql: "SELECT COALESCE(language, 'unknown'), COUNT(*) FROM document WHERE version = 1 GROUP BY 1 ORDER BY 2 DESC"
+                )
+                .map { CorpusStats.Language(language: $0[0], documents: $0[1]) }
+                let versions = try Row.fetchOne(db, sql: "SELECT COUNT(*), COUNT(DISTINCT CASE WHEN version > 1 THEN doc_id END) FROM document")
                 let runs = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(duplicates), 0), COALESCE(SUM(skipped), 0), COUNT(*) FROM ingest_run")
                 let segments = try Row.fetchOne(
                     db,
@@ -308,7 +370,8 @@ public struct CorpusStore: CorpusDocumentStore {
                     duplicatesSkipped: runs?[0] ?? 0, badRecordsSkipped: runs?[1] ?? 0, ingestRuns: runs?[2] ?? 0,
                     segments: segments?[0] ?? 0, outdatedSegments: outdated, textBytes: segments?[1] ?? 0, indexBytes: segments?[2] ?? 0,
                     segmentBytes: segments?[3] ?? 0, documentBytes: segments?[4] ?? 0,
-                    storeBytes: Self.fileBytes([writer.path, writer.path + "-wal"] + files.map { folder + "/" + $0 }))
+                    storeBytes: Self.fileBytes([writer.path, writer.path + "-wal"] + files.map { folder + "/" + $0 }),
+                    versions: versions?[0] ?? 0, editedDocuments: versions?[1] ?? 0)
             }
         } catch {
             throw .storage("\(error)")

@@ -303,6 +303,80 @@ enum Schema {
             try db.alter(table: "corpus_segment") { t in t.add(column: "stored_bytes", .integer) }
             try db.execute(sql: "UPDATE corpus_segment SET stored_bytes = text_bytes")
         }
+        migrator.registerMigration("v13 document versions") { db in
+            // A document republished under its id with edited wording is a new version of it:
+            // the key becomes (doc_id, version). SQLite cannot drop a column's UNIQUE, so the
+            // table is rebuilt, keeping every row id (the index segments name them).
+            // `observed_at` orders the versions (ISO 8601, UTC; the ingest time for rows stored
+            // before); `is_first` and `is_latest` mark the versions each choice reads.
+            let columns = """
+                id, doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id,
+                packed, packed_bytes, packed_original
+                """
+            try db.execute(
+                sql: """
+                    CREATE TABLE document_v13 (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        doc_id TEXT NOT NULL,
+                        version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+                        content_key TEXT NOT NULL,
+                        outlet TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        day INTEGER NOT NULL,
+                        precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year')),
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        original TEXT,
+                        language TEXT,
+                        url TEXT,
+                        metadata TEXT,
+                        source_file TEXT NOT NULL,
+                        segment_id INTEGER NOT NULL REFERENCES corpus_segment(id),
+                        packed BLOB,
+                        packed_bytes INTEGER,
+                        packed_original BOOLEAN,
+                        observed_at TEXT,
+                        ingested_at TEXT,
+                        is_first BOOLEAN NOT NULL DEFAULT 1,
+                        is_latest BOOLEAN NOT NULL DEFAULT 1,
+                        UNIQUE (doc_id, version)
+                    );
+                    INSERT INTO document_v13 (\(columns)) SELECT \(columns) FROM document;
+                    DROP TABLE document;
+                    ALTER TABLE document_v13 RENAME TO document;
+                    CREATE INDEX document_on_segment_id ON document (segment_id);
+                    CREATE INDEX document_on_content_key ON document (content_key);
+                    CREATE INDEX document_unpacked ON document (segment_id) WHERE packed IS NULL;
+                    CREATE INDEX document_hidden ON document (segment_id) WHERE NOT is_latest OR NOT is_first;
+                    -- The tally counts documents, not versions: a document's first version stands for it.
+                    CREATE TRIGGER document_tally_insert AFTER INSERT ON document WHEN NEW.version = 1 BEGIN
+                        INSERT INTO document_tally (day, precision, outlet, language, documents)
+                            VALUES (NEW.day, NEW.precision, NEW.outlet, COALESCE(NEW.language, ''), 1)
+                            ON CONFLICT (day, precision, outlet, language) DO UPDATE SET documents = documents + 1;
+                    END;
+                    CREATE TRIGGER document_tally_delete AFTER DELETE ON document WHEN OLD.version = 1 BEGIN
+                        UPDATE document_tally SET documents = documents - 1
+                            WHERE day = OLD.day AND precision = OLD.precision AND outlet = OLD.outlet AND language = COALESCE(OLD.language, '');
+                    END;
+                    CREATE TRIGGER document_tally_update AFTER UPDATE OF day, precision, outlet, language ON document WHEN OLD.version = 1 BEGIN
+                        UPDATE document_tally SET documents = documents - 1
+                            WHERE day = OLD.day AND precision = OLD.precision AND outlet = OLD.outlet AND language = COALESCE(OLD.language, '');
+                        INSERT INTO document_tally (day, precision, outlet, language, documents)
+                            VALUES (NEW.day, NEW.precision, NEW.outlet, COALESCE(NEW.language, ''), 1)
+                            ON CONFLICT (day, precision, outlet, language) DO UPDATE SET documents = documents + 1;
+                    END;
+                    -- What each snapshot of a source listed: a document missing from a later
+                    -- snapshot is withdrawn, with the last time it was seen.
+                    CREATE TABLE snapshot_listing (
+                        source TEXT NOT NULL,
+                        doc_id TEXT NOT NULL,
+                        first_seen TEXT NOT NULL,
+                        last_seen TEXT NOT NULL,
+                        withdrawn_at TEXT,
+                        PRIMARY KEY (source, doc_id)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

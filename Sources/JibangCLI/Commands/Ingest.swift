@@ -33,16 +33,29 @@ struct Ingest: AsyncParsableCommand {
     var namePattern: String?
     @Option(help: "Refuse documents larger than this many megabytes.")
     var maxDocumentMb = 16
+    @Option(
+        help: ArgumentHelp(
+            "This file lists every document SOURCE publishes now: its documents seen before and missing here are marked withdrawn.",
+            valueName: "source"))
+    var snapshot: String?
+    @Option(
+        help:
+            "When the records were seen (ISO 8601, e.g. 2024-10-06T09:30:00Z), for records without an observed_at field; default: now. Orders the versions of edited documents."
+    )
+    var observedAt: String?
     @Option(help: "Documents per transaction (each batch is stored whole or not at all).")
     var batchSize = 5_000
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        if let observedAt, ObservedTime.parse(observedAt) == nil {
+            throw ValidationError("--observed-at \(observedAt): expected an ISO 8601 time such as 2024-10-06T09:30:00Z, or a date")
+        }
         guard (1...1_000_000).contains(batchSize) else { throw ValidationError("--batch-size \(batchSize): expected 1 to 1000000") }
         for pair in field {
             let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, ["id", "outlet", "date", "title", "body", "language", "url"].contains(String(parts[0])) else {
-                throw ValidationError("--field \(pair): expected id|outlet|date|title|body|language|url=NAME, e.g. --field body=text")
+            guard parts.count == 2, ["id", "outlet", "date", "title", "body", "language", "url", "observed"].contains(String(parts[0])) else {
+                throw ValidationError("--field \(pair): expected id|outlet|date|title|body|language|url|observed=NAME, e.g. --field body=text")
             }
         }
     }
@@ -55,6 +68,7 @@ struct Ingest: AsyncParsableCommand {
             options.language = language
             options.fileNamePattern = namePattern
             options.maxDocumentBytes = maxDocumentMb << 20
+            options.observedAt = observedAt.flatMap(ObservedTime.parse)
             for pair in field {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 switch parts[0] {
@@ -64,12 +78,14 @@ struct Ingest: AsyncParsableCommand {
                 case "title": options.titleField = parts[1]
                 case "body": options.bodyField = parts[1]
                 case "language": options.languageField = parts[1]
+                case "observed": options.observedFields = [parts[1]]
                 default: options.urlField = parts[1]
                 }
             }
             var ingest = CorpusIngest(corpus: try store.openCorpus(), options: options)
             ingest.batchDocuments = batchSize
             ingest.strict = strict
+            ingest.snapshot = snapshot
             var nothingStored: [String] = []
             for path in files.map(Console.current.resolve) {
                 guard FileManager.default.fileExists(atPath: path) else {
@@ -91,7 +107,14 @@ struct Ingest: AsyncParsableCommand {
                 bar.finish()
                 var line = "\(summary.file): \(summary.ingested) documents stored"
                 if summary.alreadyStored > 0 { line += ", \(summary.alreadyStored) already stored" }
+                if summary.newVersions > 0 { line += " (\(summary.newVersions) of them new versions of edited documents)" }
                 if summary.duplicates > 0 { line += ", \(summary.duplicates) duplicates skipped" }
+                if let snapshot {
+                    line +=
+                        summary.skipped > 0
+                        ? "; withdrawals from \(snapshot) not checked (bad records were skipped, so the listing is incomplete)"
+                        : ", \(summary.withdrawn) withdrawn from \(snapshot)"
+                }
                 if summary.skipped > 0 {
                     line +=
                         ", \(summary.skipped) bad records skipped ("

@@ -1,12 +1,14 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import JibangBase
 import JibangCore
-import JibangCorpus
+public import JibangCorpus
 import JibangStore
 import KoreanText
 
 /// The corpus filters and Korean matching switches that `trend` and `kwic` share.
+extension VersionChoice: ExpressibleByArgument {}
+
 struct CorpusQueryOptions: ParsableArguments {
     @Option(help: "Only this outlet (repeatable).")
     var outlet: [String] = []
@@ -23,7 +25,10 @@ struct CorpusQueryOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Match inside longer words, as particles need (지방공업을).")
     var substring = true
 
-    var matchOptions: MatchOptions { MatchOptions(folding: folding, spacing: spacing, substring: substring) }
+    @Option(help: "Which version of a document republished with edits to read: latest or first (by when each was observed).")
+    var versions: VersionChoice = .latest
+
+    var matchOptions: MatchOptions { MatchOptions(folding: folding, spacing: spacing, substring: substring, versions: versions) }
 
     func loadLexicon() throws -> Lexicon {
         guard let lexicon else { return try Lexicon() }

@@ -209,7 +209,8 @@ public struct StudyReport {
         }
         md.append("")
         md.append(
-            "Matching: North/South initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring (particles) \(o.substring ? "on" : "off"); English case-insensitive at word boundaries."
+            "Matching: North/South initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring (particles) \(o.substring ? "on" : "off"); English case-insensitive at word boundaries. "
+                + o.versionsNote.prefix(1).uppercased() + o.versionsNote.dropFirst() + "."
         )
         md.append("")
         md.append("## Measure")

@@ -19,6 +19,9 @@ public struct Document: Sendable, Hashable, Codable {
     public var url: String?
     /// Any other fields the source had (topic, headline…).
     public var metadata: [String: String]
+    /// When this wording was seen (ISO 8601, UTC): a field of the record or the snapshot time;
+    /// nil means the ingest time. Orders the versions of a document edited after publication.
+    public var observed: String?
 
     /// Builds a document, normalising title and body to NFC and keeping the original body when
     /// normalisation changed it.

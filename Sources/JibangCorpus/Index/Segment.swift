@@ -60,17 +60,28 @@ public final class Segment: @unchecked Sendable {
     public let indexBytes: Int
     /// Bytes of the whole segment (texts, metadata and index).
     public var totalBytes: Int { size }
+    /// Per document, whether each version choice hides it (another version of the document is
+    /// the one read); nil when it hides none, as in nearly every segment. The segment file is
+    /// immutable: the masks come from the store when the segment is opened.
+    let hiddenFromLatest: [Bool]?
+    let hiddenFromFirst: [Bool]?
+
+    /// Which documents `choice` hides, per document; nil when none.
+    @inline(__always) func hidden(_ choice: VersionChoice) -> [Bool]? {
+        choice == .latest ? hiddenFromLatest : hiddenFromFirst
+    }
 
     /// A segment over a copy of `bytes` (tests, freshly built segments).
-    public convenience init(bytes: [UInt8]) throws {
+    public convenience init(bytes: [UInt8], hidden: HiddenRows = HiddenRows()) throws {
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 8), alignment: 16)
         bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
         let address = UInt(bitPattern: memory)
-        try self.init(base: UnsafeRawPointer(memory), size: bytes.count, release: { UnsafeMutableRawPointer(bitPattern: address)?.deallocate() })
+        try self.init(
+            base: UnsafeRawPointer(memory), size: bytes.count, hidden: hidden, release: { UnsafeMutableRawPointer(bitPattern: address)?.deallocate() })
     }
 
     /// A segment over a memory-mapped file: opening is O(1) and pages load on demand.
-    public convenience init(path: String) throws {
+    public convenience init(path: String, hidden: HiddenRows = HiddenRows()) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw SegmentError.unreadable(path) }
         defer { close(fd) }
@@ -84,13 +95,13 @@ public final class Segment: @unchecked Sendable {
         _ = madvise(mapped, size, MADV_RANDOM)
         let address = UInt(bitPattern: mapped)
         try self.init(
-            base: UnsafeRawPointer(mapped), size: size,
+            base: UnsafeRawPointer(mapped), size: size, hidden: hidden,
             release: {
                 munmap(UnsafeMutableRawPointer(bitPattern: address), size)
             })
     }
 
-    init(base raw: UnsafeRawPointer, size: Int, release: @escaping @Sendable () -> Void) throws {
+    init(base raw: UnsafeRawPointer, size: Int, hidden: HiddenRows = HiddenRows(), release: @escaping @Sendable () -> Void) throws {
         self.base = raw
         self.size = size
         self.release = release
@@ -160,6 +171,14 @@ public final class Segment: @unchecked Sendable {
         postings = pointer(10, UInt8.self)
         positional = sectionCount > 11 ? pointer(11, UInt8.self) : nil
         indexBytes = sections[8..<min(sectionCount, 13)].reduce(0) { $0 + $1.1 }
+        let rows = UnsafeBufferPointer(start: pointer(0, Int64.self), count: u64(8))
+        func mask(_ hiddenRows: Set<Int64>) -> [Bool]? {
+            guard !hiddenRows.isEmpty else { return nil }
+            let mask = rows.map { hiddenRows.contains($0) }
+            return mask.contains(true) ? mask : nil
+        }
+        hiddenFromLatest = mask(hidden.fromLatest)
+        hiddenFromFirst = mask(hidden.fromFirst)
     }
 
     deinit {
@@ -241,6 +260,20 @@ public final class Segment: @unchecked Sendable {
     /// The segment's numbers for the outlets named, or nil (every outlet) when none is named.
     func outletNumbers(named names: [String]) -> Set<Int>? {
         names.isEmpty ? nil : Set(outlets.indices.filter { names.contains(outlets[$0]) })
+    }
+}
+
+/// The row ids each version choice hides: the versions of edited documents that it does not
+/// read. What the store gives a segment when opening it.
+public struct HiddenRows: Sendable, Equatable {
+    /// Versions superseded by a later-observed one.
+    public var fromLatest: Set<Int64> = []
+    /// Versions observed after a document's first.
+    public var fromFirst: Set<Int64> = []
+
+    public init(fromLatest: Set<Int64> = [], fromFirst: Set<Int64> = []) {
+        self.fromLatest = fromLatest
+        self.fromFirst = fromFirst
     }
 }
 

@@ -10,6 +10,10 @@ public struct CorpusIngest: Sendable {
     /// Documents and text bytes per batch (one transaction and one index segment each).
     public var batchDocuments = 5_000
     public var batchBytes = 24 << 20
+    /// The source this file is a complete listing of (a snapshot): its documents not in the
+    /// file are marked withdrawn once the whole file is stored (not when records were skipped:
+    /// their ids are unknown).
+    public var snapshot: String?
 
     public init(corpus: any CorpusDocumentStore, options: ReadOptions) {
         self.corpus = corpus
@@ -52,15 +56,18 @@ public struct CorpusIngest: Sendable {
         thread.stackSize = 8 << 20
         thread.start()
         var storeError: (any Error)?
+        var listed = Set<String>()
         while let item = channel.receive() {
             switch item {
             case let .batch(batch, segment, bytesRead):
                 guard storeError == nil else { continue }
+                if snapshot != nil { listed.formUnion(batch.map(\.document.id)) }
                 do {
                     let result = try corpus.store(batch, prebuilt: segment)
                     summary.ingested += result.stored
                     summary.alreadyStored += result.alreadyStored
                     summary.duplicates += result.duplicates
+                    summary.newVersions += result.newVersions
                     progress(Progress(file: file, documents: summary.ingested + summary.alreadyStored, bytesRead: bytesRead, totalBytes: total))
                 } catch {
                     storeError = error
@@ -75,6 +82,10 @@ public struct CorpusIngest: Sendable {
             }
         }
         if let storeError { throw storeError }
+        if let snapshot {
+            summary.withdrawn = try corpus.recordSnapshot(
+                source: snapshot, ids: listed, at: options.observedAt ?? ObservedTime.string(Date()), complete: summary.skipped == 0)
+        }
         try corpus.record(summary)
         return summary
     }

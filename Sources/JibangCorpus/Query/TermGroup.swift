@@ -2,8 +2,8 @@ import Foundation
 public import JibangBase
 import KoreanText
 
-/// How Korean terms match; each option is on by default, can be switched off, and is
-/// reported with every result.
+/// How Korean terms match, and which version of an edited document is read; each option has
+/// a default, can be changed, and is reported with every result.
 public struct MatchOptions: Sendable, Hashable, Codable {
     /// North/South Korean initial sounds: 로동 = 노동, 리용 = 이용 (terms of two syllables or more).
     public var folding = true
@@ -11,12 +11,40 @@ public struct MatchOptions: Sendable, Hashable, Codable {
     public var spacing = true
     /// A term matches inside a longer word, as particles demand: 지방공업을, 지방공업의.
     public var substring = true
+    /// Which version of a document republished with edits is searched: the wording seen last
+    /// (the default) or the wording seen first.
+    public var versions: VersionChoice = .latest
 
-    public init(folding: Bool = true, spacing: Bool = true, substring: Bool = true) {
+    public init(folding: Bool = true, spacing: Bool = true, substring: Bool = true, versions: VersionChoice = .latest) {
         self.folding = folding
         self.spacing = spacing
         self.substring = substring
+        self.versions = versions
     }
+
+    enum CodingKeys: String, CodingKey { case folding, spacing, substring, versions }
+
+    /// Answers written before versions existed read as `latest`.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        folding = try values.decode(Bool.self, forKey: .folding)
+        spacing = try values.decode(Bool.self, forKey: .spacing)
+        substring = try values.decode(Bool.self, forKey: .substring)
+        versions = try values.decodeIfPresent(VersionChoice.self, forKey: .versions) ?? .latest
+    }
+}
+
+extension MatchOptions {
+    /// The version choice in words, for every output and methods note.
+    public var versionsNote: String {
+        "versions: \(versions.rawValue) (a document republished with edits is read in its \(versions == .latest ? "last" : "first")-observed wording)"
+    }
+}
+
+/// Which version of an edited document a query reads. Versions are ordered by when they were
+/// observed, not by when they were ingested.
+public enum VersionChoice: String, Sendable, Hashable, Codable, CaseIterable {
+    case first, latest
 }
 
 /// A term group: documents mentioning any of its terms and none of its exclusions, optionally

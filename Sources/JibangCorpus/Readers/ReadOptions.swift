@@ -11,6 +11,10 @@ public struct ReadOptions: Sendable {
     public var bodyField = "body"
     public var languageField = "language"
     public var urlField = "url"
+    /// When the record's wording was seen: the first of these fields a record has.
+    public var observedFields = ["observed_at", "scraped_at", "retrieved_at", "fetched_at", "crawled_at"]
+    /// When the records were seen, for records that say nothing (a snapshot's time, ISO 8601).
+    public var observedAt: String?
     /// The outlet for records that name none (or for all records, with `overrideOutlet`).
     public var outlet: String?
     public var overrideOutlet = false
@@ -45,13 +49,25 @@ public struct ReadOptions: Sendable {
                     file: file, line: line, kind: .missingDate,
                     detail: "\(found); expected ISO 8601, epoch seconds/ms, 2024년 1월 15일, 주체113(2024)년 or a KCNA dateline with a year"))
         }
+        var observed = observedAt
+        if let field = observedFields.first(where: { !(fields[$0] ?? "").isEmpty }), let text = fields[field] {
+            guard let time = ObservedTime.parse(text) else {
+                return .problem(
+                    ReadProblem(
+                        file: file, line: line, kind: .malformed,
+                        detail: "field \"\(field)\" is \"\(text.prefix(40))\"; expected an ISO 8601 time such as 2024-10-06T09:30:00Z (or a date, or epoch seconds)"))
+            }
+            observed = time
+        }
         let outlet = overrideOutlet ? outlet : (fields[outletField].flatMap { $0.isEmpty ? nil : $0 } ?? outlet)
         var metadata = fields
-        for key in [idField, outletField, dateField, titleField, bodyField, languageField, urlField] { metadata.removeValue(forKey: key) }
-        let document = Document(
+        for key in [idField, outletField, dateField, titleField, bodyField, languageField, urlField] + observedFields { metadata.removeValue(forKey: key) }
+        var document = Document(
             id: fields[idField].flatMap { $0.isEmpty ? nil : $0 }, outlet: outlet ?? "unknown", date: date,
             title: fields[titleField] ?? "", body: body, language: fields[languageField].flatMap { $0.isEmpty ? nil : $0 } ?? language,
             url: fields[urlField].flatMap { $0.isEmpty ? nil : $0 }, metadata: metadata)
+        document.observed = observed
+        if document.language == nil { document.language = LanguageGuess.language(of: document.title + "\n" + document.body) }
         return .document(document, line: line)
     }
 }

@@ -23,7 +23,15 @@ public protocol CorpusDocumentStore: Sendable {
     /// Documents by first day, precision, outlet and language, for the language mix of periods.
     func languageTallies() throws(JibangError) -> [LanguageTally]
 
+    /// Documents republished with edits or withdrawn from a snapshot's source, newest change
+    /// first, with a word diff of the versions compared.
+    func changes(_ filter: ChangeFilter) throws(JibangError) -> [DocumentChange]
+
     // MARK: Ingest bookkeeping
+
+    /// Records that a snapshot of `source` taken at `time` listed exactly `ids`; when it is
+    /// `complete`, the source's other documents are withdrawn. Returns how many were newly withdrawn.
+    func recordSnapshot(source: String, ids: Set<String>, at time: String, complete: Bool) throws(JibangError) -> Int
 
     /// Stores one batch and its segment in one transaction; documents already stored are
     /// skipped and counted. `prebuilt` is the batch's segment when every document is new.
@@ -105,7 +113,7 @@ extension CorpusDocumentStore {
                 hits.append(
                     KWICHit(
                         documentId: header.id, date: header.date, outlet: header.outlet, title: header.title, left: line.left, match: line.match,
-                        right: line.right))
+                        right: line.right, version: header.version))
             }
         }
         return (hits, documents.count)

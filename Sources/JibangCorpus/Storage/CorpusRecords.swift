@@ -7,6 +7,8 @@ public struct BatchResult: Sendable, Equatable {
     public var alreadyStored = 0
     /// Repeated within the input (same id, or same outlet, date and text).
     public var duplicates = 0
+    /// Stored as a new version of a document already known by its id (its text was edited).
+    public var newVersions = 0
     public var textBytes = 0
     public init() {}
 }
@@ -17,6 +19,10 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var ingested = 0
     public var alreadyStored = 0
     public var duplicates = 0
+    /// New versions of documents already stored (edited texts under a known id).
+    public var newVersions = 0
+    /// Documents a snapshot ingest found withdrawn from their source's listing.
+    public var withdrawn = 0
     public var skipped = 0
     public var skippedByReason: [String: Int] = [:]
     public init(file: String) { self.file = file }
@@ -93,11 +99,18 @@ public struct CorpusStats: Sendable, Codable, Equatable {
     public var otherBytes: Int { max(storeBytes - documentBytes - segmentBytes, 0) }
     /// The whole store over the text it holds.
     public let storeRatio: Double
+    /// Stored versions of all documents (each document has one or more).
+    public let versions: Int
+    /// Documents with more than one version (republished with edits).
+    public let editedDocuments: Int
 
     public init(
         documents: Int, byOutletYear: [Count], languages: [Language], duplicatesSkipped: Int, badRecordsSkipped: Int, ingestRuns: Int,
-        segments: Int, outdatedSegments: Int, textBytes: Int, indexBytes: Int, segmentBytes: Int, documentBytes: Int = 0, storeBytes: Int = 0
+        segments: Int, outdatedSegments: Int, textBytes: Int, indexBytes: Int, segmentBytes: Int, documentBytes: Int = 0, storeBytes: Int = 0,
+        versions: Int? = nil, editedDocuments: Int = 0
     ) {
+        self.versions = versions ?? documents
+        self.editedDocuments = editedDocuments
         self.documentBytes = documentBytes
         self.searchTextBytes = segmentBytes - indexBytes
         self.storeBytes = storeBytes
@@ -119,6 +132,8 @@ public struct CorpusStats: Sendable, Codable, Equatable {
 /// A keyword-in-context line with its document: what `jibang kwic` and `GET /api/v1/kwic` return.
 public struct KWICHit: Sendable, Encodable, Equatable {
     public let documentId, date, outlet, title, left, match, right: String
+    /// The version of the document the line was read from (1 unless it was republished with edits).
+    public var version = 1
 }
 
 /// A stored article's whole text and identity, for readers that need more than counts.

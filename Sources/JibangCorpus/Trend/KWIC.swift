@@ -23,6 +23,7 @@ public enum KWIC {
         var entries: [(day: Int, rowID: Int64, list: Int, index: Int)] = []
         for segment in segments {
             let allowed = segment.outletNumbers(named: group.outlets)
+            let hidden = segment.hidden(options.versions)
             for entry in compiled.patterns {
                 let candidates = segment.candidates(entry.pattern)
                 guard !candidates.docs.isEmpty else { continue }
@@ -30,7 +31,7 @@ public enum KWIC {
                 for (c, candidate) in candidates.docs.enumerated() {
                     let doc = Int(candidate)
                     let day = Int(segment.day(doc))
-                    guard compiled.admits(day: day), allowed?.contains(segment.outletNumber(doc)) ?? true else { continue }
+                    guard compiled.admits(day: day), allowed?.contains(segment.outletNumber(doc)) ?? true, !(hidden?[doc] ?? false) else { continue }
                     entries.append((day, segment.rowID(doc), lists.count - 1, c))
                 }
             }

@@ -128,13 +128,15 @@ public struct TrendEngine: Sendable {
     func evaluate(_ segment: Segment, query: TrendQuery, groups: [CompiledGroup], outletIndex: [String: Int]) -> Partial {
         var partial = Partial()
         partial.variants = groups.map { Array(repeating: 0, count: $0.patterns.count) }
-        // Per document: its period, or Int.min when filtered out. Without global filters the
-        // segment's cached table is the answer; with them, documents are filtered here.
+        // Per document: its period, or Int.min when filtered out. Without global filters (and
+        // with no version hidden) the segment's cached table is the answer; with them,
+        // documents are filtered here.
         let table = segment.periods(query.by)
         let outlets = segment.outlets.count
         var periods: [Int]
         let first: Int
-        if query.from == nil && query.to == nil && query.outlets.isEmpty {
+        let hidden = segment.hidden(query.options.versions)
+        if query.from == nil && query.to == nil && query.outlets.isEmpty && hidden == nil {
             guard table.first <= table.last else {
                 partial.tooCoarse = table.tooCoarse
                 return partial
@@ -150,7 +152,7 @@ public struct TrendEngine: Sendable {
             periods = [Int](repeating: .min, count: segment.count)
             var low = Int.max
             var high = Int.min
-            for doc in 0..<segment.count {
+            for doc in 0..<segment.count where !(hidden?[doc] ?? false) {
                 let day = Int(segment.day(doc))
                 if let from = query.from, day < from { continue }
                 if let to = query.to, day > to { continue }

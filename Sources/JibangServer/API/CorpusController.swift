@@ -28,12 +28,12 @@ struct CorpusController {
         try services.trend(try trendQuery(query, groups: groups))
     }
 
-    /// The trend query the parameters ask for (by, measure, outlet, from, to).
+    /// The trend query the parameters ask for (by, measure, versions, outlet, from, to).
     func trendQuery(_ query: QueryParameters, groups: [TermGroup]) throws -> TrendQuery {
         let (from, to) = try query.dayRange()
         return TrendQuery(
             groups: groups, by: try query.choice("by", default: PeriodUnit.year), measure: try query.choice("measure", default: Measure.documents),
-            outlets: query.all("outlet"), from: from, to: to)
+            options: try query.matchOptions(), outlets: query.all("outlet"), from: from, to: to)
     }
 
     /// GET /api/v1/trend?q=GROUP&q=GROUP&by=year — the JSON of `jibang trend --format json`; `format=csv` for a download.
@@ -70,7 +70,7 @@ struct CorpusController {
         group.from = from ?? group.from
         group.to = to ?? group.to
         let limit = try query.int("limit", default: 20, range: 1...200)
-        return try services.corpus.keywordInContext(group, options: MatchOptions(), segments: try services.segments(), limit: limit, width: 40).hits
+        return try services.corpus.keywordInContext(group, options: try query.matchOptions(), segments: try services.segments(), limit: limit, width: 40).hits
     }
 
     /// GET /api/v1/compare?a=GROUP&b=GROUP&by=year&lag=3 — the JSON of `jibang compare --format json`.
@@ -117,7 +117,7 @@ struct CorpusController {
             in: result, groups: groups, value: try query.choice("value", default: ValueChoice.recommended(for: result).value), finder: PeakFinder(),
             events: services.events
         ) { group, period in
-            try corpus.documents(matching: group, period: period, by: result.by, options: MatchOptions(), outlets: outlets, limit: 3)
+            try corpus.documents(matching: group, period: period, by: result.by, options: result.options, outlets: outlets, limit: 3)
         }
         return findings
     }

@@ -37,6 +37,11 @@ struct QueryParameters {
         return choice
     }
 
+    /// The match options a corpus query may change: `versions` (latest or first).
+    func matchOptions() throws -> MatchOptions {
+        MatchOptions(versions: try choice("versions", default: VersionChoice.latest))
+    }
+
     /// The `year`, `province` (any spelling), `status`, `phase`, `role`, `as_of` and
     /// `stall_months` filters of sites and status.
     func siteFilter(_ gazetteer: Gazetteer) throws -> SiteFilter {
