@@ -86,3 +86,17 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(SVG.label(0.25) == "0.25")
     }
 }
+
+/// Periods of thin coverage are shaded behind the lines and named in the legend.
+@Suite struct LowCoverageShadingTests {
+    @Test func shadedPeriodsAreDrawnAndExplained() {
+        var chart = LineChart(
+            title: "t", periods: ["2019", "2020", "2021"], lines: [.init(name: "a", values: [1, 2, 3])], yLabel: "n")
+        #expect(!chart.svg().contains("low-coverage"))
+        chart.shaded = [1]
+        let svg = chart.svg()
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 3)  // background, the band, the legend swatch
+        #expect(svg.contains("2020: few documents in the corpus"))
+        #expect(svg.contains("under a quarter of the usual documents"))
+    }
+}

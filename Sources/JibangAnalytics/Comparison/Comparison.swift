@@ -68,6 +68,9 @@ public struct Comparison: Sendable, Codable, Equatable {
     /// Where the languages of the documents change (Korean and English reporting counted
     /// together from some period on): the series compare different texts there.
     public let languageChanges: [MixChange]
+    /// Periods where the outlet (or outlets) compared hold under a quarter of the documents of
+    /// the periods around them: likely holes in the corpus, shaded in the figures.
+    public let lowCoverage: [String]
 
     enum CodingKeys: String, CodingKey {
         case by, measure, options, series, pearson, spearman, differences, lags
@@ -77,6 +80,7 @@ public struct Comparison: Sendable, Codable, Equatable {
         case droppedPeriods = "dropped_periods"
         case outletChanges = "outlet_changes"
         case languageChanges = "language_changes"
+        case lowCoverage = "low_coverage"
     }
 
     /// Compares groups `a` and `b` of `result` (a trend of both). `languages` is the language mix
@@ -109,6 +113,8 @@ public struct Comparison: Sendable, Codable, Equatable {
         let (x, y) = Self.paired(first, second)
         outletChanges = MixChange.outletChanges(in: result)
         languageChanges = MixChange.changes(languages)
+        let thin = Set([options.outlet, options.outletB ?? options.outlet].flatMap { result.lowPeriods(outlet: Self.rowOutlet($0, in: result)) })
+        lowCoverage = first.periods.filter(thin.contains)
         droppedPeriods = zip(first.periods, zip(first.present, second.present)).filter { !($1.0 && $1.1) }.map(\.0)
         pearson = try Correlation.pearson(x, y, names: names, confidence: options.confidence)
         spearman = try Correlation.spearman(x, y, names: names, confidence: options.confidence)

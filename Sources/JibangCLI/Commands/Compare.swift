@@ -73,7 +73,8 @@ struct Compare: AsyncParsableCommand {
             }
             if let svg {
                 let chart = Figures.lines(
-                    comparison.series, peaks: comparison.peakDetails, events: events, measure: series.measure, value: value)
+                    comparison.series, peaks: comparison.peakDetails, events: events, measure: series.measure, value: value,
+                    lowCoverage: Set(comparison.lowCoverage))
                 try writeFile(svg, chart.svg())
             }
             switch output.format {

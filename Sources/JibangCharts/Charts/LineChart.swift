@@ -60,6 +60,10 @@ public struct LineChart: Sendable {
     public var annotations: [Annotation]
     public var width: Int
     public var height: Int
+    /// Periods (indices) drawn on a shaded band, with the legend's words for them: periods
+    /// where the corpus holds too few documents for the line to be trusted.
+    public var shaded: [Int] = []
+    public var shadedLabel = "shaded: under a quarter of the usual documents (a gap in the corpus)"
 
     public init(
         title: String, subtitle: String? = nil, periods: [String], lines: [Line], yLabel: String, markers: [Marker] = [],
@@ -81,12 +85,23 @@ public struct LineChart: Sendable {
         let left = 70.0
         let right = Double(width) - 20
         let top = 60.0
-        let legendRows = (lines.count + 1) / 2
+        let legendRows = (lines.count + 1) / 2 + (shaded.isEmpty ? 0 : 1)
         let bottom = Double(height) - 60 - Double(legendRows) * 18
         var out = SVG.open(width: width, height: height, title: title, description: subtitle)
         let y = LinearScale(values: lines.flatMap { $0.values.compactMap { $0 } }, range: (bottom, top))
         let step = periods.count > 1 ? (right - left - 20) / Double(periods.count - 1) : 0
         func x(_ i: Double) -> Double { periods.count > 1 ? left + 10 + i * step : (left + right) / 2 }
+        // Thin coverage: a band behind each such period, under everything else.
+        if !shaded.isEmpty {
+            let half = periods.count > 1 ? step / 2 : 20
+            out.append("<g class=\"low-coverage\" fill=\"#f3e1c4\">")
+            for i in shaded where i >= 0 && i < periods.count {
+                out.append(
+                    "<rect x=\"\(SVG.number(x(Double(i)) - half))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(2 * half))\" height=\"\(SVG.number(bottom - top))\"><title>\(SVG.escape("\(periods[i]): few documents in the corpus"))</title></rect>"
+                )
+            }
+            out.append("</g>")
+        }
         // Axes and grid.
         out += SVG.valueAxis(y, left: left, right: right, top: top, bottom: bottom, label: yLabel)
         out.append(
@@ -161,6 +176,12 @@ public struct LineChart: Sendable {
                 "<line x1=\"\(SVG.number(lx))\" y1=\"\(SVG.number(ly - 4))\" x2=\"\(SVG.number(lx + 24))\" y2=\"\(SVG.number(ly - 4))\" stroke=\"\(SVG.colour(line.colour ?? n))\" stroke-width=\"2\"\(line.dashAttribute)/>"
             )
             out.append(SVG.text(line.name, x: lx + 30, y: ly, anchor: "start"))
+        }
+        if !shaded.isEmpty {
+            let ly = bottom + 40 + Double((lines.count + 1) / 2) * 18
+            out.append(
+                "<rect x=\"\(SVG.number(left))\" y=\"\(SVG.number(ly - 10))\" width=\"24\" height=\"12\" fill=\"#f3e1c4\"/>")
+            out.append(SVG.text(shadedLabel, x: left + 30, y: ly, anchor: "start"))
         }
         out.append("</g>")
         out.append("</svg>")

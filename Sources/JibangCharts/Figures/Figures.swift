@@ -22,7 +22,8 @@ public enum Figures {
     /// `gaps` (series name → periods) are left undrawn, for periods where an outlet has no documents.
     public static func lines(
         _ series: [Series], peaks: [String: [Peak]], events: [Event], measure: Measure, value: Series.Value, title: String? = nil,
-        subtitle: String? = nil, styles: [String: (colour: Int, dash: Int)] = [:], gaps: [String: Set<String>] = [:]
+        subtitle: String? = nil, styles: [String: (colour: Int, dash: Int)] = [:], gaps: [String: Set<String>] = [:],
+        lowCoverage: Set<String> = []
     ) -> LineChart {
         let periods = series.first?.periods ?? []
         var markers: [LineChart.Marker] = []
@@ -32,7 +33,7 @@ public enum Figures {
             }
         }
         let unit = series.first?.by ?? .year
-        return LineChart(
+        var chart = LineChart(
             title: title ?? series.map(\.name).joined(separator: " vs "),
             subtitle: subtitle ?? series.compactMap { $0.smoothing == nil ? nil : $0.label }.first,
             periods: periods,
@@ -44,6 +45,8 @@ public enum Figures {
             },
             yLabel: axisLabel(measure: measure, value: value), markers: markers,
             annotations: annotations(events, periods: periods, by: unit))
+        chart.shaded = periods.indices.filter { lowCoverage.contains(periods[$0]) }
+        return chart
     }
 
     /// Events placed at their (fractional) position among `periods`; events outside are left out.

@@ -131,7 +131,7 @@ public struct StudyReport {
             let chart = Figures.lines(
                 lines, peaks: peaks, events: events, measure: trend.measure, value: value, title: title,
                 subtitle: "\(measure) per \(trend.by.rawValue)\(smoothing.map { ", \($0)-\(trend.by.rawValue) centred moving average" } ?? "")",
-                styles: styles, gaps: gaps)
+                styles: styles, gaps: gaps, lowCoverage: Set(outlets.flatMap { trend.lowPeriods(outlet: $0) }))
             files.append((file + ".svg", chart.svg()))
             let periods = lines.first?.periods ?? []
             files.append(
@@ -211,6 +211,12 @@ public struct StudyReport {
         md.append(
             "Matching: North/South initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring (particles) \(o.substring ? "on" : "off"); English case-insensitive at word boundaries. "
                 + o.versionsNote.prefix(1).uppercased() + o.versionsNote.dropFirst() + "."
+        )
+        md.append("")
+        let thin = trend.coverage.filter(\.low).map { "\($0.period) (\($0.outlet), \($0.total) documents)" }
+        md.append(
+            "Coverage: a period holding under a quarter of the median number of documents of the \(Coverage.neighbours) periods around it is shaded in the figures as a likely gap in the corpus"
+                + (thin.isEmpty ? "; there is none." : ": \(thin.joined(separator: "; ")).")
         )
         md.append("")
         md.append("## Measure")

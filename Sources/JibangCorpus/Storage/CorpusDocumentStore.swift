@@ -119,3 +119,11 @@ extension CorpusDocumentStore {
         return (hits, documents.count)
     }
 }
+
+extension CorpusDocumentStore {
+    /// Documents per period and outlet (and "all"), with likely holes in the collection
+    /// flagged: a trend of no terms.
+    public func coverage(by unit: PeriodUnit, outlets: [String] = [], from: Int? = nil, to: Int? = nil) throws -> [CoverageCell] {
+        try trend(TrendQuery(groups: [], by: unit, outlets: outlets, from: from, to: to)).coverage
+    }
+}

@@ -43,6 +43,42 @@ public struct TrendResult: Sendable, Codable, Equatable {
     public let documents: Int
     /// Documents left out because their date is coarser than the period (a month for --by week).
     public let tooCoarse: Int
+    /// Documents per period and outlet (and "all"), with the periods that look like holes in
+    /// the collection flagged `low`.
+    public let coverage: [CoverageCell]
+
+    init(
+        by: PeriodUnit, measure: Measure, options: MatchOptions, groups: [Group], rows: [Row], documents: Int, tooCoarse: Int
+    ) {
+        self.by = by
+        self.measure = measure
+        self.options = options
+        self.groups = groups
+        self.rows = rows
+        self.documents = documents
+        self.tooCoarse = tooCoarse
+        self.coverage = Coverage.cells(rows)
+    }
+
+    enum CodingKeys: String, CodingKey { case by, measure, options, groups, rows, documents, tooCoarse, coverage }
+
+    /// Answers saved before coverage was reported get it computed from their rows.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        by = try values.decode(PeriodUnit.self, forKey: .by)
+        measure = try values.decode(Measure.self, forKey: .measure)
+        options = try values.decode(MatchOptions.self, forKey: .options)
+        groups = try values.decode([Group].self, forKey: .groups)
+        rows = try values.decode([Row].self, forKey: .rows)
+        documents = try values.decode(Int.self, forKey: .documents)
+        tooCoarse = try values.decode(Int.self, forKey: .tooCoarse)
+        coverage = try values.decodeIfPresent([CoverageCell].self, forKey: .coverage) ?? Coverage.cells(rows)
+    }
+
+    /// The periods (of the "all" rows, or `outlet`'s) flagged as holes in the collection.
+    public func lowPeriods(outlet: String = "all") -> Set<String> {
+        Set(coverage.filter { $0.outlet == outlet && $0.low }.map(\.period))
+    }
 }
 
 /// Reads the full text of a document by row id, for options that need the original spacing.

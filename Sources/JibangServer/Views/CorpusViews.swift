@@ -72,7 +72,10 @@ enum CorpusPages {
             let series = result.groups.map { Series(result, group: $0.name) }
             var peaks: [String: [Peak]] = [:]
             for s in series { peaks[s.name] = (try? PeakFinder().peaks(s)) ?? [] }
-            let chart = Figures.lines(series, peaks: peaks, events: events, measure: result.measure, value: .count)
+            let outlets = q.all("outlet")
+            let chart = Figures.lines(
+                series, peaks: peaks, events: events, measure: result.measure, value: .count,
+                lowCoverage: result.lowPeriods(outlet: outlets.count == 1 && result.rows.contains { $0.outlet == outlets[0] } ? outlets[0] : "all"))
             let download = QueryString.make(
                 queries.map { ("q", $0) } + [("by", result.by.rawValue), ("measure", result.measure.rawValue)]
                     + q.all("outlet").map { ("outlet", $0) }
@@ -154,7 +157,9 @@ enum CorpusPages {
             shown = .init(
                 correlations: rows,
                 bestLag: c.bestLag.map { .init(lag: $0.lag, by: c.by.rawValue, r: String(format: "%.3f", $0.r)) },
-                linesSvg: inlineSVG(Figures.lines(c.series, peaks: c.peakDetails, events: events, measure: c.measure, value: c.options.value).svg()),
+                linesSvg: inlineSVG(Figures.lines(
+                        c.series, peaks: c.peakDetails, events: events, measure: c.measure, value: c.options.value, lowCoverage: Set(c.lowCoverage)
+                    ).svg()),
                 lagsSvg: inlineSVG(lagChart.svg()), scatterSvg: inlineSVG(Figures.scatter(c).svg()),
                 peaks: c.series.map { .init(name: $0.name, periods: (c.peaks[$0.name] ?? []).joined(separator: ", ")) },
                 cautions: cautions(c))
