@@ -103,7 +103,8 @@ extension CorpusStore {
             arguments: StatementArguments(arguments + [filter.limit]))
         return rows.map { row in
             let versions =
-                (row[5] as Int?).map { [DocumentChange.Version(version: $0, observedAt: row[6], ingestedAt: row[7], date: row[8], title: row[9])] } ?? []
+                (row[5] as Int?).map { [DocumentChange.Version(version: $0, observedAt: row[6], ingestedAt: row[7], date: row[8], title: row[9])] }
+                ?? []
             return DocumentChange(
                 documentId: row[0], outlet: row[4] ?? "", versions: versions, fromVersion: nil, toVersion: nil, diff: [],
                 withdrawn: DocumentChange.Withdrawal(source: row[1], lastSeen: row[2], noticedAt: row[3]))
@@ -127,7 +128,8 @@ extension CorpusStore {
                 for id in ids.sorted() { try seen.execute(arguments: [source, id, time, time]) }
                 guard complete else { return 0 }
                 let listed = try String.fetchAll(
-                    db, sql: "SELECT doc_id FROM snapshot_listing WHERE source = ? AND withdrawn_at IS NULL AND last_seen < ?", arguments: [source, time])
+                    db, sql: "SELECT doc_id FROM snapshot_listing WHERE source = ? AND withdrawn_at IS NULL AND last_seen < ?",
+                    arguments: [source, time])
                 let withdraw = try db.makeStatement(sql: "UPDATE snapshot_listing SET withdrawn_at = ? WHERE source = ? AND doc_id = ?")
                 var withdrawn = 0
                 for id in listed where !ids.contains(id) {

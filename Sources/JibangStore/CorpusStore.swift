@@ -124,7 +124,9 @@ public struct CorpusStore: CorpusDocumentStore {
             return try writer.read { db in
                 var headers: [Int64: DocumentHeader] = [:]
                 for rowID in rowIDs {
-                    if let row = try Row.fetchOne(db, sql: "SELECT doc_id, outlet, date, title, version FROM document WHERE id = ?", arguments: [rowID]) {
+                    if let row = try Row.fetchOne(
+                        db, sql: "SELECT doc_id, outlet, date, title, version FROM document WHERE id = ?", arguments: [rowID])
+                    {
                         headers[rowID] = DocumentHeader(id: row[0], outlet: row[1], date: row[2], title: row[3], version: row[4])
                     }
                 }

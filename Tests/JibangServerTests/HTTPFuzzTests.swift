@@ -59,7 +59,7 @@ import Testing
         return routes
     }
 
-    static let pages = ["/", "/sites", "/sites/{id}", "/trend", "/compare", "/kwic", "/review", "/releases"]
+    static let pages = ["/", "/sites", "/sites/{id}", "/trend", "/compare", "/kwic", "/review", "/releases", "/corpus", "/corpus/changes"]
 
     mutating func value(_ name: String, _ fuzz: inout Fuzz) -> String {
         let example = fuzz.pick(Self.examples[name] ?? ["x"])

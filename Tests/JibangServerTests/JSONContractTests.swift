@@ -21,6 +21,8 @@ import Testing
         (["compare", "regional-economy", "defence-industry", "--measure", "mentions"], "Comparison", false),
         (["peaks", "regional-economy", "--measure", "mentions"], "PeakFinding", true),
         (["corpus", "stats"], "CorpusStats", false),
+        (["corpus", "coverage", "--by", "year"], "CoverageCell", true),
+        (["corpus", "changes"], "DocumentChange", true),
         (["indicator", "list"], "Indicator", true),
         (["events"], "Event", true),
         (["evidence", "list"], "Candidate", true),

@@ -110,6 +110,22 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/trend?q=regional-economy&outlet=Minju%20Joson", "/trend", 422),
         ("/api/v1/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&from=2015&to=2010", "/kwic", 422),
         ("/api/v1/compare?a=regional-economy&b=nothing=%EC%A1%B4%EC%9E%AC%EC%95%88%ED%95%A8", "/compare", 422),
+        // Issue 19: versions, coverage and changes.
+        ("/api/v1/trend?q=regional-economy&versions=first", "/trend", 200),
+        ("/api/v1/trend?q=regional-economy&versions=oldest", "/trend", 400),
+        ("/api/v1/kwic?q=regional%20industry&versions=first&limit=3", "/kwic", 200),
+        ("/api/v1/corpus/coverage?by=year", "/corpus/coverage", 200),
+        ("/api/v1/corpus/coverage?by=month&outlet=KCNA&from=2024", "/corpus/coverage", 200),
+        ("/api/v1/corpus/coverage?from=2024&to=2020", "/corpus/coverage", 422),
+        ("/api/v1/corpus/changes", "/corpus/changes", 200),
+        ("/api/v1/corpus/changes?from=2020-01-01&limit=2", "/corpus/changes", 200),
+        ("/api/v1/corpus/changes?from=yesterday", "/corpus/changes", 400),
+        ("/api/v1/corpus/changes?from_version=1", "/corpus/changes", 400),
+        ("/api/v1/corpus/changes?document=nothing-stored&from_version=1&to_version=2", "/corpus/changes", 200),
+        (
+            "/api/v1/corpus/changes?document=http%3A%2F%2Fwww.kcna.kp%2Fen%2Farticle%2Fq%2F47c41e4ac69d4c885872357481a8008e.kcmsf&to_version=3",
+            "/corpus/changes", 404
+        ),
     ])
     func readsConformToTheOpenAPIDocument(_ uri: String, _ template: String, _ expected: Int) async throws {
         let (app, _, dir) = try await app()
@@ -285,7 +301,8 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         let pages = [
             "/", "/sites", "/sites/Kosan", "/trend?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85&by=day&" + query,
             "/compare?a=x&b=" + (Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
-            "/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85", "/review", "/releases",
+            "/kwic?q=%EC%A7%80%EB%B0%A9%EA%B3%B5%EC%97%85", "/review", "/releases", "/corpus", "/corpus/changes",
+            "/corpus/changes?document=" + (Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
             "/nowhere/" + (Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
         ]
         try await app.test(.router) { client in
@@ -455,6 +472,26 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 #expect(html.contains("/kwic?"), "each period links to its documents")
                 #expect(html.contains("format=csv"))
                 #expect(html.contains("지방공업"))
+                // No documents at all in 2020–2022 (against the years around): shaded and explained.
+                #expect(html.contains("2021: few documents in the corpus") && html.contains("under a quarter of the usual documents"))
+            }
+            try await client.execute(uri: "/corpus?by=year", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("KCNA, 2024: 126 documents"), "the heatmap titles each cell")
+                #expect(html.contains("2021 (0)"), "the gap years are listed")
+                #expect(html.contains("/corpus/changes?document=http%3A%2F%2Fwww.kcna.kp"), "edited articles link to their diff")
+            }
+            // The fixture's KCNA article on Shoigu was republished with "received" changed to "met".
+            let shoigu = "http://www.kcna.kp/en/article/q/47c41e4ac69d4c885872357481a8008e.kcmsf"
+            try await client.execute(
+                uri: "/corpus/changes?document=" + shoigu.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, method: .get
+            ) {
+                response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h3>Version 1</h3>") && html.contains("<h3>Version 2</h3>"))
+                #expect(html.contains("on September 13 <del>received</del> Sergei Shoigu"))
+                #expect(html.contains("on September 13 <ins>met</ins> Sergei Shoigu"))
             }
             try await client.execute(uri: "/compare?a=regional-economy&b=defence-industry&measure=mentions", method: .get) { response in
                 let html = String(buffer: response.body)

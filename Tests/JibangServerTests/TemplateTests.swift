@@ -15,7 +15,9 @@ import Testing
 
     @Test func onlyChartSVGIsInsertedUnescaped() throws {
         let raw = PageTemplates.all.flatMap { name, text in Self.unescaped(in: text).map { "\(name): \($0)" } }
-        #expect(raw.count == 8, "the map, the forecast chart, the site timeline and map, the trend chart and the three compare charts: \(raw)")
+        #expect(
+            raw.count == 9,
+            "the map, the forecast chart, the site timeline and map, the trend chart, the three compare charts and the coverage heatmap: \(raw)")
         let unsafe = raw.filter { !$0.hasSuffix("Svg") }
         #expect(unsafe.isEmpty, "unescaped non-SVG values: \(unsafe)")
     }

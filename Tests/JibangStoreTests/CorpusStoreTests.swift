@@ -53,7 +53,10 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         let rows = try queue.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT day, precision, outlet, language, COUNT(*) AS n FROM document WHERE version = 1 GROUP BY day, precision, outlet, language")
+                db,
+                sql:
+                    "SELECT day, precision, outlet, language, COUNT(*) AS n FROM document WHERE version = 1 GROUP BY day, precision, outlet, language"
+            )
         }
         let aggregate = Dictionary(
             uniqueKeysWithValues: rows.map { row in

@@ -48,7 +48,9 @@ import Testing
     }
 
     static let first: [Record] = [
-        Record(id: "a", date: "2024-10-06", body: "The regional industry factories were built. The officers and men of the KPA units were filled with the strong determination."),
+        Record(
+            id: "a", date: "2024-10-06",
+            body: "The regional industry factories were built. The officers and men of the KPA units were filled with the strong determination."),
         Record(id: "b", date: "2024-10-06", body: "Another regional industry factory opened in Songchon County."),
         Record(id: "c", date: "2024-10-07", body: "A hospital was completed in Kusong."),
     ]
@@ -168,7 +170,8 @@ import Testing
         #expect(second.withdrawn == 1)
         let changes = try corpus.changes(ChangeFilter())
         #expect(changes.map(\.documentId) == ["b"])
-        #expect(changes[0].withdrawn == DocumentChange.Withdrawal(source: "kcna.kp", lastSeen: "2024-10-07T00:00:00Z", noticedAt: "2024-10-08T00:00:00Z"))
+        #expect(
+            changes[0].withdrawn == DocumentChange.Withdrawal(source: "kcna.kp", lastSeen: "2024-10-07T00:00:00Z", noticedAt: "2024-10-08T00:00:00Z"))
         // Withdrawn documents still count: the record keeps what was published.
         #expect(try Self.count(corpus, .latest).hits == 2)
         // Listed again, it is no longer withdrawn.

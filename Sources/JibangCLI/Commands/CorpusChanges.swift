@@ -70,18 +70,13 @@ struct CorpusChangesCommand: AsyncParsableCommand {
         return (words(.delete), words(.insert))
     }
 
-    /// A long unchanged run as its first and last five words.
-    static func shortened(_ text: String) -> String {
-        let words = text.split(separator: " ")
-        guard words.count > 12 else { return text }
-        return words.prefix(5).joined(separator: " ") + " … " + words.suffix(5).joined(separator: " ")
-    }
-
     /// A change as text: the document, its versions, and the diff with removals in [- -] and additions in {+ +}.
     static func describe(_ change: DocumentChange) -> String {
         var lines = ["\(change.documentId) (\(change.outlet))"]
         for version in change.versions {
-            lines.append("  version \(version.version): observed \(version.observedAt ?? "before versions were kept"), dated \(version.date): \(version.title)")
+            lines.append(
+                "  version \(version.version): observed \(version.observedAt ?? "before versions were kept"), dated \(version.date): \(version.title)"
+            )
         }
         if let withdrawn = change.withdrawn {
             lines.append("  withdrawn from \(withdrawn.source): last seen \(withdrawn.lastSeen), missing since \(withdrawn.noticedAt)")
@@ -89,7 +84,7 @@ struct CorpusChangesCommand: AsyncParsableCommand {
         if let from = change.fromVersion, let to = change.toVersion {
             let text = change.diff.map { piece in
                 switch piece.op {
-                case .equal: Self.shortened(piece.text)
+                case .equal: piece.abbreviated()
                 case .delete: "[-\(piece.text)-]"
                 case .insert: "{+\(piece.text)+}"
                 }

@@ -31,7 +31,9 @@ struct CorpusStatsCommand: AsyncParsableCommand {
                 func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
                 emit("")
                 let edited = stats.editedDocuments > 0 ? " (\(stats.editedDocuments) republished with edits: \(stats.versions) versions stored)" : ""
-                emit("\(stats.documents) documents\(edited); languages: \(stats.languages.map { "\($0.language) \($0.documents)" }.joined(separator: ", "))")
+                emit(
+                    "\(stats.documents) documents\(edited); languages: \(stats.languages.map { "\($0.language) \($0.documents)" }.joined(separator: ", "))"
+                )
                 emit(
                     "duplicates skipped: \(stats.duplicatesSkipped); bad records skipped: \(stats.badRecordsSkipped); ingest runs: \(stats.ingestRuns)"
                 )

@@ -77,7 +77,8 @@ public final class Segment: @unchecked Sendable {
         bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
         let address = UInt(bitPattern: memory)
         try self.init(
-            base: UnsafeRawPointer(memory), size: bytes.count, hidden: hidden, release: { UnsafeMutableRawPointer(bitPattern: address)?.deallocate() })
+            base: UnsafeRawPointer(memory), size: bytes.count, hidden: hidden, release: { UnsafeMutableRawPointer(bitPattern: address)?.deallocate() }
+        )
     }
 
     /// A segment over a memory-mapped file: opening is O(1) and pages load on demand.

@@ -55,13 +55,17 @@ public struct ReadOptions: Sendable {
                 return .problem(
                     ReadProblem(
                         file: file, line: line, kind: .malformed,
-                        detail: "field \"\(field)\" is \"\(text.prefix(40))\"; expected an ISO 8601 time such as 2024-10-06T09:30:00Z (or a date, or epoch seconds)"))
+                        detail:
+                            "field \"\(field)\" is \"\(text.prefix(40))\"; expected an ISO 8601 time such as 2024-10-06T09:30:00Z (or a date, or epoch seconds)"
+                    ))
             }
             observed = time
         }
         let outlet = overrideOutlet ? outlet : (fields[outletField].flatMap { $0.isEmpty ? nil : $0 } ?? outlet)
         var metadata = fields
-        for key in [idField, outletField, dateField, titleField, bodyField, languageField, urlField] + observedFields { metadata.removeValue(forKey: key) }
+        for key in [idField, outletField, dateField, titleField, bodyField, languageField, urlField] + observedFields {
+            metadata.removeValue(forKey: key)
+        }
         var document = Document(
             id: fields[idField].flatMap { $0.isEmpty ? nil : $0 }, outlet: outlet ?? "unknown", date: date,
             title: fields[titleField] ?? "", body: body, language: fields[languageField].flatMap { $0.isEmpty ? nil : $0 } ?? language,

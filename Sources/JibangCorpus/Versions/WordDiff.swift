@@ -13,6 +13,14 @@ public enum WordDiff {
             self.op = op
             self.text = text
         }
+
+        /// The text, or for a long run its first and last `keep` words around an ellipsis:
+        /// what a reader of a diff needs of the unchanged stretches.
+        public func abbreviated(keeping keep: Int = 5) -> String {
+            let words = text.split(separator: " ")
+            guard words.count > 2 * keep + 2 else { return text }
+            return words.prefix(keep).joined(separator: " ") + " … " + words.suffix(keep).joined(separator: " ")
+        }
     }
 
     /// The runs that turn `old` into `new`. The `equal` and `delete` runs, in order, are the

@@ -19,6 +19,8 @@ struct CorpusController {
         group.get("kwic", use: kwic)
         group.get("compare", use: compare)
         group.get("peaks", use: peaks)
+        group.get("corpus/coverage", use: coverage)
+        group.get("corpus/changes", use: changes)
         group.get("indicators", use: indicators)
         group.post("indicators", use: addIndicator)
     }
@@ -70,7 +72,9 @@ struct CorpusController {
         group.from = from ?? group.from
         group.to = to ?? group.to
         let limit = try query.int("limit", default: 20, range: 1...200)
-        return try services.corpus.keywordInContext(group, options: try query.matchOptions(), segments: try services.segments(), limit: limit, width: 40).hits
+        return try services.corpus.keywordInContext(
+            group, options: try query.matchOptions(), segments: try services.segments(), limit: limit, width: 40
+        ).hits
     }
 
     /// GET /api/v1/compare?a=GROUP&b=GROUP&by=year&lag=3 — the JSON of `jibang compare --format json`.
@@ -120,6 +124,41 @@ struct CorpusController {
             try corpus.documents(matching: group, period: period, by: result.by, options: result.options, outlets: outlets, limit: 3)
         }
         return findings
+    }
+
+    /// GET /api/v1/corpus/coverage?by=month&outlet=KCNA — the JSON of `jibang corpus coverage --format json`.
+    @Sendable func coverage(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        return try await cached(query, route: "coverage") { .json(ProgrammeJSON.encode(try coverageCells(query))) }
+    }
+
+    func coverageCells(_ query: QueryParameters) throws -> [CoverageCell] {
+        let (from, to) = try query.dayRange()
+        return try services.trend(
+            TrendQuery(groups: [], by: try query.choice("by", default: PeriodUnit.month), outlets: query.all("outlet"), from: from, to: to)
+        ).coverage
+    }
+
+    /// GET /api/v1/corpus/changes?from=2024-10-01&outlet=KCNA — the JSON of `jibang corpus changes --format json`.
+    @Sendable func changes(_ request: Request, context: Context) async throws -> Response {
+        JSONResponse.make(try documentChanges(QueryParameters(request)))
+    }
+
+    func documentChanges(_ query: QueryParameters) throws -> [DocumentChange] {
+        var since: String?
+        if let from = query.string("from") {
+            guard let time = ObservedTime.parse(from) else { throw APIError.badRequest("from=\(from): expected a date or time, e.g. 2024-10-06") }
+            since = time
+        }
+        let fromVersion = try query.string("from_version").map { _ in try query.int("from_version", default: 1, range: 1...100_000) }
+        let toVersion = try query.string("to_version").map { _ in try query.int("to_version", default: 1, range: 1...100_000) }
+        if (fromVersion != nil || toVersion != nil) && query.string("document") == nil {
+            throw APIError.badRequest("from_version and to_version compare two versions of one document: name it with document=ID")
+        }
+        return try services.corpus.changes(
+            ChangeFilter(
+                since: since, outlet: query.string("outlet"), documentId: query.string("document"), fromVersion: fromVersion, toVersion: toVersion,
+                limit: try query.int("limit", default: 50, range: 1...500)))
     }
 
     /// GET /api/v1/indicators

@@ -20,6 +20,8 @@ struct PageController {
         router.get("/trend", use: trend)
         router.get("/compare", use: compare)
         router.get("/kwic", use: kwic)
+        router.get("/corpus", use: corpus)
+        router.get("/corpus/changes", use: corpusChanges)
         router.get("/review", use: review)
         router.get("/releases", use: releases)
         router.post("/review/:id", use: decide)
@@ -111,6 +113,26 @@ struct PageController {
     @Sendable func kwic(_ request: Request, context: Context) async throws -> Response {
         let q = QueryParameters(request)
         return CorpusPages.kwic(q, lines: q.string("q") == nil ? [] : try corpusAPI.kwicLines(q)).response
+    }
+
+    @Sendable func corpus(_ request: Request, context: Context) async throws -> Response {
+        let q = QueryParameters(request)
+        do {
+            let cells = try corpusAPI.coverageCells(q)
+            let changes = try services.corpus.changes(ChangeFilter(limit: 10))
+            return CorpusPages.corpus(q, cells: cells, changes: changes, error: nil).response
+        } catch {
+            return CorpusPages.corpus(q, cells: [], changes: [], error: APIError(error).detail).response
+        }
+    }
+
+    @Sendable func corpusChanges(_ request: Request, context: Context) async throws -> Response {
+        let q = QueryParameters(request)
+        do {
+            return CorpusPages.changes(q, changes: try corpusAPI.documentChanges(q), error: nil).response
+        } catch {
+            return CorpusPages.changes(q, changes: [], error: APIError(error).detail).response
+        }
     }
 
     @Sendable func review(_ request: Request, context: Context) async throws -> Response {

@@ -38,6 +38,33 @@ extension PageTemplates {
         {{/lines}}</tbody></table></div><p class="muted">{{count}} lines.</p>{{/content}}{{/layout}}
         """
 
+    static let corpus = """
+        {{<layout}}{{$content}}<form class="q" method="get" action="/corpus">{{#by}}{{> select}}{{/by}}{{#outlet}}{{> field}}{{/outlet}}<button type="submit">Show</button></form>
+        {{#error}}<p class="gap">{{.}}</p>{{/error}}
+        <h2>Coverage <span lang="ko" class="muted">수록 범위</span></h2>
+        <figure>{{{heatmapSvg}}}</figure>
+        {{#lowCount}}<p class="gap">{{lowCount}} period(s) hold under a quarter of the documents of the 12 periods around them (outlined): likely gaps in the corpus, shaded in trend and compare figures. {{lowList}}</p>{{/lowCount}}
+        {{^lowCount}}<p class="muted">No period looks like a gap in the corpus.</p>{{/lowCount}}
+        <p>Data: <a href="/api/v1/corpus/coverage?{{download}}">JSON</a></p>
+        <h2>Edited and withdrawn <span lang="ko" class="muted">수정·삭제된 기사</span></h2>
+        {{^changes}}<p class="muted">No document was republished with edits or withdrawn.</p>{{/changes}}
+        {{#hasChanges}}<ul>{{#changes}}<li><a href="/corpus/changes?document={{documentQuery}}">{{documentId}}</a> {{outlet}} · {{summary}}</li>
+        {{/changes}}</ul><p><a href="/corpus/changes">All changes, side by side</a></p>{{/hasChanges}}{{/content}}{{/layout}}
+        """
+
+    static let changes = """
+        {{<layout}}{{$content}}<form class="q" method="get" action="/corpus/changes">{{#from}}{{> field}}{{/from}}{{#outlet}}{{> field}}{{/outlet}}{{#document}}{{> field}}{{/document}}<button type="submit">Show</button></form>
+        {{#error}}<p class="gap">{{.}}</p>{{/error}}
+        <p class="muted">A document stored again under its id with different wording is kept as a new version; the two versions observed last are compared word by word (Korean: by eojeol), removals <del>struck</del>, additions <ins>marked</ins>.</p>
+        {{^changes}}<p>No changes.</p>{{/changes}}
+        {{#changes}}<section><h2>{{documentId}} <small>{{outlet}}</small></h2>
+        <ul class="muted">{{#versions}}<li>version {{version}}: observed {{observed}}, dated {{date}} — {{title}}</li>{{/versions}}</ul>
+        {{#withdrawn}}<p class="gap">Withdrawn from {{source}}: last seen {{lastSeen}}, missing since {{noticedAt}}.</p>{{/withdrawn}}
+        {{#compared}}<div class="sbs"><div><h3>Version {{fromVersion}}</h3><p>{{#older}}{{#removed}}<del>{{text}}</del>{{/removed}}{{^removed}}{{text}}{{/removed}} {{/older}}</p></div>
+        <div><h3>Version {{toVersion}}</h3><p>{{#newer}}{{#added}}<ins>{{text}}</ins>{{/added}}{{^added}}{{text}}{{/added}} {{/newer}}</p></div></div>{{/compared}}</section>
+        {{/changes}}{{/content}}{{/layout}}
+        """
+
     static let review = """
         {{<layout}}{{$content}}{{#message}}<p class="gap">{{.}}</p>{{/message}}
         <p class="muted">Candidates found in the corpus by <code>jibang evidence scan</code>. Accepting makes the article a source of the milestone; a token (editor) is required.</p>

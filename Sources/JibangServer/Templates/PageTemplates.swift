@@ -6,6 +6,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "field": field, "select": select, "sources": sources, "filters": filters, "error": error,
         "overview": overview, "sites": sites, "site": site, "trend": trend, "compare": compare, "kwic": kwic, "review": review, "releases": releases,
+        "corpus": corpus, "changes": changes,
     ]
 
     /// Every template, parsed. A template that does not parse is a programming error that the

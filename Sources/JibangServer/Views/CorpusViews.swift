@@ -157,7 +157,8 @@ enum CorpusPages {
             shown = .init(
                 correlations: rows,
                 bestLag: c.bestLag.map { .init(lag: $0.lag, by: c.by.rawValue, r: String(format: "%.3f", $0.r)) },
-                linesSvg: inlineSVG(Figures.lines(
+                linesSvg: inlineSVG(
+                    Figures.lines(
                         c.series, peaks: c.peakDetails, events: events, measure: c.measure, value: c.options.value, lowCoverage: Set(c.lowCoverage)
                     ).svg()),
                 lagsSvg: inlineSVG(lagChart.svg()), scatterSvg: inlineSVG(Figures.scatter(c).svg()),
@@ -263,5 +264,100 @@ extension CorpusPages.TrendView.Result.Row.Cell: MustacheParent {
         case "per1000": per1000
         default: nil
         }
+    }
+}
+
+// MARK: - Corpus: coverage and changes
+
+extension CorpusPages {
+    /// A change as the pages show it.
+    struct ChangeCard {
+        struct Version {
+            let version: Int
+            let observed, date, title: String
+        }
+
+        struct Run {
+            let text: String
+            let removed, added: Bool
+        }
+
+        struct Compared {
+            let fromVersion, toVersion: Int
+            let older, newer: [Run]
+        }
+
+        let documentId, documentQuery, outlet, summary: String
+        let versions: [Version]
+        let withdrawn: DocumentChange.Withdrawal?
+        let compared: Compared?
+
+        init(_ change: DocumentChange) {
+            documentId = change.documentId
+            documentQuery = QueryString.percent(change.documentId)
+            outlet = change.outlet
+            versions = change.versions.map {
+                Version(version: $0.version, observed: $0.observedAt ?? "before versions were kept", date: $0.date, title: $0.title)
+            }
+            withdrawn = change.withdrawn
+            if let withdrawn = change.withdrawn {
+                summary = "withdrawn from \(withdrawn.source) (last seen \(withdrawn.lastSeen))"
+            } else {
+                let changed = change.diff.filter { $0.op != .equal }.count
+                summary = "\(change.versions.count) versions, \(changed) passage(s) changed"
+            }
+            if let from = change.fromVersion, let to = change.toVersion {
+                // Each side: its words in order, the other side's changes left out.
+                let runs = change.diff.map {
+                    Run(text: $0.op == .equal ? $0.abbreviated() : $0.text, removed: $0.op == .delete, added: $0.op == .insert)
+                }
+                compared = Compared(fromVersion: from, toVersion: to, older: runs.filter { !$0.added }, newer: runs.filter { !$0.removed })
+            } else {
+                compared = nil
+            }
+        }
+    }
+
+    struct CorpusView {
+        let frame = Frame("Corpus", "말뭉치", section: .corpus)
+        let by: FormSelect
+        let outlet: FormField
+        let error: String?
+        let heatmapSvg: String
+        let lowCount: Int
+        let lowList: String
+        let download: String
+        let changes: [ChangeCard]
+        let hasChanges: Bool
+    }
+
+    /// Coverage per outlet and period as a heatmap, and the latest edited or withdrawn documents.
+    static func corpus(_ q: QueryParameters, cells: [CoverageCell], changes: [DocumentChange], error: String?) -> Page {
+        let by = q.string("by") ?? PeriodUnit.month.rawValue
+        let low = cells.filter { $0.low && $0.outlet == "all" }
+        let view = CorpusView(
+            by: FormSelect("Period · 기간", "by", PeriodUnit.allCases.map(\.rawValue), chosen: by),
+            outlet: FormField("Outlet · 매체", "outlet", q.string("outlet"), placeholder: "all", size: 12), error: error,
+            heatmapSvg: inlineSVG(CoverageHeatmap.svg(cells, by: by)), lowCount: low.count,
+            lowList: low.prefix(24).map { "\($0.period) (\($0.total))" }.joined(separator: ", ") + (low.count > 24 ? "…" : ""),
+            download: QueryString.make([("by", by)] + q.all("outlet").map { ("outlet", $0) }), changes: changes.map(ChangeCard.init),
+            hasChanges: !changes.isEmpty)
+        return Page(template: "corpus", view: view)
+    }
+
+    struct ChangesView {
+        let frame = Frame("Edited and withdrawn documents", "수정·삭제된 기사", section: .corpus)
+        let from, outlet, document: FormField
+        let error: String?
+        let changes: [ChangeCard]
+    }
+
+    /// Edited documents with their two latest versions side by side, and withdrawn ones.
+    static func changes(_ q: QueryParameters, changes: [DocumentChange], error: String?) -> Page {
+        let view = ChangesView(
+            from: FormField("Observed from · 부터", "from", q.string("from"), placeholder: "2024-10-01", size: 12),
+            outlet: FormField("Outlet · 매체", "outlet", q.string("outlet"), placeholder: "all", size: 12),
+            document: FormField("Document id", "document", q.string("document"), size: 24), error: error, changes: changes.map(ChangeCard.init))
+        return Page(template: "changes", view: view)
     }
 }

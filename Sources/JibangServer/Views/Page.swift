@@ -11,6 +11,7 @@ struct Frame {
         case sites = "/sites"
         case trend = "/trend"
         case compare = "/compare"
+        case corpus = "/corpus"
         case review = "/review"
         case releases = "/releases"
 
@@ -20,6 +21,7 @@ struct Frame {
             case .sites: "Sites · 대상지"
             case .trend: "Trends · 보도 추이"
             case .compare: "Compare · 비교"
+            case .corpus: "Corpus · 말뭉치"
             case .review: "Review · 검토"
             case .releases: "Releases · 판"
             }
