@@ -124,6 +124,8 @@ struct Bench: ParsableCommand {
             ("common term 인민 by year", TrendQuery(groups: [common], by: .year)),
             ("two groups by year", TrendQuery(groups: [rare, defence], by: .year)),
             ("two groups by month", TrendQuery(groups: [rare, defence], by: .month)),
+            ("rare group by year, with term detail", Self.withTermDetail(TrendQuery(groups: [rare], by: .year))),
+            ("common term 인민 by year, with term detail", Self.withTermDetail(TrendQuery(groups: [common], by: .year))),
         ]
         // The previous format (2: UTF-16 Hangul text, no bitmaps) over the same documents, in memory.
         var previous: TrendEngine?
@@ -292,6 +294,13 @@ struct Bench: ParsableCommand {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return 0 }
         return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// `query` asking for each term's hits and the series without it.
+    static func withTermDetail(_ query: TrendQuery) -> TrendQuery {
+        var query = query
+        query.termDetail = true
+        return query
     }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {

@@ -15,6 +15,9 @@ struct CompiledGroup: Sendable {
     let query: String
     let patterns: [CompiledPattern]
     let exclusions: [CompiledPattern]
+    /// The group's terms, each once, in the order written; and the term of each pattern.
+    let terms: [String]
+    let termOfPattern: [Int]
     let outlets: [String]
     let from: Int?
     let to: Int?
@@ -32,6 +35,10 @@ struct CompiledGroup: Sendable {
         query = group.query
         patterns = expand(group.terms)
         exclusions = expand(group.exclusions)
+        var terms: [String] = []
+        for term in group.terms where !terms.contains(term) { terms.append(term) }
+        self.terms = terms
+        termOfPattern = patterns.map { pattern in terms.firstIndex(of: pattern.term)! }
         outlets = group.outlets
         from = group.from
         to = group.to

@@ -30,6 +30,10 @@ public struct TrendEngine: Sendable {
         var totals: [Int] = []
         var counts: [[Int]] = []  // group → flat period × outlet
         var variants: [[Int]] = []  // group → pattern → count
+        /// With term detail: group → term → flat period × outlet: the term's hits, and the
+        /// group's measure with the term left out.
+        var termHits: [[[Int]]] = []
+        var without: [[[Int]]] = []
         var documents = 0
         var tooCoarse = 0
     }
@@ -56,6 +60,10 @@ public struct TrendEngine: Sendable {
         var merged = Merged()
         merged.counts = Array(repeating: [:], count: compiled.count)
         merged.variants = compiled.map { Array(repeating: 0, count: $0.patterns.count) }
+        if query.termDetail {
+            merged.termHits = compiled.map { Array(repeating: [:], count: $0.terms.count) }
+            merged.without = merged.termHits
+        }
         for (segment, partial) in zip(segments, partials) {
             merged.documents += partial.documents
             merged.tooCoarse += partial.tooCoarse
@@ -69,6 +77,16 @@ public struct TrendEngine: Sendable {
                     merged.totals[period, default: [:]][outletNumbers[o], default: 0] += partial.totals[i]
                     for g in compiled.indices where partial.counts[g][i] > 0 {
                         merged.counts[g][period, default: [:]][outletNumbers[o], default: 0] += partial.counts[g][i]
+                    }
+                    for g in partial.termHits.indices {
+                        for t in partial.termHits[g].indices {
+                            if partial.termHits[g][t][i] > 0 {
+                                merged.termHits[g][t][period, default: [:]][outletNumbers[o], default: 0] += partial.termHits[g][t][i]
+                            }
+                            if partial.without[g][t][i] > 0 {
+                                merged.without[g][t][period, default: [:]][outletNumbers[o], default: 0] += partial.without[g][t][i]
+                            }
+                        }
                     }
                 }
             }
@@ -84,6 +102,8 @@ public struct TrendEngine: Sendable {
         var totals: [Int: [Int: Int]] = [:]
         var counts: [[Int: [Int: Int]]] = []
         var variants: [[Int]] = []
+        var termHits: [[[Int: [Int: Int]]]] = []
+        var without: [[[Int: [Int: Int]]]] = []
         var documents = 0
         var tooCoarse = 0
         var periods = Set<Int>()
@@ -113,16 +133,41 @@ public struct TrendEngine: Sendable {
                 rows.append(row("all") { $0.values.reduce(0, +) })
             }
         }
+        let labels = merged.periods.min().map { first in (first...merged.periods.max()!).map { ($0, query.by.label($0)) } } ?? []
         let groups = compiled.enumerated().map { g, group in
             TrendResult.Group(
                 name: group.name, query: group.query,
                 variants: group.patterns.enumerated().map { p, pattern in
                     TrendResult.VariantCount(term: pattern.term, variant: pattern.pattern.text, count: merged.variants[g][p])
-                })
+                },
+                terms: query.termDetail ? termShares(group, hits: merged.termHits[g], without: merged.without[g], periods: labels, outlets: usedOutlets.map { ($0, outletNames[$0]) }) : nil)
         }
         return TrendResult(
             by: query.by, measure: query.measure, options: query.options, groups: groups, rows: rows, documents: merged.documents,
             tooCoarse: merged.tooCoarse)
+    }
+
+    /// Each term's hits and share of the group's hits, and the group's series without it (all
+    /// outlets, and per outlet when there are several).
+    func termShares(
+        _ group: CompiledGroup, hits: [[Int: [Int: Int]]], without: [[Int: [Int: Int]]], periods: [(Int, String)], outlets: [(Int, String)]
+    ) -> [TrendResult.TermShare] {
+        let totals = hits.map { $0.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+        let all = totals.reduce(0, +)
+        return group.terms.enumerated().map { t, term in
+            func series(_ pick: ([Int: Int]) -> Int) -> [TrendResult.PeriodCount] {
+                periods.map { period, label in TrendResult.PeriodCount(period: label, count: pick(without[t][period] ?? [:])) }
+            }
+            let byOutlet = outlets.count > 1 ? Dictionary(uniqueKeysWithValues: outlets.map { o, name in (name, series { $0[o] ?? 0 }) }) : nil
+            return TrendResult.TermShare(
+                term: term, hits: totals[t], share: all == 0 ? 0 : (Double(totals[t]) / Double(all) * 10_000).rounded() / 10_000,
+                without: series { $0.values.reduce(0, +) },
+                hitsByPeriod: periods.compactMap { period, label in
+                    let n = hits[t][period]?.values.reduce(0, +) ?? 0
+                    return n > 0 ? TrendResult.PeriodCount(period: label, count: n) : nil
+                },
+                withoutByOutlet: byOutlet)
+        }
     }
 
     func evaluate(_ segment: Segment, query: TrendQuery, groups: [CompiledGroup], outletIndex: [String: Int]) -> Partial {
@@ -186,18 +231,31 @@ public struct TrendEngine: Sendable {
             }
             var measure = [Int](repeating: 0, count: segment.count)
             var touched: [Int] = []
+            // With term detail: each touched document's hits per term, at `slot[doc] * terms`.
+            let detail = query.termDetail
+            let terms = group.terms.count
+            var slot = detail ? [Int32](repeating: -1, count: segment.count) : []
+            var termCounts: [Int] = []
             for (p, entry) in group.patterns.enumerated() {
                 let candidates = segment.candidates(entry.pattern)
                 for (c, candidate) in candidates.docs.enumerated() {
                     let doc = Int(candidate)
                     guard eligible(doc) else { continue }
+                    // Term detail counts every occurrence, whatever the measure.
                     let n = occurrences(
-                        entry, in: segment, doc: doc, exact: candidates.exact, documentsOnly: query.measure == .documents,
+                        entry, in: segment, doc: doc, exact: candidates.exact, documentsOnly: query.measure == .documents && !detail,
                         options: query.options, anchor: candidates.anchor, from: candidates.scanStart(c), code: candidates.code)
                     guard n > 0 else { continue }
                     partial.variants[g][p] += query.measure == .documents ? 1 : n
                     if measure[doc] == 0 { touched.append(doc) }
                     measure[doc] += query.measure == .documents ? 1 : n
+                    if detail {
+                        if slot[doc] < 0 {
+                            slot[doc] = Int32(termCounts.count / terms)
+                            termCounts.append(contentsOf: repeatElement(0, count: terms))
+                        }
+                        termCounts[Int(slot[doc]) * terms + group.termOfPattern[p]] += n
+                    }
                 }
             }
             for exclusion in group.exclusions {
@@ -216,6 +274,27 @@ public struct TrendEngine: Sendable {
                 counts[cell(doc)] += query.measure == .documents ? 1 : measure[doc]
             }
             partial.counts.append(counts)
+            if detail {
+                // Per term: its hits, and the measure the group would give without it (a
+                // document still counts when another term matches; mentions lose the term's).
+                var hits = Array(repeating: [Int](repeating: 0, count: partial.totals.count), count: terms)
+                var without = hits
+                for doc in touched where measure[doc] > 0 {
+                    let base = Int(slot[doc]) * terms
+                    let matched = (0..<terms).filter { termCounts[base + $0] > 0 }.count
+                    for t in 0..<terms {
+                        let own = termCounts[base + t]
+                        hits[t][cell(doc)] += own
+                        if query.measure == .documents {
+                            if matched > (own > 0 ? 1 : 0) { without[t][cell(doc)] += 1 }
+                        } else {
+                            without[t][cell(doc)] += measure[doc] - own
+                        }
+                    }
+                }
+                partial.termHits.append(hits)
+                partial.without.append(without)
+            }
         }
         return partial
     }

@@ -20,6 +20,10 @@ public struct TrendQuery: Sendable, Hashable {
     /// First and last day numbers, inclusive.
     public var from: Int?
     public var to: Int?
+    /// Also count each term's hits (occurrences, whatever the measure) and the series with
+    /// each term left out: how much each term drives the trend. Costs a full count of the
+    /// occurrences in every matching document.
+    public var termDetail = false
 
     public init(
         groups: [TermGroup], by: PeriodUnit = .year, measure: Measure = .documents, options: MatchOptions = MatchOptions(),

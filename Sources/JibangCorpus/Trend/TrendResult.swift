@@ -10,6 +10,34 @@ public struct TrendResult: Sendable, Codable, Equatable {
         public let query: String
         /// Each spelling searched, with how often it matched (documents or mentions).
         public let variants: [VariantCount]
+        /// Each term's share of the group's hits and the series without it (when the trend
+        /// was asked for term detail).
+        public let terms: [TermShare]?
+
+        public init(name: String, query: String, variants: [VariantCount], terms: [TermShare]? = nil) {
+            self.name = name
+            self.query = query
+            self.variants = variants
+            self.terms = terms
+        }
+    }
+
+    /// How much one term drives its group: its hits (occurrences, whatever the measure), its
+    /// share of the group's hits (the shares add up to 1), and the group's series ("all"
+    /// outlets, and per outlet when there are several) with the term left out.
+    public struct TermShare: Sendable, Codable, Equatable {
+        public let term: String
+        public let hits: Int
+        public let share: Double
+        public let without: [PeriodCount]
+        /// The term's hits per period (periods with none left out).
+        public let hitsByPeriod: [PeriodCount]
+        public let withoutByOutlet: [String: [PeriodCount]]?
+    }
+
+    public struct PeriodCount: Sendable, Codable, Equatable {
+        public let period: String
+        public let count: Int
     }
 
     public struct VariantCount: Sendable, Codable, Equatable {
@@ -73,6 +101,17 @@ public struct TrendResult: Sendable, Codable, Equatable {
         documents = try values.decode(Int.self, forKey: .documents)
         tooCoarse = try values.decode(Int.self, forKey: .tooCoarse)
         coverage = try values.decodeIfPresent([CoverageCell].self, forKey: .coverage) ?? Coverage.cells(rows)
+    }
+
+    /// The term that makes up more than half of `group`'s hits in `period` (all outlets), with
+    /// its share: what a peak there rests on. Nil without term detail, for a one-term group, or
+    /// when no term dominates.
+    public func dominantTerm(group: String, period: String) -> (term: String, share: Double)? {
+        guard let terms = groups.first(where: { $0.name == group })?.terms, terms.count > 1 else { return nil }
+        let hits = terms.map { term in term.hitsByPeriod.first { $0.period == period }?.count ?? 0 }
+        let all = hits.reduce(0, +)
+        guard all > 0, let top = hits.indices.max(by: { hits[$0] < hits[$1] }), hits[top] * 2 > all else { return nil }
+        return (terms[top].term, Double(hits[top]) / Double(all))
     }
 
     /// The periods (of the "all" rows, or `outlet`'s) flagged as holes in the collection.
