@@ -21,7 +21,7 @@ public struct Jibang: AsyncParsableCommand {
             Status.self, Sites.self, SiteCommand.self, Forecast.self, Place.self, Init.self, Import.self, Export.self, Add.self, Edit.self,
             Retract.self,
             Restore.self, Audit.self, DataCommand.self, ReleaseCommand.self,
-            Ingest.self, Trend.self, Kwic.self, CorpusCommand.self, Compare.self, Peaks.self, Report.self, IndicatorCommand.self,
+            Ingest.self, Trend.self, Kwic.self, Collocates.self, CorpusCommand.self, Compare.self, Peaks.self, Report.self, IndicatorCommand.self,
             EventsCommand.self, EvidenceCommand.self, Serve.self, TokenCommand.self, StoreCommand.self, Backup.self, Doctor.self,
         ],
         defaultSubcommand: Status.self

@@ -71,6 +71,19 @@ public struct Comparison: Sendable, Codable, Equatable {
     /// Periods where the outlet (or outlets) compared hold under a quarter of the documents of
     /// the periods around them: likely holes in the corpus, shaded in the figures.
     public let lowCoverage: [String]
+    /// r and ρ with each term of either group left out (when the trend carries term detail and
+    /// the group has more than one term): whether the correlation survives a change of dictionary.
+    public let leaveOneOut: [TermLeftOut]
+
+    /// The correlation with one term of one group left out; r and ρ are nil where undefined
+    /// (a series left constant).
+    public struct TermLeftOut: Sendable, Codable, Equatable {
+        public let group: String
+        public let term: String
+        public let pearson: Double?
+        public let spearman: Double?
+        public let n: Int
+    }
 
     enum CodingKeys: String, CodingKey {
         case by, measure, options, series, pearson, spearman, differences, lags
@@ -81,6 +94,7 @@ public struct Comparison: Sendable, Codable, Equatable {
         case outletChanges = "outlet_changes"
         case languageChanges = "language_changes"
         case lowCoverage = "low_coverage"
+        case leaveOneOut = "leave_one_out"
     }
 
     /// Compares groups `a` and `b` of `result` (a trend of both). `languages` is the language mix
@@ -125,10 +139,33 @@ public struct Comparison: Sendable, Codable, Equatable {
             spearman: try Correlation.spearman(dx, dy, names: differenceNames, confidence: options.confidence))
         lags = LaggedCorrelation.scan(first.values, second.values, maxLag: options.maxLag, present: (first.present, second.present))
         bestLag = LaggedCorrelation.strongest(lags)
+        leaveOneOut = try Self.leavingOneOut(result, a: a, b: b, series: (first, second), options: options)
         var details: [String: [Peak]] = [:]
         for s in series { details[s.name] = try options.peaks.peaks(s) }
         peakDetails = details
         peaks = details.mapValues { $0.map(\.period) }
+    }
+
+    /// r and ρ of the two series with each term of each group (of more than one term) left out.
+    static func leavingOneOut(
+        _ result: TrendResult, a: String, b: String, series: (Series, Series), options: Options
+    ) throws(JibangError) -> [TermLeftOut] {
+        var rows: [TermLeftOut] = []
+        for (group, outlet, other) in [(a, options.outlet, series.1), (b, options.outletB ?? options.outlet, series.0)] {
+            guard let terms = result.groups.first(where: { $0.name == group })?.terms, terms.count > 1 else { continue }
+            for term in terms {
+                guard var without = Series(result, group: group, leavingOut: term.term, outlet: rowOutlet(outlet, in: result), value: options.value)
+                else { continue }
+                if let window = options.smoothing { without = try without.movingAverage(window: window) }
+                let (x, y) = group == a ? paired(without, other) : paired(other, without)
+                let names = (group == a ? without.name : other.name, group == a ? other.name : without.name)
+                rows.append(
+                    TermLeftOut(
+                        group: group, term: term.term, pearson: try? Correlation.pearson(x, y, names: names, confidence: options.confidence).r,
+                        spearman: try? Correlation.spearman(x, y, names: names, confidence: options.confidence).r, n: x.count))
+            }
+        }
+        return rows
     }
 
     /// The values of the periods where both series have data.

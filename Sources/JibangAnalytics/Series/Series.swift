@@ -64,6 +64,27 @@ public struct Series: Sendable, Codable, Equatable {
             missing: order.filter { !withData.contains($0) })
     }
 
+    /// `group`'s series in `result` with `term` left out (the trend must carry term detail):
+    /// what the series would be had the dictionary lacked the term. Nil without term detail.
+    public init?(_ result: TrendResult, group: String, leavingOut term: String, outlet: String = "all", value: Value = .count) {
+        guard let share = result.groups.first(where: { $0.name == group })?.terms?.first(where: { $0.term == term }),
+            let counts = outlet == "all" ? share.without : share.withoutByOutlet?[outlet]
+        else { return nil }
+        let full = Series(result, group: group, outlet: outlet, value: value)
+        let byPeriod = Dictionary(counts.map { ($0.period, $0.count) }, uniquingKeysWith: { a, _ in a })
+        var totals: [String: Int] = [:]
+        for row in result.rows where row.outlet == outlet { totals[row.period] = row.total }
+        self.init(
+            name: "\(full.name) without \(term)", by: full.by, periods: full.periods,
+            values: full.periods.map { period in
+                let n = Double(byPeriod[period] ?? 0)
+                guard value != .count else { return n }
+                let total = totals[period] ?? 0
+                return total == 0 ? 0 : (n * 1000 / Double(total) * 100).rounded() / 100
+            },
+            missing: full.missing)
+    }
+
     /// A label for legends and tables: the name, with the smoothing when there is one.
     public var label: String {
         guard let smoothing else { return name }

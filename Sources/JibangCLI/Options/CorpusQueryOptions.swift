@@ -30,7 +30,10 @@ struct CorpusQueryOptions: ParsableArguments {
 
     var matchOptions: MatchOptions { MatchOptions(folding: folding, spacing: spacing, substring: substring, versions: versions) }
 
-    func loadLexicon() throws -> Lexicon {
+    func loadLexicon() throws -> Lexicon { try Self.loadLexicon(lexicon) }
+
+    /// The presets, and the groups of the lexicon file at `lexicon` when given.
+    static func loadLexicon(_ lexicon: String?) throws -> Lexicon {
         guard let lexicon else { return try Lexicon() }
         guard let text = try? String(contentsOfFile: Console.current.resolve(lexicon), encoding: .utf8) else {
             throw JibangError.notFound("cannot read the lexicon file \(lexicon)")
@@ -44,8 +47,9 @@ struct CorpusQueryOptions: ParsableArguments {
         let corpus = try store.openCorpus()
         let segments = try corpus.segments()
         if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
-        let result = try corpus.trend(
-            TrendQuery(groups: groups, by: series.by, measure: series.measure, options: matchOptions, outlets: outlet, from: from, to: to))
+        var query = TrendQuery(groups: groups, by: series.by, measure: series.measure, options: matchOptions, outlets: outlet, from: from, to: to)
+        query.termDetail = true
+        let result = try corpus.trend(query)
         return (result, corpus)
     }
 
@@ -59,7 +63,10 @@ struct CorpusQueryOptions: ParsableArguments {
     }
 
     /// The first and last day the --from/--to options cover.
-    func dayRange() throws -> (from: Int?, to: Int?) {
+    func dayRange() throws -> (from: Int?, to: Int?) { try Self.dayRange(from: from, to: to) }
+
+    /// The first day of `from` and the last day of `to` (2010, 2010-03 or 2010-03-05).
+    static func dayRange(from: String?, to: String?) throws -> (from: Int?, to: Int?) {
         func parse(_ text: String?, _ name: String, last: Bool) throws -> Int? {
             guard let text else { return nil }
             guard let date = DateParser.iso(text) else { throw ValidationError("--\(name) \(text): expected 2010, 2010-03 or 2010-03-05") }

@@ -31,6 +31,18 @@ enum CompareView {
         add("changes", c.differences.pearson)
         add("changes", c.differences.spearman)
         out.append(stats.render())
+        if !c.leaveOneOut.isEmpty {
+            var table = TextTable(["term left out", "of", "Pearson r", "Spearman ρ", "n"])
+            for row in c.leaveOneOut {
+                table.add([row.term, row.group, row.pearson.map { fixed($0, 3) } ?? "—", row.spearman.map { fixed($0, 3) } ?? "—", String(row.n)])
+            }
+            out.append("")
+            out.append("With each term left out (does the correlation survive a change of dictionary?):")
+            out.append(table.render())
+        }
+        if !c.lowCoverage.isEmpty {
+            out.append("thin coverage (under a quarter of the documents of the periods around): \(c.lowCoverage.joined(separator: ", "))")
+        }
         if let best = c.bestLag {
             let lead = best.lag == 0 ? "no lead" : best.lag > 0 ? "\(groups[0].name) leads by \(best.lag)" : "\(groups[1].name) leads by \(-best.lag)"
             out.append(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangAnalytics
 import JibangBase
 import JibangCore
 import JibangCorpus
@@ -36,6 +37,10 @@ struct TrendView {
             for group in result.groups {
                 let variants = group.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
                 out.append("\(group.name) = \(group.query)\n  matched: \(variants.isEmpty ? "nothing" : variants.joined(separator: ", "))")
+                if let shares = TermReliance.shares(group) { out.append("  terms (share of hits): " + shares) }
+                for note in TermReliance.peakNotes(result, group: group.name) {
+                    out.append("  \(note): the JSON gives the series without it")
+                }
             }
             return out.joined(separator: "\n")
         }

@@ -70,22 +70,23 @@ public enum KWIC {
         /// line breaks shown as spaces.
         public func lines(rowID: Int64, text: String, width: Int = 30) -> [KWICLine] {
             func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
-            var lines: [KWICLine] = []
             let ns = text as NSString
-            for regex in regexes {
-                for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                    let start = max(0, match.range.location - width)
-                    let matchEnd = match.range.location + match.range.length
-                    let end = min(ns.length, matchEnd + width)
-                    lines.append(
-                        KWICLine(
-                            rowID: rowID,
-                            left: clean(ns.substring(with: NSRange(location: start, length: match.range.location - start))),
-                            match: clean(ns.substring(with: match.range)),
-                            right: clean(ns.substring(with: NSRange(location: matchEnd, length: end - matchEnd)))))
-                }
+            return matches(in: text).map { range in
+                let start = max(0, range.location - width)
+                let matchEnd = range.location + range.length
+                let end = min(ns.length, matchEnd + width)
+                return KWICLine(
+                    rowID: rowID,
+                    left: clean(ns.substring(with: NSRange(location: start, length: range.location - start))),
+                    match: clean(ns.substring(with: range)),
+                    right: clean(ns.substring(with: NSRange(location: matchEnd, length: end - matchEnd))))
             }
-            return lines
+        }
+
+        /// Where the group's spellings occur in `text` (UTF-16 ranges), spelling by spelling.
+        public func matches(in text: String) -> [NSRange] {
+            let whole = NSRange(location: 0, length: (text as NSString).length)
+            return regexes.flatMap { regex in regex.matches(in: text, range: whole).map(\.range) }
         }
     }
 

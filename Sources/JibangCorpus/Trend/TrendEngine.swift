@@ -61,7 +61,7 @@ public struct TrendEngine: Sendable {
         merged.counts = Array(repeating: [:], count: compiled.count)
         merged.variants = compiled.map { Array(repeating: 0, count: $0.patterns.count) }
         if query.termDetail {
-            merged.termHits = compiled.map { Array(repeating: [:], count: $0.terms.count) }
+            merged.termHits = compiled.map { Array(repeating: [:], count: $0.terms.count > 1 ? $0.terms.count : 0) }
             merged.without = merged.termHits
         }
         for (segment, partial) in zip(segments, partials) {
@@ -140,7 +140,7 @@ public struct TrendEngine: Sendable {
                 variants: group.patterns.enumerated().map { p, pattern in
                     TrendResult.VariantCount(term: pattern.term, variant: pattern.pattern.text, count: merged.variants[g][p])
                 },
-                terms: query.termDetail ? termShares(group, hits: merged.termHits[g], without: merged.without[g], periods: labels, outlets: usedOutlets.map { ($0, outletNames[$0]) }) : nil)
+                terms: query.termDetail && group.terms.count > 1 ? termShares(group, hits: merged.termHits[g], without: merged.without[g], periods: labels, outlets: usedOutlets.map { ($0, outletNames[$0]) }) : nil)
         }
         return TrendResult(
             by: query.by, measure: query.measure, options: query.options, groups: groups, rows: rows, documents: merged.documents,
@@ -232,8 +232,9 @@ public struct TrendEngine: Sendable {
             var measure = [Int](repeating: 0, count: segment.count)
             var touched: [Int] = []
             // With term detail: each touched document's hits per term, at `slot[doc] * terms`.
-            let detail = query.termDetail
             let terms = group.terms.count
+            // One term's share is 1 and the series without it empty: no need to count.
+            let detail = query.termDetail && terms > 1
             var slot = detail ? [Int32](repeating: -1, count: segment.count) : []
             var termCounts: [Int] = []
             for (p, entry) in group.patterns.enumerated() {
@@ -294,6 +295,9 @@ public struct TrendEngine: Sendable {
                 }
                 partial.termHits.append(hits)
                 partial.without.append(without)
+            } else if query.termDetail {
+                partial.termHits.append([])
+                partial.without.append([])
             }
         }
         return partial

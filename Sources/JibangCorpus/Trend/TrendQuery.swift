@@ -21,8 +21,8 @@ public struct TrendQuery: Sendable, Hashable {
     public var from: Int?
     public var to: Int?
     /// Also count each term's hits (occurrences, whatever the measure) and the series with
-    /// each term left out: how much each term drives the trend. Costs a full count of the
-    /// occurrences in every matching document.
+    /// each term left out, for groups of two or more terms: how much each term drives the
+    /// trend. Costs a full count of the occurrences in every matching document.
     public var termDetail = false
 
     public init(

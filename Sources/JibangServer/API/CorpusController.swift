@@ -30,12 +30,16 @@ struct CorpusController {
         try services.trend(try trendQuery(query, groups: groups))
     }
 
-    /// The trend query the parameters ask for (by, measure, versions, outlet, from, to).
+    /// The trend query the parameters ask for (by, measure, versions, outlet, from, to, and
+    /// `terms=false` to leave out each term's share).
     func trendQuery(_ query: QueryParameters, groups: [TermGroup]) throws -> TrendQuery {
         let (from, to) = try query.dayRange()
-        return TrendQuery(
+        var trend = TrendQuery(
             groups: groups, by: try query.choice("by", default: PeriodUnit.year), measure: try query.choice("measure", default: Measure.documents),
             options: try query.matchOptions(), outlets: query.all("outlet"), from: from, to: to)
+        enum Switch: String, CaseIterable { case `true`, `false` }
+        trend.termDetail = try query.choice("terms", default: Switch.true) == .true
+        return trend
     }
 
     /// GET /api/v1/trend?q=GROUP&q=GROUP&by=year — the JSON of `jibang trend --format json`; `format=csv` for a download.

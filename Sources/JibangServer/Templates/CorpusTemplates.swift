@@ -14,7 +14,7 @@ extension PageTemplates {
         <div class="scroll"><table><thead><tr><th>Period</th><th>Outlet</th><th class="num">Documents</th>{{#groupNames}}<th class="num">{{.}}</th><th class="num">‰</th>{{/groupNames}}<th>Articles</th></tr></thead><tbody>
         {{#rows}}<tr><td>{{period}}</td><td>{{outlet}}</td><td class="num">{{total}}</td>{{#cells}}<td class="num">{{count}}</td><td class="num">{{per1000}}</td>{{/cells}}<td>{{#kwic}}<a href="/kwic?{{.}}">in context</a>{{/kwic}}</td></tr>
         {{/rows}}</tbody></table></div><h2>Variants matched <span lang="ko" class="muted">일치한 표기</span></h2><ul>
-        {{#variants}}<li><b>{{name}}</b> = {{query}}: {{matched}}</li>
+        {{#variants}}<li><b>{{name}}</b> = {{query}}: {{matched}}{{#terms}}<br><span class="muted">Share of hits: {{.}}</span>{{/terms}}{{#reliance}}<br><span class="gap">{{.}}: the series without it is in the JSON download.</span>{{/reliance}}</li>
         {{/variants}}</ul><p class="muted">{{documents}} documents counted, measure: {{measure}} per {{by}}.</p>{{/result}}{{/content}}{{/layout}}
         """
 
@@ -25,6 +25,9 @@ extension PageTemplates {
         {{/cautions}}<div class="scroll"><table><thead><tr><th>On</th><th>Method</th><th class="num">r</th><th class="num">p</th><th>95% CI</th><th class="num">n</th></tr></thead><tbody>
         {{#correlations}}<tr><td>{{on}}</td><td>{{method}}</td><td class="num">{{r}}</td><td class="num">{{p}}</td><td>[{{low}}, {{high}}]</td><td class="num">{{n}}</td></tr>
         {{/correlations}}</tbody></table></div>
+        {{#hasLeftOut}}<h2>With each term left out <span lang="ko" class="muted">용어 하나씩 뺀 상관</span></h2><p class="muted">Does the correlation survive a change of dictionary?</p><div class="scroll"><table><thead><tr><th>Term left out</th><th>Of</th><th class="num">Pearson r</th><th class="num">Spearman ρ</th></tr></thead><tbody>{{/hasLeftOut}}
+        {{#leftOut}}<tr><td>{{term}}</td><td>{{group}}</td><td class="num">{{r}}</td><td class="num">{{rho}}</td></tr>
+        {{/leftOut}}{{#hasLeftOut}}</tbody></table></div>{{/hasLeftOut}}
         {{#bestLag}}<p>Strongest lag: <b>{{lag}}</b> {{by}}(s), r = {{r}} (positive: A leads B).</p>{{/bestLag}}
         <figure>{{{linesSvg}}}</figure><figure>{{{lagsSvg}}}</figure><figure>{{{scatterSvg}}}</figure>
         {{#peaks}}<p>Peaks of <b>{{name}}</b>: {{periods}}</p>

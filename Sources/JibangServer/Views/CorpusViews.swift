@@ -42,6 +42,8 @@ enum CorpusPages {
 
             struct Variants {
                 let name, query, matched: String
+                let terms: String?
+                let reliance: [String]
             }
 
             let chartSvg: String
@@ -99,7 +101,9 @@ enum CorpusPages {
             }
             let variants = result.groups.map { g in
                 let matched = g.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
-                return TrendView.Result.Variants(name: g.name, query: g.query, matched: matched.isEmpty ? "nothing" : matched.joined(separator: ", "))
+                return TrendView.Result.Variants(
+                    name: g.name, query: g.query, matched: matched.isEmpty ? "nothing" : matched.joined(separator: ", "),
+                    terms: TermReliance.shares(g), reliance: TermReliance.peakNotes(result, group: g.name))
             }
             shown = .init(
                 chartSvg: inlineSVG(chart.svg()), download: download, groupNames: result.groups.map(\.name), rows: rows, variants: variants,
@@ -127,11 +131,18 @@ enum CorpusPages {
             }
 
             let correlations: [Row]
+            /// r and ρ with each term left out.
+            let leftOut: [LeftOut]
+            let hasLeftOut: Bool
             let bestLag: Lag?
             let linesSvg, lagsSvg, scatterSvg: String
             let peaks: [Peaks]
             /// What to keep in mind reading the numbers: periods left out, changes of outlet or language.
             let cautions: [String]
+        }
+
+        struct LeftOut {
+            let term, group, r, rho: String
         }
 
         let frame = Frame("Compare two topics", "두 주제 비교", section: .compare)
@@ -155,7 +166,12 @@ enum CorpusPages {
                 title: "Correlation by lag", subtitle: "Pearson r of A at t with B at t + lag",
                 bars: c.lags.map { .init(label: String($0.lag), value: $0.r) }, yLabel: "r")
             shown = .init(
-                correlations: rows,
+                correlations: rows, leftOut: c.leaveOneOut.map { row in
+                    CompareView.LeftOut(
+                        term: row.term, group: row.group, r: row.pearson.map { String(format: "%.3f", $0) } ?? "—",
+                        rho: row.spearman.map { String(format: "%.3f", $0) } ?? "—")
+                }, hasLeftOut: !c.leaveOneOut.isEmpty,
+                
                 bestLag: c.bestLag.map { .init(lag: $0.lag, by: c.by.rawValue, r: String(format: "%.3f", $0.r)) },
                 linesSvg: inlineSVG(
                     Figures.lines(
