@@ -45,7 +45,7 @@ NAMED_RULES = [
     # /compare's a and b must be two different groups.
     ("compare-two-groups", "GET", "/compare", 400, "give two different term groups"),
     # A date range's start (from, its first day) must not come after its end (to, its last day).
-    ("range-in-order", "GET", ("/trend", "/kwic", "/compare", "/peaks", "/corpus/coverage"), 422, "give the earlier date first"),
+    ("range-in-order", "GET", ("/trend", "/kwic", "/compare", "/peaks", "/corpus/coverage", "/collocates"), 422, "give the earlier date first"),
     # /corpus/changes compares two chosen versions of one document only: from_version and to_version need document.
     ("versions-of-one-document", "GET", "/corpus/changes", 400, "name it with document=ID"),
     # A correlation needs at least 4 periods, and both series must vary over them (data in the store).

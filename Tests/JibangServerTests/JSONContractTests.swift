@@ -23,6 +23,7 @@ import Testing
         (["corpus", "stats"], "CorpusStats", false),
         (["corpus", "coverage", "--by", "year"], "CoverageCell", true),
         (["corpus", "changes"], "DocumentChange", true),
+        (["collocates", "regional industry"], "CollocateResult", false),
         (["indicator", "list"], "Indicator", true),
         (["events"], "Event", true),
         (["evidence", "list"], "Candidate", true),

@@ -66,22 +66,12 @@ struct Collocates: AsyncParsableCommand {
                 for row in result.rows { emit(CSVLine.join([row.word, String(row.count), String(row.expected), String(row.llr)])) }
             case .table:
                 var table = TextTable(["word", "count", "expected", "llr"])
-                for row in result.rows { table.add([row.word, String(row.count), String(format: "%.1f", row.expected), String(format: "%.1f", row.llr)]) }
+                for row in result.rows {
+                    table.add([row.word, String(row.count), String(format: "%.1f", row.expected), String(format: "%.1f", row.llr)])
+                }
                 emit(table.render())
-                note(CollocateView.summary(result))
+                note(result.summary)
             }
         }
-    }
-}
-
-/// What a collocate list was computed from, in a sentence.
-enum CollocateView {
-    static func summary(_ result: CollocateResult) -> String {
-        let read =
-            result.sampled
-            ? "a reproducible sample of \(result.documentsRead) of the \(result.documents) matching documents"
-            : "all \(result.documents) matching documents"
-        return "\(read) (\(result.windowWords) words within ±\(result.window) of a hit) against \(result.reference) "
-            + "(\(result.referenceDocumentsRead) of \(result.referenceDocuments) documents, \(result.referenceWords) words)"
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import KoreanText
 
 /// The words of a text as collocates count them: runs of letters and digits; Korean words
-/// with one trailing particle stripped by a rule list (공장이 → 공장) and each syllable folded to
-/// its South Korean initial as the matcher folds (로동 → 노동); English words lower-cased.
+/// with one trailing particle stripped by a rule list (공장이 → 공장) and the first syllable folded
+/// to its South Korean initial (로동 → 노동, as the matcher folds); English words lower-cased.
 /// Numbers and one-letter Latin words are left out.
 public enum CollocateWords {
     /// A word and where it lies in the text, in UTF-16 offsets (as `NSRegularExpression` reports matches).
@@ -58,7 +58,9 @@ public enum CollocateWords {
             {
                 word.removeLast(particle.count)
             }
-            return String(String.UnicodeScalarView(word.map(Hangul.southKoreanInitial)))
+            // 두음법칙 changes a word's first syllable only: 로동 → 노동, but 나라 stays 나라.
+            word[0] = Hangul.southKoreanInitial(word[0])
+            return String(String.UnicodeScalarView(word))
         }
         guard !scalars.allSatisfy({ $0.properties.numericType != nil }), scalars.count > 1 else { return nil }
         return String(String.UnicodeScalarView(scalars)).lowercased()

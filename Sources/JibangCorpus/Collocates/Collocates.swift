@@ -1,5 +1,5 @@
 import Foundation
-public import JibangBase
+import JibangBase
 import KoreanText
 
 /// What a collocate list asks: the words near a term group's hits in a period range, against
@@ -61,6 +61,16 @@ public struct CollocateResult: Sendable, Codable, Equatable {
     public let referenceWords: Int
     public let window: Int
     public let rows: [Row]
+}
+
+extension CollocateResult {
+    /// What the list was computed from, in a sentence.
+    public var summary: String {
+        let read =
+            sampled ? "a reproducible sample of \(documentsRead) of the \(documents) matching documents" : "all \(documents) matching documents"
+        return "\(read) (\(windowWords) words within ±\(window) of a hit) against \(reference) "
+            + "(\(referenceDocumentsRead) of \(referenceDocuments) documents, \(referenceWords) words)"
+    }
 }
 
 public enum Collocates {

@@ -84,7 +84,7 @@ public enum KWIC {
         }
 
         /// Where the group's spellings occur in `text` (UTF-16 ranges), spelling by spelling.
-        public func matches(in text: String) -> [NSRange] {
+        func matches(in text: String) -> [NSRange] {
             let whole = NSRange(location: 0, length: (text as NSString).length)
             return regexes.flatMap { regex in regex.matches(in: text, range: whole).map(\.range) }
         }

@@ -19,6 +19,7 @@ struct CorpusController {
         group.get("kwic", use: kwic)
         group.get("compare", use: compare)
         group.get("peaks", use: peaks)
+        group.get("collocates", use: collocates)
         group.get("corpus/coverage", use: coverage)
         group.get("corpus/changes", use: changes)
         group.get("indicators", use: indicators)
@@ -128,6 +129,36 @@ struct CorpusController {
             try corpus.documents(matching: group, period: period, by: result.by, options: result.options, outlets: outlets, limit: 3)
         }
         return findings
+    }
+
+    /// GET /api/v1/collocates?q=GROUP&from=2024&to=2024&reference=2010..2015 — the JSON of `jibang collocates --format json`.
+    @Sendable func collocates(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        return try await cached(query, route: "collocates") { .json(ProgrammeJSON.encode(try collocateResult(query))) }
+    }
+
+    func collocateResult(_ query: QueryParameters) throws -> CollocateResult {
+        guard let group = try query.groups("q").first else { throw APIError.badRequest("q: give a term group") }
+        return try collocateResult(query, group: group)
+    }
+
+    /// The collocates of `group` over the request's from, to, reference, window and limit.
+    func collocateResult(_ query: QueryParameters, group: TermGroup) throws -> CollocateResult {
+        let (from, to) = try query.dayRange()
+        var reference: ClosedRange<Int>?
+        if let text = query.string("reference") {
+            let parts = text.components(separatedBy: "..")
+            guard parts.count == 2, let first = DateParser.iso(parts[0]), let last = DateParser.iso(parts[1]) else {
+                throw APIError.badRequest("reference=\(text): expected FROM..TO with dates such as 2010 or 2010-03, e.g. 2010..2015")
+            }
+            try FilterCheck.range(from: first.firstDayNumber, to: last.lastDayNumber)
+            reference = first.firstDayNumber...last.lastDayNumber
+        }
+        var collocates = CollocateQuery(group: group, from: from, to: to, reference: reference)
+        collocates.window = try query.int("window", default: 5, range: 1...20)
+        collocates.limit = try query.int("limit", default: 50, range: 1...1000)
+        collocates.options = try query.matchOptions()
+        return try services.corpus.collocates(collocates)
     }
 
     /// GET /api/v1/corpus/coverage?by=month&outlet=KCNA — the JSON of `jibang corpus coverage --format json`.

@@ -91,8 +91,13 @@ struct PageController {
         let q = QueryParameters(request)
         guard !q.all("q").isEmpty else { return CorpusPages.trend(q, result: nil, events: services.events, error: nil).response }
         do {
-            let result = try corpusAPI.runTrend(q, groups: try q.groups("q"))
-            return CorpusPages.trend(q, result: result, events: services.events, error: nil).response
+            let groups = try q.groups("q")
+            let result = try corpusAPI.runTrend(q, groups: groups)
+            // The collocates panel, for the group the reader asked about.
+            let collocates = try q.string("collocates").flatMap { name in
+                try groups.first { $0.name == name }.map { try corpusAPI.collocateResult(q, group: $0) }
+            }
+            return CorpusPages.trend(q, result: result, events: services.events, error: nil, collocates: collocates).response
         } catch {
             return CorpusPages.trend(q, result: nil, events: services.events, error: APIError(error).detail).response
         }

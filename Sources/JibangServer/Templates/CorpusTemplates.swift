@@ -14,8 +14,12 @@ extension PageTemplates {
         <div class="scroll"><table><thead><tr><th>Period</th><th>Outlet</th><th class="num">Documents</th>{{#groupNames}}<th class="num">{{.}}</th><th class="num">‰</th>{{/groupNames}}<th>Articles</th></tr></thead><tbody>
         {{#rows}}<tr><td>{{period}}</td><td>{{outlet}}</td><td class="num">{{total}}</td>{{#cells}}<td class="num">{{count}}</td><td class="num">{{per1000}}</td>{{/cells}}<td>{{#kwic}}<a href="/kwic?{{.}}">in context</a>{{/kwic}}</td></tr>
         {{/rows}}</tbody></table></div><h2>Variants matched <span lang="ko" class="muted">일치한 표기</span></h2><ul>
-        {{#variants}}<li><b>{{name}}</b> = {{query}}: {{matched}}{{#terms}}<br><span class="muted">Share of hits: {{.}}</span>{{/terms}}{{#reliance}}<br><span class="gap">{{.}}: the series without it is in the JSON download.</span>{{/reliance}}</li>
-        {{/variants}}</ul><p class="muted">{{documents}} documents counted, measure: {{measure}} per {{by}}.</p>{{/result}}{{/content}}{{/layout}}
+        {{#variants}}<li><b>{{name}}</b> = {{query}}: {{matched}}{{#terms}}<br><span class="muted">Share of hits: {{.}}</span>{{/terms}}{{#reliance}}<br><span class="gap">{{.}}: the series without it is in the JSON download.</span>{{/reliance}} · <a href="/trend?{{collocatesLink}}#collocates">collocates</a></li>
+        {{/variants}}</ul><p class="muted">{{documents}} documents counted, measure: {{measure}} per {{by}}.</p>
+        {{#collocates}}<h2 id="collocates">Collocates of {{group}} <span lang="ko" class="muted">연어</span></h2><p class="muted">{{summary}}</p>
+        <div class="scroll"><table><thead><tr><th>Word</th><th class="num">Near the hits</th><th class="num">Expected</th><th class="num">G²</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{word}}</td><td class="num">{{count}}</td><td class="num">{{expected}}</td><td class="num">{{llr}}</td></tr>
+        {{/rows}}</tbody></table></div>{{/collocates}}{{/result}}{{/content}}{{/layout}}
         """
 
     static let compare = """

@@ -44,6 +44,19 @@ enum CorpusPages {
                 let name, query, matched: String
                 let terms: String?
                 let reliance: [String]
+                /// This page's address with the collocates of this group shown.
+                let collocatesLink: String
+            }
+
+            struct Collocates {
+                struct Row {
+                    let word: String
+                    let count: Int
+                    let expected, llr: String
+                }
+
+                let group, summary: String
+                let rows: [Row]
             }
 
             let chartSvg: String
@@ -51,6 +64,7 @@ enum CorpusPages {
             let groupNames: [String]
             let rows: [Row]
             let variants: [Variants]
+            let collocates: Collocates?
             let documents: Int
             let measure, by: String
         }
@@ -62,7 +76,7 @@ enum CorpusPages {
         let result: Result?
     }
 
-    static func trend(_ q: QueryParameters, result: TrendResult?, events: [Event], error: String?) -> Page {
+    static func trend(_ q: QueryParameters, result: TrendResult?, events: [Event], error: String?, collocates: CollocateResult? = nil) -> Page {
         let queries = q.all("q")
         let groups = (0..<max(2, queries.count)).map { i in
             FormField(
@@ -103,10 +117,18 @@ enum CorpusPages {
                 let matched = g.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
                 return TrendView.Result.Variants(
                     name: g.name, query: g.query, matched: matched.isEmpty ? "nothing" : matched.joined(separator: ", "),
-                    terms: TermReliance.shares(g), reliance: TermReliance.peakNotes(result, group: g.name))
+                    terms: TermReliance.shares(g), reliance: TermReliance.peakNotes(result, group: g.name),
+                    collocatesLink: QueryString.make(q.parameters.pairs.filter { $0.0 != "collocates" } + [("collocates", g.name)]))
             }
             shown = .init(
                 chartSvg: inlineSVG(chart.svg()), download: download, groupNames: result.groups.map(\.name), rows: rows, variants: variants,
+                collocates: collocates.map { c in
+                    .init(
+                        group: c.group, summary: c.summary,
+                        rows: c.rows.map {
+                            .init(word: $0.word, count: $0.count, expected: String(format: "%.1f", $0.expected), llr: String(format: "%.1f", $0.llr))
+                        })
+                },
                 documents: result.documents, measure: result.measure.rawValue, by: result.by.rawValue)
         }
         return Page(template: "trend", view: TrendView(groups: groups, filters: Filters(q), error: error, result: shown))
@@ -166,12 +188,13 @@ enum CorpusPages {
                 title: "Correlation by lag", subtitle: "Pearson r of A at t with B at t + lag",
                 bars: c.lags.map { .init(label: String($0.lag), value: $0.r) }, yLabel: "r")
             shown = .init(
-                correlations: rows, leftOut: c.leaveOneOut.map { row in
+                correlations: rows,
+                leftOut: c.leaveOneOut.map { row in
                     CompareView.LeftOut(
                         term: row.term, group: row.group, r: row.pearson.map { String(format: "%.3f", $0) } ?? "—",
                         rho: row.spearman.map { String(format: "%.3f", $0) } ?? "—")
                 }, hasLeftOut: !c.leaveOneOut.isEmpty,
-                
+
                 bestLag: c.bestLag.map { .init(lag: $0.lag, by: c.by.rawValue, r: String(format: "%.3f", $0.r)) },
                 linesSvg: inlineSVG(
                     Figures.lines(
