@@ -66,6 +66,9 @@ public struct CorpusStore: CorpusDocumentStore {
             if !(row[2] as Bool) { hidden[row[0], default: HiddenRows()].fromLatest.insert(rowID) }
             if !(row[3] as Bool) { hidden[row[0], default: HiddenRows()].fromFirst.insert(rowID) }
         }
+        let reprints = try Row.fetchCursor(
+            db, sql: "SELECT segment_id, id FROM document INDEXED BY document_reprint WHERE cluster_id IS NOT NULL AND cluster_id != id")
+        while let row = try reprints.next() { hidden[row[0], default: HiddenRows()].reprints.insert(row[1]) }
         return hidden
     }
 
@@ -77,7 +80,8 @@ public struct CorpusStore: CorpusDocumentStore {
                 let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(segment_bytes), 0) FROM corpus_segment")
                 let hidden = try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM document INDEXED BY document_hidden WHERE NOT is_latest OR NOT is_first")
-                return "\(row?[0] as Int? ?? 0):\(row?[1] as Int64? ?? 0):\(row?[2] as Int64? ?? 0):\(hidden ?? 0)"
+                let reprints = try String.fetchOne(db, sql: "SELECT value FROM corpus_setting WHERE key = 'clustered'")
+                return "\(row?[0] as Int? ?? 0):\(row?[1] as Int64? ?? 0):\(row?[2] as Int64? ?? 0):\(hidden ?? 0):\(reprints ?? "")"
             }
         } catch {
             throw .storage("cannot read the corpus index in \(folder): \(error)")
@@ -161,8 +165,8 @@ public struct CorpusStore: CorpusDocumentStore {
                 let insert = try db.cachedStatement(
                     sql: """
                         INSERT INTO document (doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata, source_file, segment_id,
-                            packed, packed_bytes, packed_original, version, observed_at, ingested_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            packed, packed_bytes, packed_original, version, observed_at, ingested_at, minhash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 let now = ObservedTime.string(Date())
                 var textBytes = 0
@@ -185,7 +189,7 @@ public struct CorpusStore: CorpusDocumentStore {
                     try insert.execute(arguments: [
                         document.id, prepared.contentKey, document.outlet, date.description, date.firstDayNumber, date.precision, document.title,
                         document.language, document.url, metadata, prepared.file, segmentID, Data(packed.bytes), packed.length, packed.isOriginal,
-                        version, document.observed ?? now, now,
+                        version, document.observed ?? now, now, prepared.signature.map { Data($0.bytes) },
                     ])
                     textBytes += document.body.utf8.count
                     storedBytes += packed.bytes.count

@@ -377,6 +377,21 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v14 reprint clusters") { db in
+            // Each document's MinHash signature (computed at ingest; rows stored before get one
+            // when reprints are next clustered) and its reprint cluster: the row id of the
+            // cluster's first member, NULL when it has no near-copy.
+            try db.alter(table: "document") { t in
+                t.add(column: "minhash", .blob)
+                t.add(column: "cluster_id", .integer)
+            }
+            try db.execute(
+                sql: """
+                    CREATE INDEX document_reprint ON document (segment_id) WHERE cluster_id IS NOT NULL AND cluster_id != id;
+                    CREATE INDEX document_cluster ON document (cluster_id) WHERE cluster_id IS NOT NULL;
+                    CREATE TABLE corpus_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -10,5 +10,7 @@ import KoreanText
 struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus", abstract: "Information about the ingested corpus, and index upkeep.",
-        subcommands: [CorpusStatsCommand.self, CorpusCoverageCommand.self, CorpusChangesCommand.self, CorpusReindexCommand.self])
+        subcommands: [
+            CorpusStatsCommand.self, CorpusCoverageCommand.self, CorpusChangesCommand.self, CorpusReprintsCommand.self, CorpusReindexCommand.self,
+        ])
 }

@@ -43,6 +43,8 @@ struct Ingest: AsyncParsableCommand {
             "When the records were seen (ISO 8601, e.g. 2024-10-06T09:30:00Z), for records without an observed_at field; default: now. Orders the versions of edited documents."
     )
     var observedAt: String?
+    @Flag(inversion: .prefixedNo, help: "Cluster near-copies across outlets and ids after ingesting (see `jibang corpus reprints`).")
+    var findReprints = true
     @Option(help: "Documents per transaction (each batch is stored whole or not at all).")
     var batchSize = 5_000
     @OptionGroup var store: StoreOptions
@@ -122,6 +124,13 @@ struct Ingest: AsyncParsableCommand {
                 }
                 note(line + " in \(String(format: "%.1f", bar.elapsed)) s")
                 if summary.skipped > 0 && summary.ingested + summary.alreadyStored + summary.duplicates == 0 { nothingStored.append(summary.file) }
+            }
+            if findReprints {
+                let started = Date()
+                let found = try ingest.corpus.clusterReprints(threshold: nil) { message in note(message) }
+                note(
+                    "reprints: \(found.clusters) clusters of near-copies (\(found.reprints) reprints) among \(found.documents) documents at Jaccard ≥ \(found.threshold), in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+                )
             }
             if !nothingStored.isEmpty {
                 throw JibangError(

@@ -8,6 +8,7 @@ import KoreanText
 
 /// The corpus filters and Korean matching switches that `trend` and `kwic` share.
 extension VersionChoice: ExpressibleByArgument {}
+extension ReprintChoice: ExpressibleByArgument {}
 
 struct CorpusQueryOptions: ParsableArguments {
     @Option(help: "Only this outlet (repeatable).")
@@ -28,7 +29,15 @@ struct CorpusQueryOptions: ParsableArguments {
     @Option(help: "Which version of a document republished with edits to read: latest or first (by when each was observed).")
     var versions: VersionChoice = .latest
 
-    var matchOptions: MatchOptions { MatchOptions(folding: folding, spacing: spacing, substring: substring, versions: versions) }
+    @Option(
+        help:
+            "each: a near-copy in another outlet or under another id counts on its own; once: each cluster of near-copies counts once, by its first-seen member."
+    )
+    var reprints: ReprintChoice = .each
+
+    var matchOptions: MatchOptions {
+        MatchOptions(folding: folding, spacing: spacing, substring: substring, versions: versions, reprints: reprints)
+    }
 
     func loadLexicon() throws -> Lexicon { try Self.loadLexicon(lexicon) }
 

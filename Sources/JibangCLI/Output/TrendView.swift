@@ -34,6 +34,7 @@ struct TrendView {
                 "matching: initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring \(o.substring ? "on" : "off")"
             )
             out.append(o.versionsNote)
+            out.append(o.reprintsNote)
             for group in result.groups {
                 let variants = group.variants.filter { $0.count > 0 }.map { "\($0.variant) \($0.count)" }
                 out.append("\(group.name) = \(group.query)\n  matched: \(variants.isEmpty ? "nothing" : variants.joined(separator: ", "))")

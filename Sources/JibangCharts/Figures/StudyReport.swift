@@ -210,7 +210,8 @@ public struct StudyReport {
         md.append("")
         md.append(
             "Matching: North/South initial-sound folding \(o.folding ? "on" : "off"), spacing-insensitive \(o.spacing ? "on" : "off"), substring (particles) \(o.substring ? "on" : "off"); English case-insensitive at word boundaries. "
-                + o.versionsNote.prefix(1).uppercased() + o.versionsNote.dropFirst() + "."
+                + o.versionsNote.prefix(1).uppercased() + o.versionsNote.dropFirst() + ". "
+                + o.reprintsNote.prefix(1).uppercased() + o.reprintsNote.dropFirst() + "."
         )
         md.append("")
         let thin = trend.coverage.filter(\.low).map { "\($0.period) (\($0.outlet), \($0.total) documents)" }

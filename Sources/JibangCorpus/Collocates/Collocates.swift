@@ -124,7 +124,7 @@ extension CorpusDocumentStore {
         // The reference: documents of the reference period, or the corpus's other documents.
         var others: [Int64] = []
         for segment in segments {
-            let hidden = segment.hidden(query.options.versions)
+            let hidden = segment.hidden(query.options)
             for doc in 0..<segment.count where !(hidden?[doc] ?? false) {
                 let day = Int(segment.day(doc))
                 if let reference = query.reference {

@@ -145,6 +145,8 @@ public struct PreparedDocument: Sendable {
     public let file: String
     /// The text as the store keeps it, when packed ahead of storing (nil: the store packs it).
     public let packed: PackedText?
+    /// The search text's MinHash signature, for finding reprints; nil for an empty text.
+    public let signature: MinHash?
 
     public init(_ document: Document, file: String, packer: TextPacker? = nil) {
         self.document = document
@@ -152,5 +154,6 @@ public struct PreparedDocument: Sendable {
         self.text = SearchText(document.title + "\n" + document.body)
         self.file = file
         self.packed = packer?.pack(document)
+        self.signature = MinHash(text)
     }
 }

@@ -60,15 +60,16 @@ public final class Segment: @unchecked Sendable {
     public let indexBytes: Int
     /// Bytes of the whole segment (texts, metadata and index).
     public var totalBytes: Int { size }
-    /// Per document, whether each version choice hides it (another version of the document is
-    /// the one read); nil when it hides none, as in nearly every segment. The segment file is
-    /// immutable: the masks come from the store when the segment is opened.
-    let hiddenFromLatest: [Bool]?
-    let hiddenFromFirst: [Bool]?
+    /// Per version and reprint choice, whether each document is hidden (another version of it
+    /// is the one read, or it reprints a document counted instead); nil when none is, as in
+    /// nearly every segment. The segment file is immutable: the masks come from the store when
+    /// the segment is opened.
+    let masks: [VersionChoice: [ReprintChoice: [Bool]?]]
 
-    /// Which documents `choice` hides, per document; nil when none.
-    @inline(__always) func hidden(_ choice: VersionChoice) -> [Bool]? {
-        choice == .latest ? hiddenFromLatest : hiddenFromFirst
+    /// Which documents `options` hide (other versions, and reprints when each cluster counts
+    /// once), per document; nil when none.
+    @inline(__always) func hidden(_ options: MatchOptions) -> [Bool]? {
+        masks[options.versions]![options.reprints]!
     }
 
     /// A segment over a copy of `bytes` (tests, freshly built segments).
@@ -178,8 +179,17 @@ public final class Segment: @unchecked Sendable {
             let mask = rows.map { hiddenRows.contains($0) }
             return mask.contains(true) ? mask : nil
         }
-        hiddenFromLatest = mask(hidden.fromLatest)
-        hiddenFromFirst = mask(hidden.fromFirst)
+        let latest = mask(hidden.fromLatest)
+        let first = mask(hidden.fromFirst)
+        let reprints = mask(hidden.reprints)
+        func union(_ a: [Bool]?, _ b: [Bool]?) -> [Bool]? {
+            guard let a, let b else { return a ?? b }
+            return zip(a, b).map { $0 || $1 }
+        }
+        masks = [
+            VersionChoice.latest: [ReprintChoice.each: latest, .once: union(latest, reprints)],
+            .first: [.each: first, .once: union(first, reprints)],
+        ]
     }
 
     deinit {
@@ -271,10 +281,14 @@ public struct HiddenRows: Sendable, Equatable {
     public var fromLatest: Set<Int64> = []
     /// Versions observed after a document's first.
     public var fromFirst: Set<Int64> = []
+    /// Reprints: members of a near-duplicate cluster other than its first (hidden when each
+    /// cluster is counted once).
+    public var reprints: Set<Int64> = []
 
-    public init(fromLatest: Set<Int64> = [], fromFirst: Set<Int64> = []) {
+    public init(fromLatest: Set<Int64> = [], fromFirst: Set<Int64> = [], reprints: Set<Int64> = []) {
         self.fromLatest = fromLatest
         self.fromFirst = fromFirst
+        self.reprints = reprints
     }
 }
 

@@ -14,15 +14,21 @@ public struct MatchOptions: Sendable, Hashable, Codable {
     /// Which version of a document republished with edits is searched: the wording seen last
     /// (the default) or the wording seen first.
     public var versions: VersionChoice = .latest
+    /// Whether a reprint (a near-copy of a document, in another outlet or under another id)
+    /// counts as a document of its own (the default) or its cluster counts once, by its first member.
+    public var reprints: ReprintChoice = .each
 
-    public init(folding: Bool = true, spacing: Bool = true, substring: Bool = true, versions: VersionChoice = .latest) {
+    public init(
+        folding: Bool = true, spacing: Bool = true, substring: Bool = true, versions: VersionChoice = .latest, reprints: ReprintChoice = .each
+    ) {
         self.folding = folding
         self.spacing = spacing
         self.substring = substring
         self.versions = versions
+        self.reprints = reprints
     }
 
-    enum CodingKeys: String, CodingKey { case folding, spacing, substring, versions }
+    enum CodingKeys: String, CodingKey { case folding, spacing, substring, versions, reprints }
 
     /// Answers written before versions existed read as `latest`.
     public init(from decoder: any Decoder) throws {
@@ -31,6 +37,7 @@ public struct MatchOptions: Sendable, Hashable, Codable {
         spacing = try values.decode(Bool.self, forKey: .spacing)
         substring = try values.decode(Bool.self, forKey: .substring)
         versions = try values.decodeIfPresent(VersionChoice.self, forKey: .versions) ?? .latest
+        reprints = try values.decodeIfPresent(ReprintChoice.self, forKey: .reprints) ?? .each
     }
 }
 
@@ -39,6 +46,20 @@ extension MatchOptions {
     public var versionsNote: String {
         "versions: \(versions.rawValue) (a document republished with edits is read in its \(versions == .latest ? "last" : "first")-observed wording)"
     }
+}
+
+extension MatchOptions {
+    /// The reprint choice in words, for every output and methods note.
+    public var reprintsNote: String {
+        reprints == .each
+            ? "reprints: each (a near-copy in another outlet or under another id counts as a document of its own)"
+            : "reprints: once (a cluster of near-copies counts once, by its first-seen member, in its period)"
+    }
+}
+
+/// Whether near-copies of a document count on their own or once per cluster.
+public enum ReprintChoice: String, Sendable, Hashable, Codable, CaseIterable {
+    case each, once
 }
 
 /// Which version of an edited document a query reads. Versions are ordered by when they were

@@ -27,6 +27,12 @@ public protocol CorpusDocumentStore: Sendable {
     /// first, with a word diff of the versions compared.
     func changes(_ filter: ChangeFilter) throws(JibangError) -> [DocumentChange]
 
+    /// Clusters the corpus's near-copies (signing documents stored before signatures were
+    /// kept) at `threshold` (nil: the last one used, else 0.8).
+    func clusterReprints(threshold: Double?, progress: (String) -> Void) throws(JibangError) -> ReprintSummary
+    /// The clusters of near-copies, largest first; one cluster, with word diffs, by a member's id.
+    func reprintClusters(limit: Int, outlet: String?, documentId: String?) throws(JibangError) -> [ReprintCluster]
+
     // MARK: Ingest bookkeeping
 
     /// Records that a snapshot of `source` taken at `time` listed exactly `ids`; when it is

@@ -23,7 +23,7 @@ public enum KWIC {
         var entries: [(day: Int, rowID: Int64, list: Int, index: Int)] = []
         for segment in segments {
             let allowed = segment.outletNumbers(named: group.outlets)
-            let hidden = segment.hidden(options.versions)
+            let hidden = segment.hidden(options)
             for entry in compiled.patterns {
                 let candidates = segment.candidates(entry.pattern)
                 guard !candidates.docs.isEmpty else { continue }

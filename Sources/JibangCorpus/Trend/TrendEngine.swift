@@ -183,7 +183,7 @@ public struct TrendEngine: Sendable {
         let outlets = segment.outlets.count
         var periods: [Int]
         let first: Int
-        let hidden = segment.hidden(query.options.versions)
+        let hidden = segment.hidden(query.options)
         if query.from == nil && query.to == nil && query.outlets.isEmpty && hidden == nil {
             guard table.first <= table.last else {
                 partial.tooCoarse = table.tooCoarse

@@ -37,9 +37,10 @@ struct QueryParameters {
         return choice
     }
 
-    /// The match options a corpus query may change: `versions` (latest or first).
+    /// The match options a corpus query may change: `versions` (latest or first) and
+    /// `reprints` (each or once).
     func matchOptions() throws -> MatchOptions {
-        MatchOptions(versions: try choice("versions", default: VersionChoice.latest))
+        MatchOptions(versions: try choice("versions", default: VersionChoice.latest), reprints: try choice("reprints", default: ReprintChoice.each))
     }
 
     /// The `year`, `province` (any spelling), `status`, `phase`, `role`, `as_of` and
