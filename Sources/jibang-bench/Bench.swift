@@ -40,6 +40,13 @@ struct Bench: ParsableCommand {
     var server = false
     @Option(help: "With --server: seconds per wrk run.")
     var seconds = 10
+    @Flag(
+        help:
+            "Measure reprint detection instead: planted near-copies in the benchmark corpus (recall, false merges) and ingest speed with and without clustering."
+    )
+    var reprints = false
+    @Option(help: "With --reprints: near-copies planted.")
+    var planted = 2_000
     @Flag(help: "Run the reliability drills instead: kill -9 during ingest and import, a server under reads and writes during an ingest.")
     var drills = false
     @Option(help: "With --drills: how many kills.")
@@ -74,6 +81,11 @@ struct Bench: ParsableCommand {
             let (bytes, seconds) = try timed { try generator.write(count: documents, seed: seed, to: corpusPath + ".tmp") }
             try FileManager.default.moveItem(atPath: corpusPath + ".tmp", toPath: corpusPath)
             log("generated \(documents) articles, \(mb(bytes)) in \(String(format: "%.1f", seconds)) s → \(corpusPath)")
+        }
+        if reprints {
+            let bench = ReprintBench(corpus: corpusPath, work: work, planted: planted, seed: seed, runJibang: runJibang)
+            print(ReprintBench.report(try bench.run()))
+            return
         }
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
         var report = Report(documents: documents, fileBytes: fileBytes)

@@ -60,6 +60,34 @@ import Testing
         }
     }
 
+    /// `corpus reprints` on a store with a near-copy: a KCNA report reprinted under another id
+    /// with a changed title and two sentences swapped (the fixture corpus has none).
+    @Test func reprintClustersConformToTheirSchema() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let items = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("kcna-programme-subset.json"))))
+                as? [[String: Any]])
+        let source = try #require(items.first { ($0["story_text"] as? String ?? "").count > 2000 })
+        var copy = source
+        copy["link"] = "reprint-of-" + (source["link"] as? String ?? "")
+        copy["headline"] = "Reprinted: " + (source["headline"] as? String ?? "")
+        var sentences = (source["story_text"] as? String ?? "").components(separatedBy: ". ")
+        sentences.swapAt(1, 2)
+        copy["story_text"] = sentences.joined(separator: ". ")
+        let file = dir.file("reprint.json")
+        try JSONSerialization.data(withJSONObject: [source, copy]).write(to: URL(fileURLWithPath: file))
+        let db = dir.file("r.sqlite")
+        let ingest = await Jibang.capture(["ingest", file, "--database", db], in: dir.path)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("reprints: 1 clusters"), "\(ingest.stderr)")
+        let run = await Jibang.capture(["corpus", "reprints", "--format", "json", "--database", db], in: dir.path)
+        let value = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [Any])
+        #expect(value.count == 1)
+        let problems = Self.validator.problems(value, Self.schema("ReprintCluster", list: true))
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+    }
+
     /// The check has teeth: the status JSON with a field renamed no longer conforms.
     @Test func aRenamedFieldFails() async throws {
         let path = try await Fixture.shared.databasePath()

@@ -22,6 +22,7 @@ struct CorpusController {
         group.get("collocates", use: collocates)
         group.get("corpus/coverage", use: coverage)
         group.get("corpus/changes", use: changes)
+        group.get("corpus/reprints", use: reprints)
         group.get("indicators", use: indicators)
         group.post("indicators", use: addIndicator)
     }
@@ -194,6 +195,14 @@ struct CorpusController {
             ChangeFilter(
                 since: since, outlet: query.string("outlet"), documentId: query.string("document"), fromVersion: fromVersion, toVersion: toVersion,
                 limit: try query.int("limit", default: 50, range: 1...500)))
+    }
+
+    /// GET /api/v1/corpus/reprints?outlet=KCNA&document=ID — the JSON of `jibang corpus reprints --format json`.
+    @Sendable func reprints(_ request: Request, context: Context) async throws -> Response {
+        let query = QueryParameters(request)
+        return JSONResponse.make(
+            try services.corpus.reprintClusters(
+                limit: try query.int("limit", default: 20, range: 1...500), outlet: query.string("outlet"), documentId: query.string("document")))
     }
 
     /// GET /api/v1/indicators

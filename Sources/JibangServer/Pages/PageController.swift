@@ -125,9 +125,10 @@ struct PageController {
         do {
             let cells = try corpusAPI.coverageCells(q)
             let changes = try services.corpus.changes(ChangeFilter(limit: 10))
-            return CorpusPages.corpus(q, cells: cells, changes: changes, error: nil).response
+            let reprints = try services.corpus.reprintClusters(limit: 10, outlet: nil, documentId: nil)
+            return CorpusPages.corpus(q, cells: cells, changes: changes, reprints: reprints, error: nil).response
         } catch {
-            return CorpusPages.corpus(q, cells: [], changes: [], error: APIError(error).detail).response
+            return CorpusPages.corpus(q, cells: [], changes: [], reprints: [], error: APIError(error).detail).response
         }
     }
 

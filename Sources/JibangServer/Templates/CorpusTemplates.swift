@@ -56,7 +56,13 @@ extension PageTemplates {
         <h2>Edited and withdrawn <span lang="ko" class="muted">수정·삭제된 기사</span></h2>
         {{^changes}}<p class="muted">No document was republished with edits or withdrawn.</p>{{/changes}}
         {{#hasChanges}}<ul>{{#changes}}<li><a href="/corpus/changes?document={{documentQuery}}">{{documentId}}</a> {{outlet}} · {{summary}}</li>
-        {{/changes}}</ul><p><a href="/corpus/changes">All changes, side by side</a></p>{{/hasChanges}}{{/content}}{{/layout}}
+        {{/changes}}</ul><p><a href="/corpus/changes">All changes, side by side</a></p>{{/hasChanges}}
+        <h2>Reprints <span lang="ko" class="muted">중복 게재</span></h2>
+        <p class="muted">Near-copies of one story across outlets and ids (MinHash; <code>jibang corpus reprints</code>). A trend with reprints=once counts each cluster once, by its first-seen member.</p>
+        {{^reprints}}<p class="muted">No near-copies found.</p>{{/reprints}}
+        {{#reprints}}<section><h3>{{clusterId}} <small class="muted">first in {{firstOutlet}} on {{firstDate}}, {{size}} documents</small></h3><ul>
+        {{#members}}<li>{{date}} {{outlet}} {{documentId}}: similarity {{similarity}}, −{{wordsRemoved}} +{{wordsAdded}} words · {{title}}</li>{{/members}}</ul></section>
+        {{/reprints}}{{/content}}{{/layout}}
         """
 
     static let changes = """

@@ -368,10 +368,23 @@ extension CorpusPages {
         let download: String
         let changes: [ChangeCard]
         let hasChanges: Bool
+        let reprints: [ReprintCard]
+    }
+
+    /// A cluster of near-copies: its first member and the others with their differences.
+    struct ReprintCard {
+        struct Member {
+            let documentId, outlet, date, title, similarity: String
+            let wordsRemoved, wordsAdded: Int
+        }
+
+        let clusterId, firstOutlet, firstDate: String
+        let size: Int
+        let members: [Member]
     }
 
     /// Coverage per outlet and period as a heatmap, and the latest edited or withdrawn documents.
-    static func corpus(_ q: QueryParameters, cells: [CoverageCell], changes: [DocumentChange], error: String?) -> Page {
+    static func corpus(_ q: QueryParameters, cells: [CoverageCell], changes: [DocumentChange], reprints: [ReprintCluster], error: String?) -> Page {
         let by = q.string("by") ?? PeriodUnit.month.rawValue
         let low = cells.filter { $0.low && $0.outlet == "all" }
         let view = CorpusView(
@@ -380,7 +393,17 @@ extension CorpusPages {
             heatmapSvg: inlineSVG(CoverageHeatmap.svg(cells, by: by)), lowCount: low.count,
             lowList: low.prefix(24).map { "\($0.period) (\($0.total))" }.joined(separator: ", ") + (low.count > 24 ? "…" : ""),
             download: QueryString.make([("by", by)] + q.all("outlet").map { ("outlet", $0) }), changes: changes.map(ChangeCard.init),
-            hasChanges: !changes.isEmpty)
+            hasChanges: !changes.isEmpty,
+            reprints: reprints.map { cluster in
+                ReprintCard(
+                    clusterId: cluster.clusterId, firstOutlet: cluster.firstOutlet, firstDate: cluster.firstDate, size: cluster.members.count,
+                    members: cluster.members.dropFirst().map {
+                        .init(
+                            documentId: $0.documentId, outlet: $0.outlet, date: $0.date, title: $0.title,
+                            similarity: String(format: "%.2f", $0.similarity),
+                            wordsRemoved: $0.wordsRemoved, wordsAdded: $0.wordsAdded)
+                    })
+            })
         return Page(template: "corpus", view: view)
     }
 
