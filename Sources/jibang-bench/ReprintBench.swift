@@ -51,7 +51,8 @@ struct ReprintBench {
             }
             object["body"] = sentences.joined(separator: ". ")
             object["id"] = "copy-\(pairs.count)"
-            object["outlet"] = "Minju Joson"
+            // Another outlet: the same outlet, date and text would be the same article, not a reprint.
+            object["outlet"] = (object["outlet"] as? String) == "Minju Joson" ? "Rodong Sinmun" : "Minju Joson"
             out.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
             pairs.append(("copy-\(pairs.count)", id))
         }
