@@ -31,6 +31,10 @@ struct Collocates: AsyncParsableCommand {
     var limit = 50
     @Option(help: "A lexicon file of named groups, in addition to the presets.")
     var lexicon: String?
+    @Option(help: "Which version of a document republished with edits to read: latest or first.")
+    var versions: VersionChoice = .latest
+    @Option(help: "each: near-copies count on their own; once: a cluster of near-copies is read once, by its first member.")
+    var reprints: ReprintChoice = .each
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
@@ -58,6 +62,7 @@ struct Collocates: AsyncParsableCommand {
                 group: try CorpusQueryOptions.loadLexicon(lexicon).group(group), from: first, to: last, reference: reference.flatMap(Self.period))
             query.window = window
             query.limit = limit
+            query.options = MatchOptions(versions: versions, reprints: reprints)
             let result = try store.openCorpus().collocates(query)
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))

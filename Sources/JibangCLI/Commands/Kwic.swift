@@ -39,7 +39,7 @@ struct Kwic: AsyncParsableCommand {
                 var table = TextTable(["date", "outlet", "title", "left", "match", "right"])
                 for l in lines { table.add([l.date, l.outlet, DocumentLabel.title(l.title), l.left, "【\(l.match)】", l.right]) }
                 emit(table.render())
-                note("\(lines.count) lines in \(documents) documents")
+                note("\(lines.count) lines in \(documents) documents; \(query.matchOptions.versionsNote); \(query.matchOptions.reprintsNote)")
             }
         }
     }

@@ -60,6 +60,8 @@ public struct CollocateResult: Sendable, Codable, Equatable {
     public let windowWords: Int
     public let referenceWords: Int
     public let window: Int
+    /// Which versions and reprints were read.
+    public let options: MatchOptions
     public let rows: [Row]
 }
 
@@ -69,7 +71,7 @@ extension CollocateResult {
         let read =
             sampled ? "a reproducible sample of \(documentsRead) of the \(documents) matching documents" : "all \(documents) matching documents"
         return "\(read) (\(windowWords) words within ±\(window) of a hit) against \(reference) "
-            + "(\(referenceDocumentsRead) of \(referenceDocuments) documents, \(referenceWords) words)"
+            + "(\(referenceDocumentsRead) of \(referenceDocuments) documents, \(referenceWords) words); \(options.versionsNote); \(options.reprintsNote)"
     }
 }
 
@@ -173,6 +175,6 @@ extension CorpusDocumentStore {
                 ?? "rest of the corpus",
             documents: matching.count, documentsRead: read.count, sampled: read.count < matching.count, referenceDocuments: others.count,
             referenceDocumentsRead: referenceRead.count, windowWords: windowWords, referenceWords: referenceWords, window: query.window,
-            rows: Array(rows.prefix(query.limit)))
+            options: query.options, rows: Array(rows.prefix(query.limit)))
     }
 }

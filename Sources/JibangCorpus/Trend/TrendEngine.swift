@@ -140,10 +140,13 @@ public struct TrendEngine: Sendable {
                 variants: group.patterns.enumerated().map { p, pattern in
                     TrendResult.VariantCount(term: pattern.term, variant: pattern.pattern.text, count: merged.variants[g][p])
                 },
-                terms: query.termDetail && group.terms.count > 1
-                    ? termShares(
-                        group, hits: merged.termHits[g], without: merged.without[g], periods: labels,
-                        outlets: usedOutlets.map { ($0, outletNames[$0]) }) : nil)
+                terms: !query.termDetail
+                    ? nil
+                    : group.terms.count < 2
+                        ? []
+                        : termShares(
+                            group, hits: merged.termHits[g], without: merged.without[g], periods: labels,
+                            outlets: usedOutlets.map { ($0, outletNames[$0]) }))
         }
         return TrendResult(
             by: query.by, measure: query.measure, options: query.options, groups: groups, rows: rows, documents: merged.documents,

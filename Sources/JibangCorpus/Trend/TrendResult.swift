@@ -10,9 +10,9 @@ public struct TrendResult: Sendable, Codable, Equatable {
         public let query: String
         /// Each spelling searched, with how often it matched (documents or mentions).
         public let variants: [VariantCount]
-        /// Each term's share of the group's hits and the series without it (when the trend
-        /// was asked for term detail and the group has two or more terms: one term's share is
-        /// 1 and the series without it empty).
+        /// Each term's share of the group's hits and the series without it, when the trend
+        /// was asked for term detail; empty for a group of one term (its share is 1 and the
+        /// series without it empty).
         public let terms: [TermShare]?
 
         public init(name: String, query: String, variants: [VariantCount], terms: [TermShare]? = nil) {
