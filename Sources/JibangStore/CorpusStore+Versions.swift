@@ -77,7 +77,7 @@ extension CorpusStore {
             diff: WordDiff.pieces(from: try text(from), to: try text(to)))
     }
 
-    /// Documents withdrawn from a snapshot's source (the filter's outlet, when given, names the source).
+    /// Documents withdrawn from a snapshot's source (of the filter's outlet, when given).
     static func withdrawals(_ db: Database, filter: ChangeFilter) throws -> [DocumentChange] {
         var conditions = ["withdrawn_at IS NOT NULL"]
         var arguments: [(any DatabaseValueConvertible)?] = []
@@ -90,8 +90,8 @@ extension CorpusStore {
             arguments.append(id)
         }
         if let outlet = filter.outlet {
-            conditions.append("(s.source = ? OR d.outlet = ?)")
-            arguments += [outlet, outlet]
+            conditions.append("d.outlet = ?")
+            arguments.append(outlet)
         }
         let rows = try Row.fetchAll(
             db,

@@ -123,6 +123,8 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/corpus/coverage?from=2024&to=2020", "/corpus/coverage", 422),
         ("/api/v1/corpus/changes", "/corpus/changes", 200),
         ("/api/v1/corpus/reprints?limit=5", "/corpus/reprints", 200),
+        ("/api/v1/corpus/reprints?outlet=null", "/corpus/reprints", 422),
+        ("/api/v1/corpus/changes?outlet=kcna", "/corpus/changes", 200),
         ("/api/v1/trend?q=regional-economy&reprints=once", "/trend", 200),
         ("/api/v1/trend?q=regional-economy&reprints=twice", "/trend", 400),
         ("/api/v1/corpus/changes?from=2020-01-01&limit=2", "/corpus/changes", 200),

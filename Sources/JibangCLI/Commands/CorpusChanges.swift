@@ -17,7 +17,7 @@ struct CorpusChangesCommand: AsyncParsableCommand {
 
     @Option(help: "Only changes observed on or after this time or date (ISO 8601).")
     var from: String?
-    @Option(help: "Only this outlet (or snapshot source).")
+    @Option(help: "Only this outlet.")
     var outlet: String?
     @Option(help: "Only this document id.")
     var document: String?
@@ -40,7 +40,9 @@ struct CorpusChangesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let changes = try store.openCorpus().changes(
+            let corpus = try store.openCorpus()
+            let outlet = try self.outlet.map { try FilterCheck.outlets([$0], in: try corpus.segments())[0] }
+            let changes = try corpus.changes(
                 ChangeFilter(
                     since: from.flatMap(ObservedTime.parse), outlet: outlet, documentId: document, fromVersion: fromVersion, toVersion: toVersion,
                     limit: limit))

@@ -38,6 +38,7 @@ struct CorpusReprintsCommand: AsyncParsableCommand {
                 let found = try corpus.clusterReprints(threshold: threshold) { note($0) }
                 note("\(found.clusters) clusters (\(found.reprints) reprints) among \(found.documents) documents at Jaccard ≥ \(found.threshold)")
             }
+            let outlet = try self.outlet.map { try FilterCheck.outlets([$0], in: try corpus.segments())[0] }
             let clusters = try corpus.reprintClusters(limit: limit, outlet: outlet, documentId: document)
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(clusters).trimmingCharacters(in: .newlines))

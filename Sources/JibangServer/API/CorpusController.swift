@@ -193,8 +193,13 @@ struct CorpusController {
         }
         return try services.corpus.changes(
             ChangeFilter(
-                since: since, outlet: query.string("outlet"), documentId: query.string("document"), fromVersion: fromVersion, toVersion: toVersion,
+                since: since, outlet: try corpusOutlet(query), documentId: query.string("document"), fromVersion: fromVersion, toVersion: toVersion,
                 limit: try query.int("limit", default: 50, range: 1...500)))
+    }
+
+    /// The `outlet` parameter as the corpus spells it (422 for an outlet it does not have).
+    func corpusOutlet(_ query: QueryParameters) throws -> String? {
+        try query.string("outlet").map { try FilterCheck.outlets([$0], in: try services.segments())[0] }
     }
 
     /// GET /api/v1/corpus/reprints?outlet=KCNA&document=ID — the JSON of `jibang corpus reprints --format json`.
@@ -202,7 +207,7 @@ struct CorpusController {
         let query = QueryParameters(request)
         return JSONResponse.make(
             try services.corpus.reprintClusters(
-                limit: try query.int("limit", default: 20, range: 1...500), outlet: query.string("outlet"), documentId: query.string("document")))
+                limit: try query.int("limit", default: 20, range: 1...500), outlet: try corpusOutlet(query), documentId: query.string("document")))
     }
 
     /// GET /api/v1/indicators
