@@ -129,6 +129,8 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         ("/api/v1/trend?q=regional-economy&reprints=twice", "/trend", 400),
         ("/api/v1/corpus/changes?from=2020-01-01&limit=2", "/corpus/changes", 200),
         ("/api/v1/corpus/changes?from=yesterday", "/corpus/changes", 400),
+        ("/api/v1/corpus/changes?from=0", "/corpus/changes", 400),
+        ("/api/v1/corpus/changes?from=2024-10-01T00:00:00Z", "/corpus/changes", 200),
         ("/api/v1/corpus/changes?from_version=1", "/corpus/changes", 400),
         ("/api/v1/corpus/changes?document=nothing-stored&from_version=1&to_version=2", "/corpus/changes", 200),
         (

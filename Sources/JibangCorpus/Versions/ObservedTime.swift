@@ -22,6 +22,16 @@ public enum ObservedTime {
         return nil
     }
 
+    /// `text` as a stored time when it is an ISO 8601 date (2024-10-06) or date and time
+    /// (2024-10-06T09:30:00Z, with a zone or none); nil for anything else, epoch numbers
+    /// included. What the API takes, as its OpenAPI document says.
+    public static func parseISO(_ text: String) -> String? {
+        let isDate = text.count == 10 && text.filter { $0 == "-" }.count == 2
+        let isDateTime = text.count >= 19 && text.dropFirst(10).first == "T"
+        guard isDate || isDateTime, text.first?.isNumber == true else { return nil }
+        return parse(text)
+    }
+
     /// The stored form of `date`.
     public static func string(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)

@@ -183,7 +183,9 @@ struct CorpusController {
     func documentChanges(_ query: QueryParameters) throws -> [DocumentChange] {
         var since: String?
         if let from = query.string("from") {
-            guard let time = ObservedTime.parse(from) else { throw APIError.badRequest("from=\(from): expected a date or time, e.g. 2024-10-06") }
+            guard let time = ObservedTime.parseISO(from) else {
+                throw APIError.badRequest("from=\(from): expected an ISO 8601 date or time, e.g. 2024-10-06 or 2024-10-06T09:30:00Z")
+            }
             since = time
         }
         let fromVersion = try query.string("from_version").map { _ in try query.int("from_version", default: 1, range: 1...100_000) }
