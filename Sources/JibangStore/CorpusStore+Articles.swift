@@ -3,10 +3,11 @@ public import JibangBase
 public import JibangCorpus
 
 extension CorpusStore {
-    /// The articles dated to the day that match `group` (with its outlet and date filters),
-    /// oldest first. Articles dated only to a month or a year are left out.
-    public func dayDatedArticles(matching group: TermGroup) throws(JibangError) -> [StoredArticle] {
-        let found = KWIC.documents(group, options: MatchOptions(), in: try segments(), limit: Int.max)
+    /// The articles dated to the day that match `group` (with its outlet and date filters), in
+    /// the wording `versions` names, oldest first. Articles dated only to a month or a year are
+    /// left out.
+    public func dayDatedArticles(matching group: TermGroup, versions: VersionChoice) throws(JibangError) -> [StoredArticle] {
+        let found = KWIC.documents(group, options: MatchOptions(versions: versions), in: try segments(), limit: Int.max)
         do {
             return try writer.read { db in
                 var articles: [StoredArticle] = []

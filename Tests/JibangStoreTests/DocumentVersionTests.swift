@@ -84,6 +84,12 @@ import Testing
         #expect(latestLines.map(\.version) == [2] && latestLines[0].left.hasSuffix("steadfast "))
         #expect(firstLines.map(\.version) == [1] && firstLines[0].left.hasSuffix("the strong "))
 
+        // Evidence reads the latest wording by default, the first on request.
+        let factories = try TermGroup(name: "f", query: "factories")
+        #expect(try corpus.dayDatedArticles(matching: factories).filter { $0.documentID == "a" }.map(\.body) == [Self.edited.body])
+        #expect(
+            try corpus.dayDatedArticles(matching: factories, versions: .first).filter { $0.documentID == "a" }.map(\.body) == [Self.first[0].body])
+
         // The same edit ingested again is already stored, not a third version.
         let again = try Self.ingest([Self.edited], into: corpus, dir: dir, name: "3.jsonl", at: "2024-10-09T10:00:00Z")
         #expect(again.ingested == 0 && again.alreadyStored == 1)

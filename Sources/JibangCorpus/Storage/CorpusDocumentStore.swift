@@ -13,7 +13,7 @@ public protocol CorpusDocumentStore: Sendable {
     /// Title, outlet, date and id of documents, by row id.
     func headers(rowIDs: [Int64]) throws(JibangError) -> [Int64: DocumentHeader]
     /// The articles dated to the day that match `group` (with its filters), oldest first.
-    func dayDatedArticles(matching group: TermGroup) throws(JibangError) -> [StoredArticle]
+    func dayDatedArticles(matching group: TermGroup, versions: VersionChoice) throws(JibangError) -> [StoredArticle]
     /// The articles with these document ids that are dated to the day, by id (others left out).
     func articles(documentIDs: [String]) throws(JibangError) -> [String: StoredArticle]
     /// The document count and a hash of every document's id and content, in id order.
@@ -54,6 +54,13 @@ public protocol CorpusDocumentStore: Sendable {
     /// Bytes of the store file that are free (left by converted or deleted rows) and that
     /// `compact` would return.
     func reclaimableBytes() throws(JibangError) -> Int
+}
+
+extension CorpusDocumentStore {
+    /// The articles dated to the day that match `group`, in their latest wording, oldest first.
+    public func dayDatedArticles(matching group: TermGroup) throws(JibangError) -> [StoredArticle] {
+        try dayDatedArticles(matching: group, versions: .latest)
+    }
 }
 
 extension CorpusDocumentStore {

@@ -15,16 +15,17 @@ public struct CorpusScanResult: Sendable {
 extension ReviewQueue {
     /// Reads the corpus's articles dated to the day that may report the programme (those
     /// matching the rules' `articleQuery`, within the filters), scans each and queues what the
-    /// scanner proposes. `progress(n, total)` is called every 500 articles.
+    /// scanner proposes, reading each article in the wording `versions` names (the latest by
+    /// default). `progress(n, total)` is called every 500 articles.
     public func scan(
         _ corpus: any CorpusDocumentStore, outlets: [String] = [], from: Int? = nil, to: Int? = nil, rules: EvidenceRules = .standard,
-        progress: (Int, Int) -> Void = { _, _ in }
+        versions: VersionChoice = .latest, progress: (Int, Int) -> Void = { _, _ in }
     ) async throws(JibangError) -> CorpusScanResult {
         var group = try TermGroup(name: "evidence", query: rules.articleQuery)
         group.outlets = outlets
         group.from = from
         group.to = to
-        let articles = try corpus.dayDatedArticles(matching: try group.checked(against: try corpus.segments()))
+        let articles = try corpus.dayDatedArticles(matching: try group.checked(against: try corpus.segments()), versions: versions)
         let scanner = EvidenceScanner(gazetteer: gazetteer, sites: try await store.sites(), rules: rules)
         var found: [Candidate] = []
         for (n, article) in articles.enumerated() {
