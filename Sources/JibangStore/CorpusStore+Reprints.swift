@@ -120,12 +120,14 @@ extension CorpusStore {
         let members = try rows.map { row in
             let text = (row[4] as String) + "\n" + (try Self.text(row, from: 6).body)
             let diff = WordDiff.pieces(from: firstText, to: text)
-            func words(_ op: WordDiff.Piece.Operation) -> Int { diff.filter { $0.op == op }.reduce(0) { $0 + $1.text.split(separator: " ").count } }
-            let signature = MinHash(bytes: [UInt8]((row[5] as Data?) ?? Data()))
-            let similarity = zip([firstSignature], [signature]).compactMap { a, b in a.flatMap { a in b.map { a.similarity($0) } } }.first ?? 0
+            let counts = WordDiff.counts(diff)
+            var similarity = 0.0
+            if let firstSignature, let signature = MinHash(bytes: [UInt8]((row[5] as Data?) ?? Data())) {
+                similarity = firstSignature.similarity(signature)
+            }
             return ReprintCluster.Member(
                 documentId: row[1], outlet: row[2], date: row[3], title: row[4], similarity: (similarity * 1000).rounded() / 1000,
-                wordsRemoved: words(.delete), wordsAdded: words(.insert), diff: withDiff ? diff : nil)
+                wordsRemoved: counts.removed, wordsAdded: counts.added, diff: withDiff ? diff : nil)
         }
         return ReprintCluster(clusterId: first[1], firstOutlet: first[2], firstDate: first[3], members: members)
     }

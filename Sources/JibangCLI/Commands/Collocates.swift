@@ -41,25 +41,19 @@ struct Collocates: AsyncParsableCommand {
     func validate() throws {
         guard (1...20).contains(window) else { throw ValidationError("--window \(window): expected 1 to 20 words") }
         guard (1...1000).contains(limit) else { throw ValidationError("--limit \(limit): expected 1 to 1000") }
-        if let reference, Self.period(reference) == nil {
-            throw ValidationError("--reference \(reference): expected FROM..TO with dates such as 2010 or 2010-03, e.g. 2010..2015")
+        if let reference {
+            do { _ = try CollocateQuery.referencePeriod(reference) } catch {
+                throw ValidationError("--reference \(reference): " + error.message.replacingOccurrences(of: "reference \(reference): ", with: ""))
+            }
         }
-    }
-
-    /// The days of a FROM..TO period.
-    static func period(_ text: String) -> ClosedRange<Int>? {
-        let parts = text.components(separatedBy: "..")
-        guard parts.count == 2, let from = DateParser.iso(parts[0]), let to = DateParser.iso(parts[1]), from.firstDayNumber <= to.lastDayNumber else {
-            return nil
-        }
-        return from.firstDayNumber...to.lastDayNumber
     }
 
     func run() async throws {
         try await reportingErrors {
             let (first, last) = try CorpusQueryOptions.dayRange(from: from, to: to)
             var query = CollocateQuery(
-                group: try CorpusQueryOptions.loadLexicon(lexicon).group(group), from: first, to: last, reference: reference.flatMap(Self.period))
+                group: try CorpusQueryOptions.loadLexicon(lexicon).group(group), from: first, to: last,
+                reference: try reference.map(CollocateQuery.referencePeriod))
             query.window = window
             query.limit = limit
             query.options = MatchOptions(versions: versions, reprints: reprints)

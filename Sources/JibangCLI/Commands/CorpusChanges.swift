@@ -51,7 +51,7 @@ struct CorpusChangesCommand: AsyncParsableCommand {
             case .csv:
                 emit(CSVLine.join(["document_id", "outlet", "versions", "last_observed", "words_removed", "words_added", "withdrawn_at"]))
                 for change in changes {
-                    let counts = Self.wordCounts(change.diff)
+                    let counts = WordDiff.counts(change.diff)
                     emit(
                         CSVLine.join([
                             change.documentId, change.outlet, String(change.versions.count), change.versions.last?.observedAt ?? "",
@@ -63,13 +63,6 @@ struct CorpusChangesCommand: AsyncParsableCommand {
                 note(changes.isEmpty ? "no edited or withdrawn documents" : "\(changes.count) documents")
             }
         }
-    }
-
-    static func wordCounts(_ diff: [WordDiff.Piece]) -> (removed: Int, added: Int) {
-        func words(_ op: WordDiff.Piece.Operation) -> Int {
-            diff.filter { $0.op == op }.reduce(0) { $0 + $1.text.split(separator: " ").count }
-        }
-        return (words(.delete), words(.insert))
     }
 
     /// A change as text: the document, its versions, and the diff with removals in [- -] and additions in {+ +}.

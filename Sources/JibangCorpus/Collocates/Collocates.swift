@@ -1,5 +1,5 @@
 import Foundation
-import JibangBase
+public import JibangBase
 import KoreanText
 
 /// What a collocate list asks: the words near a term group's hits in a period range, against
@@ -72,6 +72,20 @@ extension CollocateResult {
             sampled ? "a reproducible sample of \(documentsRead) of the \(documents) matching documents" : "all \(documents) matching documents"
         return "\(read) (\(windowWords) words within ±\(window) of a hit) against \(reference) "
             + "(\(referenceDocumentsRead) of \(referenceDocuments) documents, \(referenceWords) words); \(options.versionsNote); \(options.reprintsNote)"
+    }
+}
+
+extension CollocateQuery {
+    /// The days of a reference period written FROM..TO (2010..2015, 2010-03..2010-09); throws
+    /// when it is not one, or runs backwards.
+    public static func referencePeriod(_ text: String) throws(JibangError) -> ClosedRange<Int> {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, let from = DateParser.iso(parts[0]), let to = DateParser.iso(parts[1]) else {
+            throw JibangError(
+                .invalidQuery, "reference \(text): expected FROM..TO with dates such as 2010 or 2010-03, e.g. 2010..2015", subject: text)
+        }
+        try FilterCheck.range(from: from.firstDayNumber, to: to.lastDayNumber)
+        return from.firstDayNumber...to.lastDayNumber
     }
 }
 

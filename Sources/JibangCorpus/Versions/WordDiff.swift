@@ -60,6 +60,12 @@ public enum WordDiff {
         return runs.map { Piece($0.op, $0.words.joined(separator: " ")) }
     }
 
+    /// Words only in the older text and only in the newer, over a diff's runs.
+    public static func counts(_ pieces: [Piece]) -> (removed: Int, added: Int) {
+        func words(_ op: Piece.Operation) -> Int { pieces.filter { $0.op == op }.reduce(0) { $0 + $1.text.split(separator: " ").count } }
+        return (words(.delete), words(.insert))
+    }
+
     static func words(_ text: String) -> [Substring] {
         text.split(whereSeparator: { $0.isWhitespace })
     }

@@ -146,15 +146,7 @@ struct CorpusController {
     /// The collocates of `group` over the request's from, to, reference, window and limit.
     func collocateResult(_ query: QueryParameters, group: TermGroup) throws -> CollocateResult {
         let (from, to) = try query.dayRange()
-        var reference: ClosedRange<Int>?
-        if let text = query.string("reference") {
-            let parts = text.components(separatedBy: "..")
-            guard parts.count == 2, let first = DateParser.iso(parts[0]), let last = DateParser.iso(parts[1]) else {
-                throw APIError.badRequest("reference=\(text): expected FROM..TO with dates such as 2010 or 2010-03, e.g. 2010..2015")
-            }
-            try FilterCheck.range(from: first.firstDayNumber, to: last.lastDayNumber)
-            reference = first.firstDayNumber...last.lastDayNumber
-        }
+        let reference = try query.string("reference").map(CollocateQuery.referencePeriod)
         var collocates = CollocateQuery(group: group, from: from, to: to, reference: reference)
         collocates.window = try query.int("window", default: 5, range: 1...20)
         collocates.limit = try query.int("limit", default: 50, range: 1...1000)
