@@ -54,7 +54,8 @@ import Testing
         #expect(result.rows.map(\.word) == ["kusong", "as", "new", "of", "opened", "the", "in"])
         // The JSON contract: {group, from, to, reference, rows: [{word, count, expected, llr}]}.
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any])
-        #expect(Set(["group", "reference", "rows"]).isSubset(of: Set(json.keys)))
+        #expect(Set(["group", "from", "to", "reference", "rows"]).isSubset(of: Set(json.keys)))
+        #expect(json["from"] is NSNull && json["to"] is NSNull, "an open range is written as null, not left out")
         #expect(Set((json["rows"] as? [[String: Any]])?.first?.keys.map { $0 } ?? []) == ["word", "count", "expected", "llr"])
     }
 

@@ -63,6 +63,30 @@ public struct CollocateResult: Sendable, Codable, Equatable {
     /// Which versions and reprints were read.
     public let options: MatchOptions
     public let rows: [Row]
+
+    enum CodingKeys: String, CodingKey {
+        case group, from, to, reference, documents, documentsRead, sampled, referenceDocuments, referenceDocumentsRead, windowWords,
+            referenceWords, window, options, rows
+    }
+
+    /// Every field of the contract is written, `from` and `to` as null when open.
+    public func encode(to encoder: any Encoder) throws {
+        var out = encoder.container(keyedBy: CodingKeys.self)
+        try out.encode(group, forKey: .group)
+        try out.encode(from, forKey: .from)
+        try out.encode(to, forKey: .to)
+        try out.encode(reference, forKey: .reference)
+        try out.encode(documents, forKey: .documents)
+        try out.encode(documentsRead, forKey: .documentsRead)
+        try out.encode(sampled, forKey: .sampled)
+        try out.encode(referenceDocuments, forKey: .referenceDocuments)
+        try out.encode(referenceDocumentsRead, forKey: .referenceDocumentsRead)
+        try out.encode(windowWords, forKey: .windowWords)
+        try out.encode(referenceWords, forKey: .referenceWords)
+        try out.encode(window, forKey: .window)
+        try out.encode(options, forKey: .options)
+        try out.encode(rows, forKey: .rows)
+    }
 }
 
 extension CollocateResult {

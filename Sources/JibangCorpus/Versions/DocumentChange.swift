@@ -12,6 +12,19 @@ public struct DocumentChange: Sendable, Codable, Equatable {
         public let date: String
         public let title: String
 
+        enum CodingKeys: String, CodingKey { case version, observedAt, ingestedAt, date, title }
+
+        /// Every field of the contract is written: the times as null for versions stored
+        /// before they were kept.
+        public func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: CodingKeys.self)
+            try out.encode(version, forKey: .version)
+            try out.encode(observedAt, forKey: .observedAt)
+            try out.encode(ingestedAt, forKey: .ingestedAt)
+            try out.encode(date, forKey: .date)
+            try out.encode(title, forKey: .title)
+        }
+
         public init(version: Int, observedAt: String?, ingestedAt: String?, date: String, title: String) {
             self.version = version
             self.observedAt = observedAt
