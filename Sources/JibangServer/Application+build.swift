@@ -13,6 +13,10 @@ public struct ServerSettings: Sendable {
     public var logLevel: LogLevel
     /// Megabytes of trend, compare and peaks answers kept in memory (0: none).
     public var cacheMegabytes: Int
+    /// Believe `X-Forwarded-Proto`/`X-Forwarded-For`: the server sits behind a TLS reverse proxy.
+    public var trustProxy: Bool
+    /// Hours a review-desk sign-in lasts.
+    public var sessionHours: Double
 
     /// How much the server logs: each request at `info`, problems at `warning` and above.
     public enum LogLevel: String, Sendable, CaseIterable {
@@ -23,8 +27,10 @@ public struct ServerSettings: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "jibang.sqlite", privateReads: Bool = false,
-        logLevel: LogLevel = .info, cacheMegabytes: Int = 64
+        logLevel: LogLevel = .info, cacheMegabytes: Int = 64, trustProxy: Bool = false, sessionHours: Double = 12
     ) {
+        self.trustProxy = trustProxy
+        self.sessionHours = sessionHours
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -40,7 +46,8 @@ public func buildApplication(_ settings: ServerSettings) async throws -> some Ap
     var logger = Logger(label: "jibang")
     logger.logLevel = settings.logLevel.level
     let services = try await JibangServices.open(
-        path: settings.databasePath, privateReads: settings.privateReads, cacheMegabytes: settings.cacheMegabytes)
+        path: settings.databasePath, privateReads: settings.privateReads, cacheMegabytes: settings.cacheMegabytes,
+        trustProxy: settings.trustProxy, sessionLifetime: settings.sessionHours * 3600)
     return Application(
         router: buildRouter(services),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Jibang"),

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import JibangAnalytics
 public import JibangBase
 public import JibangCore
@@ -19,6 +19,12 @@ public final class JibangServices: Sendable {
     public let events: [Event]
     /// Reads need a token too.
     public let privateReads: Bool
+    /// Whether `X-Forwarded-Proto` and `X-Forwarded-For` are believed (a TLS reverse proxy in front).
+    public let trustProxy: Bool
+    /// How long a review-desk sign-in lasts.
+    public let sessionLifetime: TimeInterval
+    /// Failed sign-ins, for the rate limit.
+    let signIns = SignInLimiter()
     let statusCache = Mutex<(json: [String: String], stamp: Date)>(([:], .distantPast))
     /// The corpus segments, memory-mapped once and kept (with their period tables) until an ingest adds one.
     let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
@@ -34,9 +40,11 @@ public final class JibangServices: Sendable {
     /// corpus computations at once (default: every core but one).
     public init(
         store: any RecordStore, corpus: any CorpusDocumentStore, gazetteer: Gazetteer, privateReads: Bool = false, cacheMegabytes: Int = 64,
-        computeLimit: Int? = nil
+        computeLimit: Int? = nil, trustProxy: Bool = false, sessionLifetime: TimeInterval = 12 * 3600
     ) {
         self.store = store
+        self.trustProxy = trustProxy
+        self.sessionLifetime = sessionLifetime
         self.answers = AnswerCache(megabytes: cacheMegabytes, concurrency: computeLimit ?? ComputeLimit.defaultPermits)
         self.keepsTrends = cacheMegabytes > 0
         self.review = ReviewQueue(store: store, gazetteer: gazetteer)
@@ -47,11 +55,13 @@ public final class JibangServices: Sendable {
     }
 
     /// Opens (creating and seeding on first use) the store at `path` and its corpus.
-    public static func open(path: String, privateReads: Bool = false, cacheMegabytes: Int = 64) async throws(JibangError) -> JibangServices {
+    public static func open(
+        path: String, privateReads: Bool = false, cacheMegabytes: Int = 64, trustProxy: Bool = false, sessionLifetime: TimeInterval = 12 * 3600
+    ) async throws(JibangError) -> JibangServices {
         let store = try await StoreBootstrap.open(path: path).store
         return JibangServices(
             store: store, corpus: try CorpusStore.open(path: path), gazetteer: try BundledData.gazetteer(), privateReads: privateReads,
-            cacheMegabytes: cacheMegabytes)
+            cacheMegabytes: cacheMegabytes, trustProxy: trustProxy, sessionLifetime: sessionLifetime)
     }
 
     /// The corpus-state token: changes whenever what the corpus answers can change (a segment

@@ -89,7 +89,11 @@ extension SQLiteStore: CandidateRecordStore {
         }
     }
 
-    public func acceptCandidate(id: Int64, placeID: String, note: String?, write: AcceptanceWrite) async throws(JibangError) -> Int64 {
+    public func acceptCandidate(
+        id: Int64, placeID: String, note: String?, write: AcceptanceWrite, correction: JSONValue?
+    ) async throws(JibangError)
+        -> Int64
+    {
         try await run {
             try writer.write { db in
                 let status = try String.fetchOne(db, sql: "SELECT status FROM evidence_candidate WHERE id = ?", arguments: [id])
@@ -98,6 +102,8 @@ extension SQLiteStore: CandidateRecordStore {
                     throw JibangError.conflict(InputLocation(file: "candidate #\(id)"), "it is already \(status)")
                 }
                 let milestoneID: Int64
+                var createdSite = false
+                var addedSource = false
                 let created = if case .addMilestone = write { true } else { false }
                 switch write {
                 case let .addSource(source, existing):
@@ -106,10 +112,11 @@ extension SQLiteStore: CandidateRecordStore {
                     }
                     if try SourceRecord.filter(Column("milestone_id") == existing && Column("url") == source.url).fetchCount(db) == 0 {
                         try Self.appendSource(source, toMilestone: existing, db)
+                        addedSource = true
                     }
                     milestoneID = existing
                 case let .addMilestone(entry):
-                    _ = try Self.insert([entry], file: "evidence", db)
+                    createdSite = try Self.insert([entry], file: "evidence", db).sitesCreated > 0
                     milestoneID =
                         try Int64.fetchOne(
                             db,
@@ -121,13 +128,13 @@ extension SQLiteStore: CandidateRecordStore {
                 }
                 try db.execute(
                     sql: """
-                        UPDATE evidence_candidate SET status = 'accepted', milestone_id = ?, place_id = ?, decision_note = ?, created_milestone = ?
-                        WHERE id = ?
+                        UPDATE evidence_candidate SET status = 'accepted', milestone_id = ?, place_id = ?, decision_note = ?, created_milestone = ?,
+                        created_site = ?, added_source = ? WHERE id = ?
                         """,
-                    arguments: [milestoneID, placeID, note, created, id])
-                try Self.audit(
-                    db, "accept", "candidate", String(id), reason: note,
-                    after: .object(["milestone": .number(Double(milestoneID)), "place_id": .string(placeID)]))
+                    arguments: [milestoneID, placeID, note, created, createdSite, addedSource, id])
+                var after: [String: JSONValue] = ["milestone": .number(Double(milestoneID)), "place_id": .string(placeID)]
+                if let correction { after["correction"] = correction }
+                try Self.audit(db, "accept", "candidate", String(id), reason: note, after: .object(after))
                 return milestoneID
             }
         }
@@ -162,6 +169,53 @@ extension SQLiteStore: CandidateRecordStore {
                     db, "revert", "candidate", String(id), reason: reason,
                     after: .object(["milestone": .number(Double(milestoneID)), "retracted": created ? .string("milestone") : .string("source")]))
                 return (milestoneID, created)
+            }
+        }
+    }
+
+    public func undoDecision(id: Int64, sourceURL: String, reason: String) async throws(JibangError) {
+        try await run {
+            try writer.write { db in
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT status, milestone_id, created_milestone, created_site, added_source FROM evidence_candidate WHERE id = ?",
+                        arguments: [id])
+                else { throw JibangError.notFound("no evidence candidate #\(id)", subject: "candidate #\(id)") }
+                let status: String = row[0]
+                let milestoneID: Int64? = row[1]
+                let location = InputLocation(file: "candidate #\(id)")
+                if status == "pending" { throw JibangError.conflict(location, "it is pending; there is no decision to undo") }
+                if status == "accepted", let milestoneID {
+                    if row[2] ?? false {
+                        let others =
+                            try Int.fetchOne(
+                                db, sql: "SELECT COUNT(*) FROM source WHERE milestone_id = ? AND url != ?", arguments: [milestoneID, sourceURL]) ?? 0
+                        guard others == 0 else {
+                            throw JibangError.conflict(
+                                location,
+                                "milestone #\(milestoneID) has gained other sources since; revert the candidate instead (a retraction, kept in the record)"
+                            )
+                        }
+                        let siteID = try Int64.fetchOne(db, sql: "SELECT site_id FROM milestone WHERE id = ?", arguments: [milestoneID])
+                        try db.execute(sql: "DELETE FROM milestone WHERE id = ?", arguments: [milestoneID])
+                        if row[3] ?? false, let siteID,
+                            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM milestone WHERE site_id = ?", arguments: [siteID]) == 0
+                        {
+                            try db.execute(sql: "DELETE FROM site WHERE id = ?", arguments: [siteID])
+                        }
+                    } else if row[4] ?? false {
+                        // Only a source this acceptance added: one the milestone cited before stays.
+                        try db.execute(sql: "DELETE FROM source WHERE milestone_id = ? AND url = ?", arguments: [milestoneID, sourceURL])
+                    }
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE evidence_candidate SET status = 'pending', milestone_id = NULL, decision_note = NULL, created_milestone = NULL,
+                        created_site = NULL, added_source = NULL WHERE id = ?
+                        """, arguments: [id])
+                try Self.audit(
+                    db, "undo", "candidate", String(id), reason: reason,
+                    before: .object(["status": .string(status), "milestone": milestoneID.map { .number(Double($0)) } ?? .null]))
             }
         }
     }

@@ -7,13 +7,7 @@ public import JibangCore
 extension SQLiteStore: TokenStore {
     /// Creates a token and returns its secret, which is shown once: only its SHA-256 is stored.
     public func createToken(role: TokenRole, label: String?) async throws(JibangError) -> String {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
-        let secret =
-            "jb_"
-            + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let secret = "jb_" + Self.randomSecret()
         try await run {
             try writer.write { db in
                 try db.execute(
@@ -65,6 +59,8 @@ extension SQLiteStore: TokenStore {
             try writer.write { db in
                 try db.execute(sql: "UPDATE api_token SET revoked = ? WHERE id = ? AND revoked IS NULL", arguments: [Date(), id])
                 if db.changesCount == 0 { throw JibangError.notFound("no active token #\(id)", subject: "token #\(id)") }
+                // Its browsers are signed out too.
+                try db.execute(sql: "DELETE FROM web_session WHERE token_id = ?", arguments: [id])
                 try Self.audit(db, "token-revoke", "token", String(id))
             }
         }

@@ -392,6 +392,28 @@ enum Schema {
                     CREATE TABLE corpus_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v15 review sessions") { db in
+            // Signed-in browsers of the review desk: a session is named by the SHA-256 of its
+            // cookie's secret, belongs to a token (revoking it ends them), carries the CSRF
+            // token its forms must send and the last decision, for undo. An accepted candidate
+            // remembers whether it created the site and whether it added its source, so undoing
+            // it takes back exactly what it wrote.
+            try db.execute(
+                sql: """
+                    CREATE TABLE web_session (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        hash TEXT NOT NULL UNIQUE,
+                        token_id INTEGER NOT NULL REFERENCES api_token(id) ON DELETE CASCADE,
+                        csrf TEXT NOT NULL,
+                        created DATETIME NOT NULL,
+                        expires DATETIME NOT NULL,
+                        last_decision TEXT
+                    );
+                    CREATE INDEX web_session_token ON web_session (token_id);
+                    ALTER TABLE evidence_candidate ADD COLUMN created_site BOOLEAN;
+                    ALTER TABLE evidence_candidate ADD COLUMN added_source BOOLEAN;
+                    """)
+        }
         return migrator
     }
 }

@@ -27,6 +27,7 @@ import Testing
         (["indicator", "list"], "Indicator", true),
         (["events"], "Event", true),
         (["evidence", "list"], "Candidate", true),
+        (["evidence", "list", "--group"], "CandidateGroup", true),
         (["evidence", "show", "1"], "Candidate", false),
         (["evidence", "evaluate", "--labels", Fixtures.path("evidence-labels.csv")], "EvidenceEvaluation", false),
         (["evidence", "evaluate", "--reports", Fixtures.path("evidence-reports/dev.json")], "ReportEvaluation", false),

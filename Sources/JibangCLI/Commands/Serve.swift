@@ -25,11 +25,21 @@ struct Serve: AsyncParsableCommand {
     var logLevel: ServerSettings.LogLevel = .info
     @Option(name: .customLong("cache-mb"), help: "Megabytes of trend, compare and peaks answers kept in memory (0: none).")
     var cacheMegabytes = 64
+    @Flag(
+        help: ArgumentHelp(
+            "Behind a TLS reverse proxy: believe its X-Forwarded-Proto (sign-in cookies become Secure) and X-Forwarded-For (sign-in rate limits per client).",
+            discussion: "Only with a proxy you run: without one, any client could claim to be anyone."))
+    var trustProxy = false
+    @Option(name: .customLong("session-hours"), help: "Hours a review-desk sign-in lasts before the analyst signs in again.")
+    var sessionHours = 12.0
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port \(port): expected 1–65535") }
         guard (0...65536).contains(cacheMegabytes) else { throw ValidationError("--cache-mb \(cacheMegabytes): expected 0–65536") }
+        guard sessionHours > 0 && sessionHours <= 24 * 90 else {
+            throw ValidationError("--session-hours \(sessionHours): expected more than 0, at most 2160 (90 days)")
+        }
     }
 
     func run() async throws {
@@ -38,7 +48,8 @@ struct Serve: AsyncParsableCommand {
             let serving = try AdvisoryLock.shared(AdvisoryLock.servingPath(store: store.path))
             defer { serving.release() }
             let settings = ServerSettings(
-                host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes)
+                host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes,
+                trustProxy: trustProxy, sessionHours: sessionHours)
             try await JibangServer.serve(settings) {
                 note("Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")); Ctrl-C to stop")
             }

@@ -36,4 +36,37 @@ enum EvidenceView {
             return table.render()
         }
     }
+
+    /// The grouped queue: one line per proposed milestone, its reports beneath.
+    static func render(groups: [CandidateGroup], format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return ProgrammeJSON.encode(groups).trimmingCharacters(in: .newlines)
+        case .csv:
+            let header = [
+                "group_id", "status", "event", "place_id", "province_id", "date", "candidate", "document_id", "outlet", "member_date", "confidence",
+            ]
+            let rows = groups.flatMap { g in
+                g.members.map { m in
+                    CSVLine.join([
+                        g.id, g.status, g.event.rawValue, g.placeID ?? "", g.provinceID ?? "", g.date, String(m.id), m.documentID, m.outlet, m.date,
+                        String(m.confidence),
+                    ])
+                }
+            }
+            return ([CSVLine.join(header)] + rows).joined(separator: "\n")
+        case .table:
+            var table = TextTable(["group", "status", "event", "place", "date", "reports", "dates reported"])
+            for g in groups {
+                let place = g.lead.placeName ?? "province \(g.provinceID ?? "?")"
+                let outlets = Set(g.candidates.map(\.outlet)).sorted().joined(separator: ", ")
+                let readings = g.readings.map { "\($0.date) (\($0.outlets.joined(separator: ", ")))" }.joined(separator: "; ")
+                table.add([
+                    g.id, g.status, g.event.rawValue, place, g.date,
+                    "\(g.members.map { "#\($0.id)" }.joined(separator: " ")) · \(outlets)", g.readings.count > 1 ? "disagree: " + readings : readings,
+                ])
+            }
+            return table.render()
+        }
+    }
 }

@@ -72,12 +72,30 @@ public protocol CandidateRecordStore: Sendable {
 
     /// In one transaction: checks the record is still pending (else `invalid_input`), applies
     /// `write`, and marks it accepted with the milestone, the place and `note`. Returns the
-    /// milestone's id.
-    func acceptCandidate(id: Int64, placeID: String, note: String?, write: AcceptanceWrite) async throws(JibangError) -> Int64
+    /// milestone's id. `correction`, when the analyst changed the proposal before accepting,
+    /// is kept in the audit entry beside what the scanner proposed.
+    func acceptCandidate(
+        id: Int64, placeID: String, note: String?, write: AcceptanceWrite, correction: JSONValue?
+    ) async throws(JibangError)
+        -> Int64
+
+    /// In one transaction: returns a decided record to pending, as if never decided. A rejected
+    /// one just becomes pending; an accepted one takes back what its acceptance wrote: the
+    /// milestone it created (with the site, when that was created too and holds nothing else)
+    /// or the source at `sourceURL` it added. `conflict` when the created milestone has gained
+    /// other sources since (revert it instead). The audit keeps an `undo` entry with `reason`.
+    func undoDecision(id: Int64, sourceURL: String, reason: String) async throws(JibangError)
 
     /// In one transaction: checks the record is accepted (else `invalid_input`), retracts the
     /// milestone its acceptance created, or the source at `sourceURL` it added to an existing
     /// one, and marks the record rejected with `reason`, so that no scan proposes it again.
     /// Returns the milestone and whether it was retracted (true) or lost a source (false).
     func revertCandidate(id: Int64, sourceURL: String, reason: String) async throws(JibangError) -> (milestone: Int64, retracted: Bool)
+}
+
+extension CandidateRecordStore {
+    /// Accepts as proposed.
+    public func acceptCandidate(id: Int64, placeID: String, note: String?, write: AcceptanceWrite) async throws(JibangError) -> Int64 {
+        try await acceptCandidate(id: id, placeID: placeID, note: note, write: write, correction: nil)
+    }
 }

@@ -91,7 +91,15 @@ public struct ReviewQueue: Sendable {
         candidate id: Int64, placeID: String? = nil, stageID: String? = nil, note: String? = nil, milestone: Int64? = nil,
         role: Site.Role? = nil
     ) async throws(JibangError) -> Acceptance {
-        let candidate = try await self.candidate(id: id)
+        try await accept(
+            try await self.candidate(id: id), placeID: placeID, stageID: stageID, note: note, milestone: milestone, role: role, correction: nil)
+    }
+
+    /// Accepts `candidate` as given (the stored one, or as the analyst corrected it).
+    func accept(
+        _ candidate: Candidate, placeID: String?, stageID: String?, note: String?, milestone: Int64?, role: Site.Role?, correction: JSONValue?
+    ) async throws(JibangError) -> Acceptance {
+        let id = candidate.id ?? 0
         let location = InputLocation(file: "candidate #\(id)")
         guard candidate.status == .pending else { throw JibangError.conflict(location, "it is already \(candidate.status.rawValue)") }
         guard let divisionID = placeID ?? candidate.placeID else {
@@ -105,7 +113,7 @@ public struct ReviewQueue: Sendable {
         let write = try AcceptanceRules.decide(
             candidate, place: place, requestedStage: stageID, note: note, sites: try await store.sites(), milestone: milestone,
             role: role)
-        let milestoneID = try await store.acceptCandidate(id: id, placeID: divisionID, note: note, write: write)
+        let milestoneID = try await store.acceptCandidate(id: id, placeID: divisionID, note: note, write: write, correction: correction)
         let created = if case .addMilestone = write { true } else { false }
         let date = candidate.milestoneDate.map { AcceptanceRules.milestoneDate(candidate.event, reported: $0).description } ?? candidate.date
         return Acceptance(milestoneID: milestoneID, created: created, siteLabel: "\(place.nameKCNA) (\(divisionID))", date: date)

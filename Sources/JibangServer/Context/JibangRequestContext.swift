@@ -8,8 +8,12 @@ import NIOFoundationEssentialsCompat
 public struct JibangRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
 
+    /// The connected peer's address (a sign-in's rate limit counts per client).
+    public let peer: String?
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress
     }
 
     /// Largest accepted request body: 64 KiB (a milestone with its sources fits many times over).

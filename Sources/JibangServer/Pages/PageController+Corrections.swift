@@ -6,10 +6,9 @@ import JibangCore
 /// The site page's correction form: an editor fixes a milestone's date, retracts or restores it
 /// or one of its sources, with a reason, through the same rules and audit trail as the CLI and the API.
 extension PageController {
-    /// The correction form: the token typed into it, what to do, the reason and, for an edit,
-    /// the new date.
+    /// The correction form: what to do, the reason and, for an edit, the new date. (Its CSRF
+    /// token and the session were checked by `AccessMiddleware`.)
     struct CorrectionForm: Decodable {
-        let token: String?
         let action: String?
         let reason: String?
         let date: String?
@@ -29,8 +28,7 @@ extension PageController {
             throw APIError.badRequest("the milestone id must be a number")
         }
         let form = try await context.form(request, as: CorrectionForm.self)
-        let actor = try await writer(ofSecret: form.token, for: "corrections")
-        let message = await AuditActor.$current.withValue(actor) { await correct(milestone: id, form: form) }
+        let message = await correct(milestone: id, form: form)
         let division = try services.gazetteer.resolve(idOrName: place, at: InputLocation(file: "place"))
         return Response(
             status: .seeOther, headers: [.location: "/sites/\(division.id)?" + QueryString.make([("message", message)])])
@@ -67,16 +65,5 @@ extension PageController {
         } catch {
             return "Milestone #\(id): \(APIError(error).detail)"
         }
-    }
-
-    /// The writer a page's form speaks for: the token typed into it, which must be an editor's
-    /// or an admin's (401 without a valid token, 403 for a viewer's). `what` names the writes in
-    /// the refusal.
-    func writer(ofSecret secret: String?, for what: String) async throws -> AuditActor {
-        guard let secret, let token = try await services.store.token(ofSecret: secret) else { throw APIError.unauthorized }
-        guard token.role.canWrite else {
-            throw APIError(status: .forbidden, error: "forbidden", detail: "a viewer token reads only; \(what) need an editor or admin token")
-        }
-        return .token(token)
     }
 }

@@ -22,8 +22,8 @@ struct PageController {
         router.get("/kwic", use: kwic)
         router.get("/corpus", use: corpus)
         router.get("/corpus/changes", use: corpusChanges)
-        router.get("/review", use: review)
         router.get("/releases", use: releases)
+        addDeskRoutes(to: router)
         router.post("/review/:id", use: decide)
     }
 
@@ -141,25 +141,18 @@ struct PageController {
         }
     }
 
-    @Sendable func review(_ request: Request, context: Context) async throws -> Response {
-        let message = QueryParameters(request).string("message")
-        return CorpusPages.review(try await services.review.candidates(limit: 200), message: message).response
-    }
-
-    /// The review page's form: the token typed into it, the decision and, for a province-level
-    /// candidate, the place.
+    /// The review page's single-candidate form (kept for links to one candidate): the decision
+    /// and, for a province-level candidate, the place. The desk decides groups.
     struct ReviewForm: Decodable {
-        let token: String?
         let decision: String?
         let place: String?
     }
 
-    /// POST /review/{id}: the form's accept or reject, with the token typed into the form.
+    /// POST /review/{id}: accept or reject one candidate.
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw APIError.badRequest("the candidate id must be a number") }
         let form = try await context.form(request, as: ReviewForm.self)
-        let actor = try await writer(ofSecret: form.token, for: "review decisions")
-        return try await AuditActor.$current.withValue(actor) { try await decide(id: id, form: form) }
+        return try await decide(id: id, form: form)
     }
 
     /// The decision of a checked review form.
@@ -168,6 +161,7 @@ struct PageController {
         do {
             if form.decision == "reject" {
                 try await services.review.reject(candidate: id, note: "rejected in the review page")
+                try await remember(candidates: [id], label: "rejected candidate #\(id)")
                 message = "Candidate #\(id) rejected."
             } else {
                 let place = try form.place.flatMap { $0.isEmpty ? nil : $0 }.map { text in
@@ -175,6 +169,7 @@ struct PageController {
                 }
                 let result = try await services.review.accept(candidate: id, placeID: place)
                 services.invalidate()
+                try await remember(candidates: [id], label: "accepted candidate #\(id)")
                 message = "Candidate #\(id) accepted: milestone #\(result.milestoneID) at \(result.siteLabel)."
             }
         } catch {

@@ -1,4 +1,4 @@
-/// The trend explorer, the compare page, keyword in context and the evidence review queue.
+/// The trend explorer, the compare page, keyword in context and the corpus pages.
 extension PageTemplates {
     /// The period, measure, outlet and date inputs that the trend and compare forms share.
     static let filters = """
@@ -78,15 +78,4 @@ extension PageTemplates {
         {{/changes}}{{/content}}{{/layout}}
         """
 
-    static let review = """
-        {{<layout}}{{$content}}{{#message}}<p class="gap">{{.}}</p>{{/message}}
-        <p class="muted">Candidates found in the corpus by <code>jibang evidence scan</code>. Accepting makes the article a source of the milestone; a token (editor) is required.</p>
-        {{^candidates}}<p>No candidates pending.</p>{{/candidates}}
-        {{#candidates}}<section><h2>#{{id}} {{event}} · {{place}} · {{date}}</h2><p class="snippet">{{snippet}}</p><p class="muted">{{documentDate}} {{outlet}}: {{documentTitle}} · confidence {{confidence}} · {{why}}</p>
-        {{#url}}<p><a href="{{.}}" rel="noopener noreferrer">the article</a></p>{{/url}}
-        {{#corroborates}}<p>Corroborates milestone #{{.}}.</p>{{/corroborates}}
-        {{#pending}}<form class="q" method="post" action="/review/{{id}}"><label>Token<input type="password" name="token" autocomplete="off" required></label>{{#placeField}}{{> field}}{{/placeField}}<button name="decision" value="accept">Accept · 채택</button><button name="decision" value="reject" class="quiet">Reject · 기각</button></form>{{/pending}}
-        {{^pending}}<p><b>{{status}}</b></p>{{/pending}}</section>
-        {{/candidates}}{{/content}}{{/layout}}
-        """
 }

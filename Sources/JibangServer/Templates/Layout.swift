@@ -28,6 +28,7 @@ extension PageTemplates {
         figure{margin:1rem 0;background:#fff;border:1px solid var(--line);padding:.5rem;border-radius:6px}figure svg{width:100%;height:auto}figure.map svg{max-width:600px;display:block;margin:0 auto}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:.8rem}.card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.7rem}.card b{font-size:1.6rem;display:block}
         .snippet{font-size:.9rem;background:#f4f6f9;padding:.4rem .6rem;border-left:3px solid var(--line)}footer{max-width:1100px;margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem}
+        .gcard{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.2rem .9rem .8rem;margin:.8rem 0}.gcard.sel{border-color:var(--accent);box-shadow:0 0 0 2px var(--accent)}.gcard:focus{outline:none}.gcard h2{font-size:1.05rem}ol.reports{padding-left:1.2rem}form.who,form.undo{margin:.4rem 0}kbd{border:1px solid var(--line);border-radius:3px;padding:0 .3rem;background:#fff}form.decide{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}form.decide details{flex-basis:100%}
         @media (max-width:600px){h1{font-size:1.25rem}th,td{padding:.3rem}}
         """
 

@@ -5,8 +5,8 @@ import Mustache
 enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "field": field, "select": select, "sources": sources, "filters": filters, "error": error,
-        "overview": overview, "sites": sites, "site": site, "trend": trend, "compare": compare, "kwic": kwic, "review": review, "releases": releases,
-        "corpus": corpus, "changes": changes,
+        "overview": overview, "sites": sites, "site": site, "trend": trend, "compare": compare, "kwic": kwic, "releases": releases,
+        "corpus": corpus, "changes": changes, "banner": banner, "signin": signin, "desk": desk, "confirm": confirm,
     ]
 
     /// Every template, parsed. A template that does not parse is a programming error that the

@@ -247,33 +247,6 @@ enum CorpusPages {
 
     // MARK: - Review
 
-    struct ReviewView {
-        struct Card {
-            let id: Int64
-            let event, place, date, snippet, documentDate, outlet, documentTitle, confidence, why, status: String
-            let url: String?
-            let corroborates: Int64?
-            let pending: Bool
-            let placeField: FormField?
-        }
-
-        let frame = Frame("Evidence review", "증거 검토", section: .review)
-        let message: String?
-        let candidates: [Card]
-    }
-
-    static func review(_ candidates: [Candidate], message: String?) -> Page {
-        let cards = candidates.map { c in
-            ReviewView.Card(
-                id: c.id ?? 0, event: c.event.rawValue, place: c.placeName ?? "province \(c.provinceID ?? "")", date: c.date, snippet: c.snippet,
-                documentDate: c.documentDate, outlet: c.outlet, documentTitle: c.documentTitle, confidence: String(format: "%.2f", c.confidence),
-                why: c.why, status: c.status.rawValue, url: c.url.flatMap { $0.hasPrefix("http") ? $0 : nil }, corroborates: c.corroborates,
-                pending: c.status == .pending && c.id != nil,
-                placeField: c.placeID == nil ? FormField("Place", "place", nil, placeholder: c.provinceSites.first ?? "", size: 18) : nil)
-        }
-        return Page(template: "review", view: ReviewView(message: message, candidates: cards))
-    }
-
     /// A chart's SVG without its XML declaration, for inline use.
     static func inlineSVG(_ svg: String) -> String {
         guard svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") else { return svg }

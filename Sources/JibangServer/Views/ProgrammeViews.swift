@@ -215,6 +215,8 @@ enum ProgrammePages {
         /// Corrections of these milestones and sources, newest first.
         let history: [Change]
         let hasHistory: Bool
+        /// The signed-in session's CSRF token (the correction forms need it); nil when signed out.
+        var csrf: String? = RequestSession.current?.csrf
 
         struct Change {
             let at, what, reason: String

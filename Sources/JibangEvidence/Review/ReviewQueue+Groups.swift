@@ -1,0 +1,132 @@
+public import JibangBase
+public import JibangCore
+
+/// What an analyst changed on a card before accepting it: the place, the kind of event, the
+/// role or the date. Unset fields keep the scanner's proposal. The audit keeps both.
+public struct CandidateEdit: Sendable, Equatable {
+    public var placeID: String?
+    public var event: EvidenceEvent?
+    public var date: MilestoneDate?
+    public var role: Site.Role?
+
+    public init(placeID: String? = nil, event: EvidenceEvent? = nil, date: MilestoneDate? = nil, role: Site.Role? = nil) {
+        self.placeID = placeID
+        self.event = event
+        self.date = date
+        self.role = role
+    }
+
+    public var isEmpty: Bool { placeID == nil && event == nil && date == nil && role == nil }
+
+    /// The candidate as the analyst decided it; `withDate` false keeps the candidate's own date
+    /// (the other reports of a group keep their readings).
+    func applied(to candidate: Candidate, withDate: Bool) -> Candidate {
+        var edited = candidate
+        if let placeID { edited.placeID = placeID }
+        if let event { edited.event = event }
+        if withDate, let date {
+            edited.date = date.description
+            edited.datePrecision = date.precision.rawValue
+        }
+        return edited
+    }
+
+    /// The audit's record of the change: what the scanner proposed and what the analyst decided.
+    func correction(of candidate: Candidate, decided: Candidate) -> JSONValue? {
+        guard !isEmpty else { return nil }
+        func reading(_ c: Candidate) -> JSONValue {
+            .object(["place_id": c.placeID.map(JSONValue.string) ?? .null, "event": .string(c.event.rawValue), "date": .string(c.date)])
+        }
+        var decidedReading = reading(decided)
+        if case var .object(fields) = decidedReading, let role {
+            fields["role"] = .string(role.rawValue)
+            decidedReading = .object(fields)
+        }
+        return .object(["proposed": reading(candidate), "decided": decidedReading])
+    }
+}
+
+extension ReviewQueue {
+    /// The queue as proposed milestones: candidates grouped by place, kind and overlapping date
+    /// (`CandidateGrouping`), pending first, most confident first.
+    public func groups(
+        status: Candidate.Status? = .pending, event: EvidenceEvent? = nil, limit: Int = 100_000
+    ) async throws(JibangError)
+        -> [CandidateGroup]
+    {
+        CandidateGrouping.groups(try await candidates(status: status, event: event, limit: limit))
+    }
+
+    /// The pending group `id`, checked against the member ids the analyst saw: `conflict` when
+    /// the group is gone or its members changed since (a new report joined, one was decided).
+    public func pendingGroup(id: String, expecting members: [Int64]?) async throws(JibangError) -> CandidateGroup {
+        let location = InputLocation(file: "group \(id)")
+        guard let group = try await groups(status: .pending).first(where: { $0.id == id }) else {
+            throw JibangError.conflict(
+                location, "no pending group has this id now: its reports were decided or its dates changed; reload the queue",
+                hint: .init(field: "group"))
+        }
+        if let members, Set(members) != Set(group.memberIDs) {
+            throw JibangError.conflict(
+                location,
+                "the group changed since it was shown (now reports \(group.memberIDs.map { "#\($0)" }.joined(separator: ", "))); reload and decide again"
+            )
+        }
+        return group
+    }
+
+    /// What deciding a group did.
+    public struct GroupDecision: Sendable, Equatable {
+        public let groupID: String
+        public let candidates: [Int64]
+        /// The milestone accepting created or corroborated; nil for a rejection.
+        public let milestoneID: Int64?
+        public let created: Bool
+        public let siteLabel: String?
+    }
+
+    /// Accepts a group: the best-dated report creates or corroborates one milestone, and every
+    /// other report becomes a source of that milestone (a date it cannot share is kept as its
+    /// reading). `edit` applies the analyst's corrections first.
+    public func accept(
+        group id: String, members: [Int64]?, edit: CandidateEdit = .init(), stageID: String? = nil, note: String? = nil
+    ) async throws(JibangError) -> GroupDecision {
+        let group = try await pendingGroup(id: id, expecting: members)
+        let lead = try await accept(candidate: group.lead.id ?? 0, placeID: edit.placeID, stageID: stageID, note: note, edit: edit)
+        for member in group.candidates.dropFirst() {
+            _ = try await accept(candidate: member.id ?? 0, placeID: edit.placeID, note: note, milestone: lead.milestoneID, edit: edit, ownDate: true)
+        }
+        return GroupDecision(
+            groupID: id, candidates: group.memberIDs, milestoneID: lead.milestoneID, created: lead.created, siteLabel: lead.siteLabel)
+    }
+
+    /// Rejects every report of a group with one reason.
+    public func reject(group id: String, members: [Int64]?, note: String?) async throws(JibangError) -> GroupDecision {
+        let group = try await pendingGroup(id: id, expecting: members)
+        for member in group.memberIDs { try await reject(candidate: member, note: note) }
+        return GroupDecision(groupID: id, candidates: group.memberIDs, milestoneID: nil, created: false, siteLabel: nil)
+    }
+
+    /// Accepts a candidate as the analyst corrected it (`edit`); with `ownDate`, the
+    /// candidate keeps its own date (a group's other reports).
+    public func accept(
+        candidate id: Int64, placeID: String?, stageID: String? = nil, note: String?, milestone: Int64? = nil, edit: CandidateEdit,
+        ownDate: Bool = false
+    ) async throws(JibangError) -> Acceptance {
+        guard !edit.isEmpty else { return try await accept(candidate: id, placeID: placeID, stageID: stageID, note: note, milestone: milestone) }
+        let proposed = try await candidate(id: id)
+        let decided = edit.applied(to: proposed, withDate: !ownDate)
+        return try await accept(
+            decided, placeID: placeID ?? proposed.placeID, stageID: stageID, note: note, milestone: milestone, role: edit.role,
+            correction: edit.correction(of: proposed, decided: decided))
+    }
+
+    /// Undoes decisions, newest first: each candidate returns to pending and what its
+    /// acceptance wrote is taken back.
+    public func undo(candidates ids: [Int64], reason: String) async throws(JibangError) {
+        for id in ids.reversed() {
+            let candidate = try await self.candidate(id: id)
+            try await store.undoDecision(id: id, sourceURL: AcceptanceRules.sourceURL(candidate), reason: reason)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+public import Foundation
+import GRDB
+public import JibangBase
+public import JibangCore
+
+extension SQLiteStore: SessionStore {
+    public func startSession(
+        tokenSecret: String, lifetime: TimeInterval
+    ) async throws(JibangError) -> (
+        secret: String, session: WebSession
+    )? {
+        guard let token = try await token(ofSecret: tokenSecret) else { return nil }
+        let secret = Self.randomSecret()
+        let csrf = Self.randomSecret()
+        let now = Date()
+        let expires = now.addingTimeInterval(lifetime)
+        let id = try await run {
+            try writer.write { db in
+                // Expired sessions are swept as new ones start.
+                try db.execute(sql: "DELETE FROM web_session WHERE expires < ?", arguments: [now])
+                try db.execute(
+                    sql: "INSERT INTO web_session (hash, token_id, csrf, created, expires) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [Self.tokenHash(secret), token.id, csrf, now, expires])
+                return db.lastInsertedRowID
+            }
+        }
+        return (secret, WebSession(id: id, token: token, csrf: csrf, expires: expires, lastDecision: nil))
+    }
+
+    public func session(ofSecret secret: String) async throws(JibangError) -> WebSession? {
+        try await run {
+            try writer.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.id, s.csrf, s.expires, s.last_decision, t.id, t.role, t.label, t.created
+                        FROM web_session s JOIN api_token t ON t.id = s.token_id
+                        WHERE s.hash = ? AND s.expires > ? AND t.revoked IS NULL
+                        """, arguments: [Self.tokenHash(secret), Date()]
+                ).map {
+                    WebSession(
+                        id: $0[0],
+                        token: TokenInfo(id: $0[4], role: TokenRole(rawValue: $0[5]) ?? .viewer, label: $0[6], created: $0[7], revoked: nil),
+                        csrf: $0[1], expires: $0[2], lastDecision: $0[3])
+                }
+            }
+        }
+    }
+
+    public func endSession(ofSecret secret: String) async throws(JibangError) {
+        try await run {
+            try writer.write { db in try db.execute(sql: "DELETE FROM web_session WHERE hash = ?", arguments: [Self.tokenHash(secret)]) }
+        }
+    }
+
+    public func setLastDecision(session id: Int64, _ decision: String?) async throws(JibangError) {
+        try await run {
+            try writer.write { db in try db.execute(sql: "UPDATE web_session SET last_decision = ? WHERE id = ?", arguments: [decision, id]) }
+        }
+    }
+
+    /// 32 random bytes, URL-safe base64 without padding.
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
