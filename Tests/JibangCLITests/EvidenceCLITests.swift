@@ -70,4 +70,49 @@ import Testing
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("evidence list"))
     }
+
+    /// Issue 20 in the terminal: `evidence list --group` shows one card per event, and
+    /// `accept|reject --group` decide every report of one.
+    @Test func groupsAreListedAcceptedAndRejectedFromTheTerminal() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(await jibang(["ingest", Fixtures.path("kcna-programme-subset.json")], in: dir.path).status == 0)
+        let scan = await jibang(["evidence", "scan", "--format", "json"], in: dir.path)
+        let candidates = try #require(try json(scan.stdout) as? [[String: Any]])
+        let list = await jibang(["evidence", "list", "--group", "--format", "json"], in: dir.path)
+        #expect(list.status == 0, "\(list.stderr)")
+        let groups = try #require(try json(list.stdout) as? [[String: Any]])
+        // Every candidate is in exactly one group.
+        let members = groups.flatMap { ($0["members"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } }
+        #expect(members.sorted() == candidates.compactMap { $0["id"] as? Int }.sorted())
+        // Hamju's field guidance: the article dated August 31 and the press review dated on or
+        // before September 2 are one card, the exact day first.
+        let hamju = try #require(groups.first { $0["place_id"] as? String == "KP0310" && $0["event"] as? String == "leader_visit" })
+        let hamjuMembers = try #require(hamju["members"] as? [[String: Any]])
+        #expect(hamjuMembers.count == 2)
+        #expect(hamjuMembers.first?["date"] as? String == "2024-08-31")
+        #expect(hamju["date"] as? String == "2024-08-31")
+        let groupID = try #require(hamju["group_id"] as? String)
+
+        let accept = await jibang(["evidence", "accept", "--group", groupID], in: dir.path)
+        #expect(accept.status == 0, "\(accept.stderr)")
+        #expect(accept.stderr.contains("with 2 reports as its sources"))
+        let accepted = await jibang(["evidence", "list", "--status", "accepted", "--format", "json"], in: dir.path)
+        #expect(
+            Set((try json(accepted.stdout) as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int })
+                == Set(hamjuMembers.compactMap { $0["id"] as? Int }))
+        // The group is decided: it is no longer pending.
+        let twice = await jibang(["evidence", "accept", "--group", groupID], in: dir.path)
+        #expect(twice.status != 0)
+        #expect(twice.stderr.contains("no pending group"))
+
+        let other = try #require(groups.first { $0["group_id"] as? String != groupID })
+        let otherID = try #require(other["group_id"] as? String)
+        let reject = await jibang(["evidence", "reject", "--group", otherID, "--reason", "not the programme"], in: dir.path)
+        #expect(reject.status == 0, "\(reject.stderr)")
+        let rejected = await jibang(["evidence", "list", "--status", "rejected", "--format", "json"], in: dir.path)
+        #expect((try json(rejected.stdout) as? [[String: Any]])?.count == (other["members"] as? [Any])?.count)
+        let both = await jibang(["evidence", "accept", "3", "--group", otherID], in: dir.path)
+        #expect(both.status != 0, "an id and a group together are refused")
+    }
 }

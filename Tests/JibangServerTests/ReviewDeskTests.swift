@@ -21,9 +21,23 @@ import Testing
         var headers: HTTPFields { [.contentType: "application/x-www-form-urlencoded", .cookie: cookie] }
     }
 
+    /// The sign-in form's cookie and token, as a browser gets them by opening /signin.
+    static func signInForm(_ client: some TestClientProtocol) async throws -> (headers: HTTPFields, field: String) {
+        var result: (HTTPFields, String) = ([:], "")
+        try await client.execute(uri: "/signin", method: .get) { response in
+            let cookie = String((response.headers[.setCookie] ?? "").split(separator: ";")[0])
+            let field = String(String(buffer: response.body).firstMatch(of: /name="signin" value="([^"]+)"/)?.1 ?? "")
+            result = ([.contentType: "application/x-www-form-urlencoded", .cookie: cookie], field)
+        }
+        return result
+    }
+
     static func signIn(_ client: some TestClientProtocol, token: String) async throws -> Browser {
         var cookie = ""
-        try await client.execute(uri: "/signin", method: .post, headers: form, body: ByteBuffer(string: "token=\(token)&next=/review")) { response in
+        let signIn = try await signInForm(client)
+        try await client.execute(
+            uri: "/signin", method: .post, headers: signIn.headers, body: ByteBuffer(string: "token=\(token)&next=/review&signin=\(signIn.field)")
+        ) { response in
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/review")
             cookie = String((response.headers[.setCookie] ?? "").split(separator: ";")[0])
@@ -69,6 +83,7 @@ import Testing
             ("/sites/\(site.divisionID)/milestones/\(milestone)", "action=retract&reason=test"),
             ("/signout", ""),
         ]
+        let token2 = try await store.createToken(role: .editor)
         try await app.test(.router) { client in
             let browser = try await Self.signIn(client, token: token)
             let before = try await Self.snapshot(store)
@@ -80,6 +95,16 @@ import Testing
                     try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body + csrf)) { response in
                         #expect(response.status == .forbidden, "\(path) with \(label): \(response.status)")
                     }
+                }
+            }
+            // Signing in without the sign-in form's token (a form posted from another site): 403, no session.
+            let signIn = try await Self.signInForm(client)
+            for (headers, field) in [(Self.form, signIn.field), (signIn.headers, ""), (signIn.headers, "x" + signIn.field.dropFirst())] {
+                try await client.execute(uri: "/signin", method: .post, headers: headers, body: ByteBuffer(string: "token=\(token2)&signin=\(field)"))
+                {
+                    response in
+                    #expect(response.status == .forbidden)
+                    #expect(response.headers[.setCookie] == nil, "no session cookie")
                 }
             }
             #expect(try await Self.snapshot(store) == before, "no refused form changed the store")
@@ -96,15 +121,22 @@ import Testing
         let store = try SQLiteStore.open(path: path)
         let token = try await store.createToken(role: .editor, label: "desk")
         try await app.test(.router) { client in
-            try await client.execute(uri: "/signin", method: .post, headers: Self.form, body: ByteBuffer(string: "token=\(token)")) { response in
+            let signIn = try await Self.signInForm(client)
+            try await client.execute(
+                uri: "/signin", method: .post, headers: signIn.headers, body: ByteBuffer(string: "token=\(token)&signin=\(signIn.field)")
+            ) {
+                response in
                 let cookie = try #require(response.headers[.setCookie])
                 #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
                 #expect(!cookie.contains("Secure"), "plain HTTP: not Secure")
                 #expect(!cookie.contains(token), "the cookie is not the token")
             }
-            var proxied = Self.form
+            var proxied = signIn.headers
             proxied[HTTPField.Name("X-Forwarded-Proto")!] = "https"
-            try await client.execute(uri: "/signin", method: .post, headers: proxied, body: ByteBuffer(string: "token=\(token)")) { response in
+            try await client.execute(
+                uri: "/signin", method: .post, headers: proxied, body: ByteBuffer(string: "token=\(token)&signin=\(signIn.field)")
+            ) {
+                response in
                 #expect(response.headers[.setCookie]?.contains("Secure") == true, "HTTPS at a trusted proxy: Secure")
             }
             // Signing out ends the session: its cookie no longer signs in.
@@ -129,12 +161,18 @@ import Testing
         defer { dir.remove() }
         let token = try await SQLiteStore.open(path: path).createToken(role: .editor)
         try await app.test(.router) { client in
+            let signIn = try await Self.signInForm(client)
             for _ in 0..<5 {
-                try await client.execute(uri: "/signin", method: .post, headers: Self.form, body: ByteBuffer(string: "token=jb_wrong")) {
+                try await client.execute(
+                    uri: "/signin", method: .post, headers: signIn.headers, body: ByteBuffer(string: "token=jb_wrong&signin=\(signIn.field)")
+                ) {
                     #expect($0.status == .unauthorized)
                 }
             }
-            try await client.execute(uri: "/signin", method: .post, headers: Self.form, body: ByteBuffer(string: "token=\(token)")) { response in
+            try await client.execute(
+                uri: "/signin", method: .post, headers: signIn.headers, body: ByteBuffer(string: "token=\(token)&signin=\(signIn.field)")
+            ) {
+                response in
                 #expect(response.status == .tooManyRequests, "even the right token waits once the client failed five times")
                 #expect(response.headers[.retryAfter] != nil)
             }
@@ -276,5 +314,54 @@ import Testing
         }
         let rejected = Set(try await review.candidates(status: .rejected).compactMap(\.id))
         #expect(rejected == Set(selected.flatMap(\.memberIDs)))
+    }
+
+    /// The API decides groups with a bearer token: the list conforms to the document; an
+    /// unknown group is 404, a group whose members differ from those sent is 409, and nothing
+    /// changes; with the right members one milestone cites every report.
+    @Test func theAPIDecidesGroupsWithABearerToken() async throws {
+        let (app, path, dir) = try await ServerTests().app()
+        defer { dir.remove() }
+        let store = try SQLiteStore.open(path: path)
+        let token = try await store.createToken(role: .editor)
+        let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
+        let group = try #require(try await review.groups().first { $0.memberIDs.count > 1 })
+        let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        let validator = ServerTests.validator
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/evidence/groups", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try ServerTests().json(response.body)
+                let schema = try #require(validator.responseSchema(path: "/evidence/groups", method: "get", status: 200))
+                #expect(validator.problems(body, schema).isEmpty)
+                #expect((body as? [[String: Any]])?.contains { $0["group_id"] as? String == group.id } == true)
+            }
+            let before = try await Self.snapshot(store)
+            try await client.execute(uri: "/api/v1/evidence/groups/\(group.id)/accept", method: .post, headers: [.contentType: "application/json"]) {
+                #expect($0.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/v1/evidence/groups/KP0101.inauguration.2020-01-01.2020-01-01/accept", method: .post, headers: auth) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(
+                uri: "/api/v1/evidence/groups/\(group.id)/accept", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"members": [\#(group.memberIDs[0])]}"#)
+            ) { #expect($0.status == .conflict) }
+            #expect(try await Self.snapshot(store) == before, "refused decisions change nothing")
+            let members = group.memberIDs.map(String.init).joined(separator: ",")
+            try await client.execute(
+                uri: "/api/v1/evidence/groups/\(group.id)/accept", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"members": [\#(members)]}"#)
+            ) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let body = try ServerTests().json(response.body)
+                let schema = try #require(validator.responseSchema(path: "/evidence/groups/{group}/accept", method: "post", status: 200))
+                #expect(validator.problems(body, schema).isEmpty)
+                #expect((body as? [String: Any])?["candidates"] as? [Int] == group.memberIDs.map(Int.init))
+            }
+        }
+        let accepted = try await review.candidates(status: .accepted)
+        #expect(Set(accepted.compactMap(\.id)) == Set(group.memberIDs))
+        #expect(Set(accepted.compactMap(\.corroborates)).count <= 1)
     }
 }

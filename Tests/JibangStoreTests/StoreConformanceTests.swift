@@ -274,6 +274,78 @@ import Testing
         let twice = try await #require(throws: JibangError.self) { try await store.revokeToken(id: listed.last!.id) }
         #expect(twice.code == .notFound)
     }
+
+    // MARK: - Sessions and undo (issue 20)
+
+    @Test(arguments: stores)
+    func sessionsLiveUntilSignOutExpiryOrRevocation(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let secret = try await store.createToken(role: .editor, label: "desk")
+        #expect(try await store.startSession(tokenSecret: "jb_unknown", lifetime: 60) == nil, "an unknown token starts nothing")
+        let (cookie, session) = try #require(try await store.startSession(tokenSecret: secret, lifetime: 60))
+        #expect(cookie != secret && cookie != session.csrf)
+        let found = try #require(try await store.session(ofSecret: cookie))
+        #expect(found.token.label == "desk" && found.token.role == .editor && found.csrf == session.csrf)
+        try await store.setLastDecision(session: found.id, #"{"label":"x","candidates":[1]}"#)
+        #expect(try await store.session(ofSecret: cookie)?.lastDecision == #"{"label":"x","candidates":[1]}"#)
+        try await store.endSession(ofSecret: cookie)
+        #expect(try await store.session(ofSecret: cookie) == nil, "signed out")
+        // Expiry.
+        let (short, _) = try #require(try await store.startSession(tokenSecret: secret, lifetime: 0.3))
+        #expect(try await store.session(ofSecret: short) != nil)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await store.session(ofSecret: short) == nil, "expired")
+        // Revocation ends every session of the token.
+        let (other, _) = try #require(try await store.startSession(tokenSecret: secret, lifetime: 60))
+        try await store.revokeToken(id: try #require(try await store.tokens().first?.id))
+        #expect(try await store.session(ofSecret: other) == nil, "revoked")
+    }
+
+    @Test(arguments: stores)
+    func undoTakesBackExactlyWhatADecisionWrote(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let stored = try await store.insertCandidates([
+            Self.record("new", confidence: 0.9), Self.record("more", confidence: 0.8), Self.record("known", confidence: 0.7),
+            Self.record("no", confidence: 0.6),
+        ]).map { $0.record.id! }
+        // A new milestone at a new site, and a second report as its source.
+        let milestone = try await store.acceptCandidate(
+            id: stored[0], placeID: "KP0409", note: nil,
+            write: .addMilestone(Self.entry("KP0409", .inauguration, "2024-12-20", url: "https://example.org/new")))
+        _ = try await store.acceptCandidate(
+            id: stored[1], placeID: "KP0409", note: nil, write: .addSource(Source(url: "https://example.org/more"), toMilestone: milestone))
+        // The first cannot be undone while the milestone cites the second report.
+        let blocked = try await #require(throws: JibangError.self) {
+            try await store.undoDecision(id: stored[0], sourceURL: "https://example.org/new", reason: "test")
+        }
+        #expect(blocked.code == .conflict)
+        try await store.undoDecision(id: stored[1], sourceURL: "https://example.org/more", reason: "test")
+        #expect(try await store.sites().flatMap(\.milestones).first?.sources.map(\.url) == ["https://example.org/new"])
+        try await store.undoDecision(id: stored[0], sourceURL: "https://example.org/new", reason: "test")
+        #expect(try await store.sites().isEmpty, "the milestone and the site it created are gone")
+        #expect(try await store.candidateRecord(id: stored[0])?.status == "pending")
+        #expect(try await store.candidateRecord(id: stored[1])?.status == "pending")
+        // A source the milestone cited before the acceptance stays when the acceptance is undone.
+        let again = try await store.acceptCandidate(
+            id: stored[0], placeID: "KP0409", note: nil,
+            write: .addMilestone(Self.entry("KP0409", .inauguration, "2024-12-20", url: "https://example.org/new")))
+        _ = try await store.acceptCandidate(
+            id: stored[2], placeID: "KP0409", note: nil, write: .addSource(Source(url: "https://example.org/new"), toMilestone: again))
+        try await store.undoDecision(id: stored[2], sourceURL: "https://example.org/new", reason: "test")
+        #expect(try await store.sites().flatMap(\.milestones).first?.sources.map(\.url) == ["https://example.org/new"])
+        // A rejection undone is pending again; a pending one has nothing to undo.
+        #expect(try await store.rejectCandidate(id: stored[3], note: "no"))
+        try await store.undoDecision(id: stored[3], sourceURL: "x", reason: "test")
+        #expect(try await store.candidateRecord(id: stored[3])?.status == "pending")
+        let nothing = try await #require(throws: JibangError.self) { try await store.undoDecision(id: stored[3], sourceURL: "x", reason: "test") }
+        #expect(nothing.code == .conflict)
+        let audit = try await store.auditEntries(since: nil, entity: "candidate", entityID: nil, limit: 100).filter { $0.action == "undo" }
+        #expect(audit.count == 4)
+    }
 }
 
 /// What every corpus store behind `CorpusDocumentStore` must do. Each test runs against

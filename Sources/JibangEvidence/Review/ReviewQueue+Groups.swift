@@ -1,3 +1,4 @@
+import Foundation
 public import JibangBase
 public import JibangCore
 
@@ -14,6 +15,26 @@ public struct CandidateEdit: Sendable, Equatable {
         self.event = event
         self.date = date
         self.role = role
+    }
+
+    /// The corrections as typed (in a form or a request body): a place in any spelling, a kind,
+    /// a date with its precision, a role. Empty or missing texts keep the proposal.
+    public init(place: String?, event: String?, date: String?, role: String?, gazetteer: Gazetteer) throws(JibangError) {
+        func given(_ text: String?) -> String? {
+            let text = text?.trimmingCharacters(in: .whitespaces)
+            return text?.isEmpty == false ? text : nil
+        }
+        if let place = given(place) { placeID = try gazetteer.resolve(idOrName: place, at: InputLocation(file: "request", field: "place")).id }
+        if let text = given(event) {
+            guard let event = EvidenceEvent(rawValue: text) else {
+                throw .invalidInput(
+                    InputLocation(file: "request", field: "event"),
+                    "found \"\(text)\", expected one of \(EvidenceEvent.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.event = event
+        }
+        if let text = given(date) { self.date = try FieldRules.date(text, at: InputLocation(file: "request", field: "date")) }
+        if let text = given(role) { self.role = try FieldRules.role(text, at: InputLocation(file: "request", field: "role")) }
     }
 
     public var isEmpty: Bool { placeID == nil && event == nil && date == nil && role == nil }
@@ -57,14 +78,19 @@ extension ReviewQueue {
         CandidateGrouping.groups(try await candidates(status: status, event: event, limit: limit))
     }
 
-    /// The pending group `id`, checked against the member ids the analyst saw: `conflict` when
-    /// the group is gone or its members changed since (a new report joined, one was decided).
+    /// The pending group `id`, checked against the member ids the analyst saw: `not_found` when
+    /// no pending group has that id (decided, or its span changed), `conflict` when its members
+    /// changed since (a new report joined, one was decided).
     public func pendingGroup(id: String, expecting members: [Int64]?) async throws(JibangError) -> CandidateGroup {
+        try Self.check(id: id, members: members, in: try await groups(status: .pending))
+    }
+
+    static func check(id: String, members: [Int64]?, in pending: [CandidateGroup]) throws(JibangError) -> CandidateGroup {
         let location = InputLocation(file: "group \(id)")
-        guard let group = try await groups(status: .pending).first(where: { $0.id == id }) else {
-            throw JibangError.conflict(
-                location, "no pending group has this id now: its reports were decided or its dates changed; reload the queue",
-                hint: .init(field: "group"))
+        guard let group = pending.first(where: { $0.id == id }) else {
+            throw JibangError.notFound(
+                "no pending group \(id) now: its reports were decided, or a new report changed its dates; list the groups again",
+                subject: "group \(id)")
         }
         if let members, Set(members) != Set(group.memberIDs) {
             throw JibangError.conflict(
@@ -91,20 +117,58 @@ extension ReviewQueue {
     public func accept(
         group id: String, members: [Int64]?, edit: CandidateEdit = .init(), stageID: String? = nil, note: String? = nil
     ) async throws(JibangError) -> GroupDecision {
-        let group = try await pendingGroup(id: id, expecting: members)
+        try await accept(try await pendingGroup(id: id, expecting: members), edit: edit, stageID: stageID, note: note)
+    }
+
+    /// Accepts a group already checked with `pendingGroup`.
+    public func accept(_ group: CandidateGroup, edit: CandidateEdit, stageID: String?, note: String?) async throws(JibangError) -> GroupDecision {
         let lead = try await accept(candidate: group.lead.id ?? 0, placeID: edit.placeID, stageID: stageID, note: note, edit: edit)
         for member in group.candidates.dropFirst() {
             _ = try await accept(candidate: member.id ?? 0, placeID: edit.placeID, note: note, milestone: lead.milestoneID, edit: edit, ownDate: true)
         }
         return GroupDecision(
-            groupID: id, candidates: group.memberIDs, milestoneID: lead.milestoneID, created: lead.created, siteLabel: lead.siteLabel)
+            groupID: group.id, candidates: group.memberIDs, milestoneID: lead.milestoneID, created: lead.created, siteLabel: lead.siteLabel)
     }
 
     /// Rejects every report of a group with one reason.
     public func reject(group id: String, members: [Int64]?, note: String?) async throws(JibangError) -> GroupDecision {
-        let group = try await pendingGroup(id: id, expecting: members)
+        try await reject(try await pendingGroup(id: id, expecting: members), note: note)
+    }
+
+    /// Rejects a group already checked with `pendingGroup`.
+    public func reject(_ group: CandidateGroup, note: String?) async throws(JibangError) -> GroupDecision {
         for member in group.memberIDs { try await reject(candidate: member, note: note) }
-        return GroupDecision(groupID: id, candidates: group.memberIDs, milestoneID: nil, created: false, siteLabel: nil)
+        return GroupDecision(groupID: group.id, candidates: group.memberIDs, milestoneID: nil, created: false, siteLabel: nil)
+    }
+
+    /// What a bulk decision did: the groups decided, those that had changed since they were
+    /// shown (left for the analyst), and those that could not be decided, with why.
+    public struct BulkDecision: Sendable {
+        public var decided: [GroupDecision] = []
+        public var changed: [String] = []
+        public var failed: [(group: String, error: JibangError)] = []
+    }
+
+    /// Decides many groups as shown (`picks`: each group's id and the member ids seen), reading
+    /// the queue once. A group that changed since is skipped, never decided unseen.
+    public func decide(picks: [(group: String, members: [Int64])], accept: Bool, note: String?) async throws(JibangError) -> BulkDecision {
+        let pending = try await groups(status: .pending)
+        var result = BulkDecision()
+        for pick in picks {
+            let group: CandidateGroup
+            do { group = try Self.check(id: pick.group, members: pick.members, in: pending) } catch {
+                // Gone or changed: either way not what the analyst saw.
+                result.changed.append(pick.group)
+                continue
+            }
+            do {
+                result.decided.append(
+                    accept ? try await self.accept(group, edit: .init(), stageID: nil, note: note) : try await reject(group, note: note))
+            } catch {
+                result.failed.append((pick.group, error))
+            }
+        }
+        return result
     }
 
     /// Accepts a candidate as the analyst corrected it (`edit`); with `ownDate`, the
@@ -116,6 +180,10 @@ extension ReviewQueue {
         guard !edit.isEmpty else { return try await accept(candidate: id, placeID: placeID, stageID: stageID, note: note, milestone: milestone) }
         let proposed = try await candidate(id: id)
         let decided = edit.applied(to: proposed, withDate: !ownDate)
+        // A form sends every field, most unchanged: only a real change is a correction.
+        if decided == proposed && edit.role == nil {
+            return try await accept(candidate: id, placeID: placeID, stageID: stageID, note: note, milestone: milestone)
+        }
         return try await accept(
             decided, placeID: placeID ?? proposed.placeID, stageID: stageID, note: note, milestone: milestone, role: edit.role,
             correction: edit.correction(of: proposed, decided: decided))

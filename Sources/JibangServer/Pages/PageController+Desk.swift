@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import JibangBase
 import JibangCore
@@ -28,18 +29,35 @@ extension PageController {
 
     @Sendable func signInPage(_ request: Request, context: Context) async throws -> Response {
         let q = QueryParameters(request)
-        return DeskPages.signIn(next: Self.localPath(q.string("next")), message: q.string("message"), session: RequestSession.current).response
+        let form = SessionCookie.randomValue()
+        var response = DeskPages.signIn(
+            next: Self.localPath(q.string("next")), message: q.string("message"), form: form, session: RequestSession.current
+        )
+        .response
+        SessionCookie.setSignIn(form, secure: SessionCookie.isHTTPS(request, trustProxy: services.trustProxy), on: &response)
+        return response
     }
 
     /// POST /signin: a valid token starts a session (cookie) and goes on to `next`; a wrong one
-    /// counts toward the rate limit.
+    /// counts toward the rate limit. The form must carry the token its page set as a cookie.
     @Sendable func signIn(_ request: Request, context: Context) async throws -> Response {
         let fields = FormFields(String(buffer: try await context.body(of: request)))
         let next = Self.localPath(fields.given("next"))
+        guard let form = request.cookies[SessionCookie.signInName]?.value, !form.isEmpty,
+            AccessMiddleware<Context>.constantTimeEqual(fields.first("signin") ?? "", form)
+        else {
+            throw APIError(
+                status: .forbidden, error: "forbidden",
+                detail: "the sign-in form is missing its token or has expired; open /signin again and sign in from there")
+        }
+        func page(_ message: String, _ status: HTTPResponse.Status) -> Response {
+            var response = DeskPages.signIn(next: next, message: message, form: form, session: nil).response
+            response.status = status
+            return response
+        }
         let client = SessionCookie.client(request, peer: context.peer, trustProxy: services.trustProxy)
         if let wait = services.signIns.wait(for: client) {
-            var response = DeskPages.signIn(next: next, message: "Too many failed sign-ins; try again in \(wait) s.", session: nil).response
-            response.status = .tooManyRequests
+            var response = page("Too many failed sign-ins; try again in \(wait) s.", .tooManyRequests)
             response.headers[.retryAfter] = String(wait)
             return response
         }
@@ -47,13 +65,8 @@ extension PageController {
             let (secret, _) = try await services.store.startSession(tokenSecret: token, lifetime: services.sessionLifetime)
         else {
             services.signIns.recordFailure(of: client)
-            var response = DeskPages.signIn(
-                next: next,
-                message: "That token is unknown or revoked; paste the whole token (it starts with jb_) that `jibang token create` printed.",
-                session: nil
-            ).response
-            response.status = .unauthorized
-            return response
+            return page(
+                "That token is unknown or revoked; paste the whole token (it starts with jb_) that `jibang token create` printed.", .unauthorized)
         }
         var response = Response(status: .seeOther, headers: [.location: next])
         SessionCookie.set(
@@ -159,10 +172,11 @@ extension PageController {
                     "Accepted \(Self.cardLabel(decision)): milestone #\(decision.milestoneID ?? 0) at \(decision.siteLabel ?? "") \(decision.created ? "created" : "now cites them")."
             }
             return backToDesk(fields, message: message)
-        } catch let error as JibangError where error.code == .conflict {
-            var response = Page.error(APIError(error))
-            response.status = .conflict
-            return response
+        } catch let error as JibangError where error.code == .conflict || error.code == .notFound {
+            // The card is not what the analyst saw any more (changed, or gone): 409.
+            return Page.error(
+                APIError(
+                    status: .conflict, error: "conflict", detail: "\(APIError(error).detail) The desk at /review shows the cards as they are now."))
         } catch {
             return backToDesk(fields, message: "Card \(group): \(APIError(error).detail)")
         }
@@ -170,20 +184,9 @@ extension PageController {
 
     /// The card's corrections, as the analyst typed them (empty fields keep the proposal).
     func edit(_ fields: FormFields) throws -> CandidateEdit {
-        var edit = CandidateEdit()
-        if let place = fields.given("place") {
-            edit.placeID = try services.gazetteer.resolve(idOrName: place, at: InputLocation(file: "place")).id
-        }
-        if let text = fields.given("event") {
-            guard let event = EvidenceEvent(rawValue: text) else { throw APIError.badRequest("event \(text) is not a kind of event") }
-            edit.event = event
-        }
-        if let date = fields.given("date") { edit.date = try FieldRules.date(date, at: InputLocation(file: "date")) }
-        if let text = fields.given("role") {
-            guard let role = Site.Role(rawValue: text) else { throw APIError.badRequest("role \(text): expected wave or associated") }
-            edit.role = role
-        }
-        return edit
+        try CandidateEdit(
+            place: fields.first("place"), event: fields.first("event"), date: fields.first("date"), role: fields.first("role"),
+            gazetteer: services.gazetteer)
     }
 
     static func reason(_ fields: FormFields) -> String { fields.given("reason") ?? "rejected in the review desk" }
@@ -225,24 +228,17 @@ extension PageController {
                 groups: groups, accept: accept, reason: fields.given("reason"), back: Self.backQuery(fields.all), session: RequestSession.current
             ).response
         }
-        var decided: [ReviewQueue.GroupDecision] = []
-        var changed: [String] = []
-        var failed: [String] = []
+        var picks: [(group: String, members: [Int64])] = []
         for pick in fields.all("pick") {
             let parts = pick.split(separator: "|", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            do {
-                let members = try Self.memberIDs(parts[1])
-                decided.append(
-                    accept
-                        ? try await services.review.accept(group: parts[0], members: members, note: fields.given("note"))
-                        : try await services.review.reject(group: parts[0], members: members, note: Self.reason(fields)))
-            } catch let error as JibangError where error.code == .conflict {
-                changed.append(parts[0])
-            } catch {
-                failed.append("\(parts[0]): \(APIError(error).detail)")
+            guard parts.count == 2, let members = try Self.memberIDs(parts[1]) else {
+                throw APIError.badRequest("pick=\(pick.prefix(60)): expected GROUP_ID|ID,ID,…")
             }
+            picks.append((parts[0], members))
         }
+        let result = try await services.review.decide(picks: picks, accept: accept, note: accept ? fields.given("note") : Self.reason(fields))
+        let (decided, changed) = (result.decided, result.changed)
+        let failed = result.failed.map { "\($0.group): \(APIError($0.error).detail)" }
         if accept { services.invalidate() }
         let verb = accept ? "Accepted" : "Rejected"
         let reports = decided.reduce(0) { $0 + $1.candidates.count }

@@ -8,6 +8,9 @@ import Synchronization
 /// reached the server over HTTPS (directly, or through a reverse proxy the operator trusts).
 enum SessionCookie {
     static let name = "jibang_session"
+    /// The sign-in form's own CSRF token, set when the form is shown: a sign-in posted from
+    /// another site lacks it (the cookie is SameSite=Strict) and is refused.
+    static let signInName = "jibang_signin"
 
     /// The cookie's secret, when the request carries one.
     static func secret(of request: Request) -> String? {
@@ -27,6 +30,19 @@ enum SessionCookie {
     /// Sets the session's cookie on `response`.
     static func set(_ secret: String, lifetime: TimeInterval, secure: Bool, on response: inout Response) {
         response.setCookie(Cookie(name: name, value: secret, maxAge: Int(lifetime), path: "/", secure: secure, httpOnly: true, sameSite: .strict))
+    }
+
+    /// Sets the sign-in form's token cookie (ten minutes to sign in).
+    static func setSignIn(_ value: String, secure: Bool, on response: inout Response) {
+        response.setCookie(Cookie(name: signInName, value: value, maxAge: 600, path: "/signin", secure: secure, httpOnly: true, sameSite: .strict))
+    }
+
+    /// 32 random bytes, URL-safe base64 without padding.
+    static func randomValue() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 
     /// Clears the cookie (signing out).

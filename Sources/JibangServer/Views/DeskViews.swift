@@ -21,11 +21,13 @@ enum DeskPages {
         let frame = Frame("Sign in", "로그인", section: .review)
         let next: String
         let message: String?
+        /// The form's CSRF token (also set as a cookie).
+        let form: String
         let session: SessionBanner?
     }
 
-    static func signIn(next: String, message: String?, session: WebSession?) -> Page {
-        Page(template: "signin", view: SignInView(next: next, message: message, session: banner(session)))
+    static func signIn(next: String, message: String?, form: String, session: WebSession?) -> Page {
+        Page(template: "signin", view: SignInView(next: next, message: message, form: form, session: banner(session)))
     }
 
     struct DeskView {
