@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "jibang-bench",
             dependencies: [
-                "JibangBase", "JibangCorpus", "JibangStore", "JibangCSV", "KoreanText",
+                "JibangBase", "JibangCore", "JibangCorpus", "JibangStore", "JibangEvidence", "JibangCSV", "KoreanText",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -35,7 +35,7 @@ extension SQLiteStore: CandidateRecordStore {
     public func candidateRecords(status: String?, event: String?, limit: Int) async throws(JibangError) -> [CandidateRecord] {
         try await run {
             try writer.read { db in
-                var sql = "SELECT id FROM evidence_candidate WHERE 1 = 1"
+                var sql = "SELECT \(Self.candidateColumns) FROM evidence_candidate WHERE 1 = 1"
                 var arguments: StatementArguments = []
                 if let status {
                     sql += " AND status = ?"
@@ -47,7 +47,7 @@ extension SQLiteStore: CandidateRecordStore {
                 }
                 sql += " ORDER BY status = 'pending' DESC, confidence DESC, date DESC, id LIMIT ?"
                 arguments += [limit]
-                return try Int64.fetchAll(db, sql: sql, arguments: arguments).compactMap { try Self.fetchCandidateRecord(db, id: $0) }
+                return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.candidateRecord)
             }
         }
     }
@@ -220,17 +220,17 @@ extension SQLiteStore: CandidateRecordStore {
         }
     }
 
+    /// The columns `candidateRecord` reads, in its order.
+    static let candidateColumns =
+        "id, key, document_id, place_id, province_id, event, date, confidence, status, payload, corroborates, milestone_id"
+
+    static func candidateRecord(_ row: Row) -> CandidateRecord {
+        CandidateRecord(
+            id: row[0], key: row[1], documentID: row[2], placeID: row[3], provinceID: row[4], event: row[5], date: row[6], confidence: row[7],
+            status: row[8], payload: row[9], corroborates: row[10], milestoneID: row[11])
+    }
+
     static func fetchCandidateRecord(_ db: Database, id: Int64) throws -> CandidateRecord? {
-        try Row.fetchOne(
-            db,
-            sql: """
-                SELECT id, key, document_id, place_id, province_id, event, date, confidence, status, payload, corroborates, milestone_id
-                FROM evidence_candidate WHERE id = ?
-                """, arguments: [id]
-        ).map {
-            CandidateRecord(
-                id: $0[0], key: $0[1], documentID: $0[2], placeID: $0[3], provinceID: $0[4], event: $0[5], date: $0[6], confidence: $0[7],
-                status: $0[8], payload: $0[9], corroborates: $0[10], milestoneID: $0[11])
-        }
+        try Row.fetchOne(db, sql: "SELECT \(candidateColumns) FROM evidence_candidate WHERE id = ?", arguments: [id]).map(candidateRecord)
     }
 }

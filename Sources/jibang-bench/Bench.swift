@@ -47,6 +47,10 @@ struct Bench: ParsableCommand {
     var reprints = false
     @Option(help: "With --reprints: near-copies planted.")
     var planted = 2_000
+    @Flag(help: "Measure the review desk instead: grouping, filtering and counting a large synthetic queue, against the ungrouped list.")
+    var desk = false
+    @Option(help: "With --desk: pending candidates queued.")
+    var candidates = 10_000
     @Flag(help: "Run the reliability drills instead: kill -9 during ingest and import, a server under reads and writes during an ingest.")
     var drills = false
     @Option(help: "With --drills: how many kills.")
@@ -59,6 +63,10 @@ struct Bench: ParsableCommand {
     func run() throws {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let corpusPath = "\(work)/corpus-\(documents)-\(seed).jsonl"
+        if desk {
+            print(DeskBench.report(try DeskBench(candidates: candidates, work: work, seed: seed, repetitions: min(max(3, repeats), 11)).run()))
+            return
+        }
         if drills {
             if !FileManager.default.fileExists(atPath: corpusPath) {
                 _ = try SyntheticCorpus(addressesJSONL: source).write(count: documents, seed: seed, to: corpusPath)

@@ -243,6 +243,10 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             }
             let basic = Data("analyst:\(token)".utf8).base64EncodedString()
             try await client.execute(uri: "/", method: .get, headers: [.authorization: "Basic \(basic)"]) { #expect($0.status == .ok) }
+            // The sign-in page opens without a token; a signed-in session then reads the pages.
+            let browser = try await ReviewDeskTests.signIn(client, token: token)
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: browser.cookie]) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: "jibang_session=forged"]) { #expect($0.status == .unauthorized) }
             // A viewer reads, and writes nothing.
             try await client.execute(uri: "/api/v1/programme/status", method: .get, headers: [.authorization: "Bearer \(viewer)"]) {
                 #expect($0.status == .ok)

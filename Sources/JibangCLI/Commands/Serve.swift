@@ -51,7 +51,9 @@ struct Serve: AsyncParsableCommand {
                 host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes,
                 trustProxy: trustProxy, sessionHours: sessionHours)
             try await JibangServer.serve(settings) {
-                note("Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")); Ctrl-C to stop")
+                note(
+                    "Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")\(trustProxy ? ", behind a trusted proxy" : "")); review desk at /review, sign in at /signin with an editor's token; Ctrl-C to stop"
+                )
             }
         }
     }

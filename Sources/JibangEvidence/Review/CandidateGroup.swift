@@ -1,4 +1,4 @@
-public import JibangCore
+import JibangCore
 
 /// One proposed milestone: the candidates that report the same place and kind of event with
 /// dates that overlap, read from every outlet that reported it. An analyst decides a group at
