@@ -82,7 +82,21 @@ extension ReviewQueue {
     /// no pending group has that id (decided, or its span changed), `conflict` when its members
     /// changed since (a new report joined, one was decided).
     public func pendingGroup(id: String, expecting members: [Int64]?) async throws(JibangError) -> CandidateGroup {
-        try Self.check(id: id, members: members, in: try await groups(status: .pending))
+        try Self.check(id: id, members: members, in: try await pendingGroups(sharingPlaceAndKindWith: id))
+    }
+
+    /// The pending groups of the place (or province) and kind a group id names: grouping never
+    /// crosses place or kind, so these are the groups the whole queue would give there, read
+    /// and decoded without the rest of the queue.
+    func pendingGroups(sharingPlaceAndKindWith id: String) async throws(JibangError) -> [CandidateGroup] {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let event = EvidenceEvent(rawValue: parts[1]) else { return [] }
+        let place = parts[0]
+        let records = try await store.candidateRecords(status: Candidate.Status.pending.rawValue, event: event.rawValue, limit: Int(Int32.max))
+        return CandidateGrouping.groups(
+            try records.filter { $0.placeID == place || $0.placeID == nil && $0.provinceID == place }.map { record throws(JibangError) in
+                try Self.candidate(record)
+            })
     }
 
     static func check(id: String, members: [Int64]?, in pending: [CandidateGroup]) throws(JibangError) -> CandidateGroup {
