@@ -8,7 +8,7 @@ extension PageTemplates {
     static let signin = """
         {{<layout}}{{$content}}{{#message}}<p class="gap" role="status">{{.}}</p>{{/message}}
         {{> banner}}
-        {{^session}}<form class="q" method="post" action="/signin"><input type="hidden" name="next" value="{{next}}"><input type="hidden" name="signin" value="{{form}}"><label>Token<input type="password" name="token" autocomplete="current-password" required autofocus size="40"></label><button id="signin">Sign in · 로그인</button></form>
+        {{^session}}<form class="q" method="post" action="/signin"><input type="hidden" name="next" value="{{next}}"><input type="hidden" name="signin" value="{{form}}"><input type="text" name="user" value="jibang" autocomplete="username" hidden><label>Token<input type="password" name="token" autocomplete="current-password" required autofocus size="40"></label><button id="signin">Sign in · 로그인</button></form>
         <p class="muted">An editor's or admin's token from <code>jibang token create --role editor</code>. The session lasts until you sign out or it expires; revoking the token ends it.</p>{{/session}}
         {{#session}}<p><a href="{{next}}">Go on to the review desk</a></p>{{/session}}{{/content}}{{/layout}}
         """
