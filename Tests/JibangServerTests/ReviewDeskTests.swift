@@ -156,6 +156,25 @@ import Testing
         }
     }
 
+    @Test func aViewersDeskShowsTheCardsWithoutDecisionForms() async throws {
+        let (app, path, dir) = try await ServerTests().app()
+        defer { dir.remove() }
+        let store = try SQLiteStore.open(path: path)
+        let viewer = try await store.createToken(role: .viewer)
+        let editor = try await store.createToken(role: .editor)
+        try await app.test(.router) { client in
+            for (token, writes) in [(viewer, false), (editor, true)] {
+                let browser = try await Self.signIn(client, token: token)
+                try await client.execute(uri: "/review", method: .get, headers: [.cookie: browser.cookie]) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("section class=\"gcard\""))
+                    #expect(html.contains(#"action="/review/groups""#) == writes)
+                    #expect(html.contains(#"action="/review/bulk""#) == writes)
+                }
+            }
+        }
+    }
+
     @Test func signInAttemptsAreRateLimited() async throws {
         let (app, path, dir) = try await ServerTests().app()
         defer { dir.remove() }

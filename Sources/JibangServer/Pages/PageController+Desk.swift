@@ -144,8 +144,10 @@ extension PageController {
         QueryString.make(filterNames.compactMap { name in values(name).first { !$0.isEmpty }.map { (name, $0) } })
     }
 
+    /// Back to the desk with the filters the form came from (only filter names, re-encoded:
+    /// nothing a form sends reaches the Location header as it was typed) and a message.
     func backToDesk(_ fields: FormFields, message: String) -> Response {
-        let back = fields.first("back") ?? ""
+        let back = Self.backQuery { name in FormFields(fields.first("back") ?? "").all(name) }
         let query = (back.isEmpty ? "" : back + "&") + QueryString.make([("message", message)])
         return Response(status: .seeOther, headers: [.location: "/review?" + query])
     }

@@ -53,6 +53,8 @@ enum DeskPages {
         let frame = Frame("Review desk", "검토 데스크", section: .review)
         let message: String?
         let session: SessionBanner?
+        /// The session, when it may decide (an editor's or admin's): the forms are drawn for it.
+        let writer: SessionBanner?
         let undo: String?
         let filters: [FormSelect]
         let from, to: String
@@ -129,7 +131,8 @@ enum DeskPages {
         return Page(
             template: "desk",
             view: DeskView(
-                message: message, session: banner(session), undo: session?.lastDecision.flatMap(DeskDecision.init(json:))?.label, filters: filters,
+                message: message, session: banner(session), writer: session?.token.role.canWrite == true ? banner(session) : nil,
+                undo: session?.lastDecision.flatMap(DeskDecision.init(json:))?.label, filters: filters,
                 from: filter.from?.description ?? "", to: filter.to?.description ?? "", cards: Array(cards), shown: cards.count,
                 total: selected.count,
                 pending: groups.count, reports: selected.reduce(0) { $0 + $1.candidates.count }, more: selected.count > cards.count, back: back,

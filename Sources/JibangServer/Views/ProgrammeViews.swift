@@ -215,8 +215,9 @@ enum ProgrammePages {
         /// Corrections of these milestones and sources, newest first.
         let history: [Change]
         let hasHistory: Bool
-        /// The signed-in session's CSRF token (the correction forms need it); nil when signed out.
-        var csrf: String? = RequestSession.current?.csrf
+        /// The signed-in writer's CSRF token (the correction forms need it); nil when signed out
+        /// or signed in with a viewer's token.
+        var csrf: String? = RequestSession.current.flatMap { $0.token.role.canWrite ? $0.csrf : nil }
 
         struct Change {
             let at, what, reason: String
