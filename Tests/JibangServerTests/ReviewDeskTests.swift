@@ -314,6 +314,7 @@ import Testing
         try await app.test(.router) { client in
             let browser = try await Self.signIn(client, token: token)
             var picks: [String] = []
+            var backField = ""
             try await client.execute(
                 uri: "/review/bulk", method: .post, headers: browser.headers,
                 body: ByteBuffer(string: "csrf=\(browser.csrf)&event=construction_progress&decision=reject&reason=progress%20reports")
@@ -322,13 +323,26 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("Rejecting these \(selected.count) cards"))
                 picks = html.matches(of: /name="pick" value="([^"]+)"/).map { String($0.1) }
+                backField = String(html.firstMatch(of: /name="back" value="([^"]*)"/)?.1 ?? "").replacingOccurrences(of: "&amp;", with: "&")
             }
+            #expect(backField == "event=construction_progress", "the confirmation keeps the filters to come back to")
             #expect(picks.count == selected.count)
             let body =
-                "csrf=\(browser.csrf)&confirm=yes&decision=reject&reason=progress%20reports&"
+                "csrf=\(browser.csrf)&confirm=yes&decision=reject&reason=progress%20reports&back="
+                + (backField.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&"
                 + picks.map { "pick=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }.joined(separator: "&")
-            try await client.execute(uri: "/review/bulk", method: .post, headers: browser.headers, body: ByteBuffer(string: body)) {
-                #expect($0.status == .seeOther)
+            var back = ""
+            try await client.execute(uri: "/review/bulk", method: .post, headers: browser.headers, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .seeOther)
+                back = response.headers[.location] ?? ""
+            }
+            // Back on the desk under the same filter: it is still chosen, and no card is left to decide in bulk.
+            #expect(back.contains("event=construction_progress"))
+            try await client.execute(uri: back, method: .get, headers: [.cookie: browser.cookie]) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<option value="construction_progress" selected>construction_progress (0)</option>"#))
+                #expect(!html.contains(#"action="/review/bulk""#))
+                #expect(html.contains("No cards pending under these filters."))
             }
         }
         let rejected = Set(try await review.candidates(status: .rejected).compactMap(\.id))

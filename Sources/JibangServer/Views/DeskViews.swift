@@ -60,6 +60,10 @@ enum DeskPages {
         let from, to: String
         let cards: [Card]
         let shown, total, pending, reports: Int
+        /// Whether any card matches (the bulk form is drawn only then).
+        let matches: Bool
+        /// Whether any card is pending at all (with none matching, the filters are why).
+        let anyPending: Bool
         let more: Bool
         let back: String
         /// The filters as hidden fields of the bulk form.
@@ -81,12 +85,13 @@ enum DeskPages {
         let siteIDs = Set(sites.map(\.divisionID))
         func name(_ id: String) -> String { gazetteer.division(id: id).map { "\($0.nameKCNA) \($0.nameKo)" } ?? id }
         func select(_ label: String, _ field: String, chosen: String?, naming: (String) -> String = { $0 }) -> FormSelect {
-            FormSelect(
+            var values = counts[field] ?? []
+            // The filter in force stays shown, even when no card is left under it.
+            if let chosen, !values.contains(where: { $0.value == chosen }) { values.append((chosen, 0)) }
+            return FormSelect(
                 label: label, name: field,
                 options: [FormSelect.Option(value: "", label: "any", selected: chosen == nil)]
-                    + (counts[field] ?? []).map {
-                        FormSelect.Option(value: $0.value, label: "\(naming($0.value)) (\($0.count))", selected: $0.value == chosen)
-                    })
+                    + values.map { FormSelect.Option(value: $0.value, label: "\(naming($0.value)) (\($0.count))", selected: $0.value == chosen) })
         }
         let filters = [
             select("Wave", "wave", chosen: filter.wave.map(String.init)),
@@ -134,8 +139,8 @@ enum DeskPages {
                 message: message, session: banner(session), writer: session?.token.role.canWrite == true ? banner(session) : nil,
                 undo: session?.lastDecision.flatMap(DeskDecision.init(json:))?.label, filters: filters,
                 from: filter.from?.description ?? "", to: filter.to?.description ?? "", cards: Array(cards), shown: cards.count,
-                total: selected.count,
-                pending: groups.count, reports: selected.reduce(0) { $0 + $1.candidates.count }, more: selected.count > cards.count, back: back,
+                total: selected.count, pending: groups.count, reports: selected.reduce(0) { $0 + $1.candidates.count },
+                matches: !selected.isEmpty, anyPending: !groups.isEmpty, more: selected.count > cards.count, back: back,
                 hidden: hidden))
     }
 
