@@ -10,8 +10,8 @@ extension SQLiteStore: SessionStore {
         secret: String, session: WebSession
     )? {
         guard let token = try await token(ofSecret: tokenSecret) else { return nil }
-        let secret = Self.randomSecret()
-        let csrf = Self.randomSecret()
+        let secret = SecretToken.make()
+        let csrf = SecretToken.make()
         let now = Date()
         let expires = now.addingTimeInterval(lifetime)
         let id = try await run {
@@ -57,13 +57,5 @@ extension SQLiteStore: SessionStore {
         try await run {
             try writer.write { db in try db.execute(sql: "UPDATE web_session SET last_decision = ? WHERE id = ?", arguments: [decision, id]) }
         }
-    }
-
-    /// 32 random bytes, URL-safe base64 without padding.
-    static func randomSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 }

@@ -7,7 +7,7 @@ public import JibangCore
 extension SQLiteStore: TokenStore {
     /// Creates a token and returns its secret, which is shown once: only its SHA-256 is stored.
     public func createToken(role: TokenRole, label: String?) async throws(JibangError) -> String {
-        let secret = "jb_" + Self.randomSecret()
+        let secret = "jb_" + SecretToken.make()
         try await run {
             try writer.write { db in
                 try db.execute(

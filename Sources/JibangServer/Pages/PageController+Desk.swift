@@ -29,7 +29,7 @@ extension PageController {
 
     @Sendable func signInPage(_ request: Request, context: Context) async throws -> Response {
         let q = QueryParameters(request)
-        let form = SessionCookie.randomValue()
+        let form = SecretToken.make()
         var response = DeskPages.signIn(
             next: Self.localPath(q.string("next")), message: q.string("message"), form: form, session: RequestSession.current
         )

@@ -37,14 +37,6 @@ enum SessionCookie {
         response.setCookie(Cookie(name: signInName, value: value, maxAge: 600, path: "/signin", secure: secure, httpOnly: true, sameSite: .strict))
     }
 
-    /// 32 random bytes, URL-safe base64 without padding.
-    static func randomValue() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
     /// Clears the cookie (signing out).
     static func clear(secure: Bool, on response: inout Response) {
         response.setCookie(Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
