@@ -7,10 +7,12 @@ error. Usage: desk-check.py BASE_URL TOKEN JIBANG DATABASE"""
 import json
 import subprocess
 import sys
+from urllib.parse import urlparse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -34,7 +36,8 @@ for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1
     options.add_argument(flag)
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-wait = WebDriverWait(driver, 15)
+# A page being replaced by the next one can leave an element stale mid-check: look again.
+wait = WebDriverWait(driver, 15, ignored_exceptions=[StaleElementReferenceException])
 errors = []
 
 
@@ -57,9 +60,10 @@ try:
     if driver.find_elements(By.CSS_SELECTOR, "form.decide"):
         fail("a signed-out desk shows decision forms")
     driver.find_element(By.LINK_TEXT, "Sign in").click()
+    wait.until(lambda d: urlparse(d.current_url).path == "/signin" and d.find_elements(By.NAME, "token"))
     driver.find_element(By.NAME, "token").send_keys(token)
     driver.find_element(By.ID, "signin").click()
-    wait.until(lambda d: d.current_url.endswith("/review"))
+    wait.until(lambda d: urlparse(d.current_url).path == "/review")
     settle("signed-in")
     if "Signed in as" not in driver.page_source:
         fail("signing in did not start a session")
@@ -91,11 +95,11 @@ try:
     # 3. Bulk reject a filtered selection: choose the kind, filter, reject all, confirm.
     Select(driver.find_element(By.NAME, "event")).select_by_value("construction_progress")
     driver.find_element(By.CSS_SELECTOR, "form[method=get] button").click()
-    wait.until(lambda d: "event=construction_progress" in d.current_url)
-    selected = len(driver.find_elements(By.CSS_SELECTOR, "section.gcard"))
+    wait.until(lambda d: urlparse(d.current_url).path == "/review" and "event=construction_progress" in d.current_url)
     settle("filtered")
+    selected = len(driver.find_elements(By.CSS_SELECTOR, "section.gcard"))
     driver.find_element(By.ID, "bulk-reject").click()
-    wait.until(lambda d: d.find_elements(By.ID, "confirm"))
+    wait.until(lambda d: urlparse(d.current_url).path == "/review/bulk" and d.find_elements(By.ID, "confirm"))
     settle("bulk-confirm")
     if f"Rejecting these {selected} cards" not in driver.page_source:
         fail(f"the confirmation does not say {selected} cards")
@@ -111,7 +115,8 @@ try:
 
     # 4. Undo the bulk decision: every report is pending again.
     driver.find_element(By.ID, "undo").click()
-    wait.until(lambda d: "Undone" in message())
+    # The address changes with the new page's message (the old page's was about the bulk decision).
+    wait.until(lambda d: "message=Undone" in d.current_url)
     settle("undone")
     if candidates("rejected"):
         fail("undo left rejected reports")
