@@ -42,6 +42,20 @@ import Testing
         #expect(run.stderr.contains("Kimhwa County"))
     }
 
+    /// Issue 21: a store address with a URL scheme is read as a URL, never as a file named
+    /// "postgress:"; a postgres:// URL is refused clearly until the PostgreSQL store is complete.
+    @Test func aStoreURLIsNeverTakenForAFileName() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let typo = await jibang(["status", "--database", "postgress://kim@db/jibang"], in: dir.path)
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("'postgress://' is not a store address"), "\(typo.stderr)")
+        let team = await jibang(["sites"], in: dir.path, environment: ["JIBANG_DATABASE": "postgres://kim:hunter2@db/jibang"])
+        #expect(team.status != 0)
+        #expect(team.stderr.contains("cannot open a PostgreSQL store yet") && !team.stderr.contains("hunter2"), "\(team.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no file was created")
+    }
+
     @Test func aBadImportNamesLineAndColumnAndChangesNothing() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -11,8 +11,22 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("SQLite store file (created and seeded on first use).", valueName: "path"))
     var database: String?
 
-    var path: String {
-        Console.current.resolve(database ?? Console.current.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite")
+    /// The address as given: `--database`, else `JIBANG_DATABASE`, else the default file.
+    var given: String { database ?? Console.current.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite" }
+
+    var path: String { Console.current.resolve(given) }
+
+    /// A URL is read as one (a typo in its scheme is an error, not a file of that name); the
+    /// commands open SQLite stores only until the PostgreSQL store is complete.
+    func validate() throws {
+        do {
+            if case .postgres(let address) = try StoreAddress(parsing: given) {
+                throw ValidationError(
+                    "this jibang cannot open a PostgreSQL store yet (\(address)); give a SQLite file path with --database or JIBANG_DATABASE")
+            }
+        } catch let error as JibangError {
+            throw ValidationError("--database: \(error.message)")
+        }
     }
 }
 
