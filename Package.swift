@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Bundled data, the OpenAPI document and attribution files are compiled in as string
@@ -43,7 +45,8 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool(), dependencies: ["jibang-embed"]),
         // Every module a target imports is declared here (MemberImportVisibility makes a missing one an error).
         .target(name: "KoreanText", swiftSettings: strict),
-        .target(name: "JibangBase", swiftSettings: strict, plugins: ["BuildInfo"]),
+        .target(
+            name: "JibangBase", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict, plugins: ["BuildInfo"]),
         .target(name: "JibangCSV", swiftSettings: strict),
         .target(
             name: "JibangCore",
@@ -79,6 +82,17 @@ let package = Package(
                 "JibangBase", "JibangCore", "JibangCorpus", "KoreanText",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // The team store: the record in PostgreSQL (issue 21).
+        .target(
+            name: "JibangPostgres",
+            dependencies: [
+                "JibangBase", "JibangCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict
         ),
@@ -125,7 +139,10 @@ let package = Package(
         ),
         .target(
             name: "JibangTestSupport",
-            dependencies: ["JibangBase", "JibangCore", "JibangStore", "JibangCorpus"],
+            dependencies: [
+                "JibangBase", "JibangCore", "JibangStore", "JibangCorpus", "JibangPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/JibangTestSupport",
             resources: [.copy("Fixtures")],
             swiftSettings: strict
@@ -151,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "JibangStoreTests",
             dependencies: [
-                "JibangBase", "JibangStore", "JibangCore", "JibangCorpus", "JibangEvidence", "KoreanText", "JibangTestSupport",
+                "JibangBase", "JibangStore", "JibangCore", "JibangCorpus", "JibangEvidence", "KoreanText", "JibangTestSupport", "JibangPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

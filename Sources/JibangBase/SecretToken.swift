@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Unguessable secrets for tokens, session cookies and CSRF tokens: 32 bytes from the system's
@@ -9,5 +10,13 @@ public enum SecretToken {
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+extension SecretToken {
+    /// The SHA-256 of `secret` in lower-case hex: all a store keeps of a token's or a session's
+    /// secret, whatever the engine.
+    public static func digest(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -66,7 +66,7 @@ extension SQLiteStore: TokenStore {
         }
     }
 
-    static func tokenHash(_ secret: String) -> String { sha256(Data(secret.utf8)) }
+    static func tokenHash(_ secret: String) -> String { SecretToken.digest(secret) }
 
     /// The SHA-256 of `data` in lower-case hex: the fingerprint an import's audit entry keeps.
     public static func sha256(_ data: Data) -> String {

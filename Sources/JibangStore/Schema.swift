@@ -417,3 +417,8 @@ enum Schema {
         return migrator
     }
 }
+
+extension SQLiteStore {
+    /// The schema's migration ids, oldest first: the PostgreSQL store uses the same.
+    package static var migrationIDs: [String] { Schema.migrator.migrations }
+}

@@ -2,6 +2,7 @@ import Foundation
 import JibangBase
 import JibangCore
 import JibangCorpus
+import JibangPostgres
 import JibangStore
 import JibangTestSupport
 import Testing
@@ -18,13 +19,36 @@ import Testing
     }
 
     static let stores = [
-        Implementation(name: "SQLite file") { dir in try await StoreBootstrap.open(path: dir.file("c.sqlite"), empty: true).store },
+        Implementation(name: "SQLite file") { dir in
+            BackendTally.record("conformance", "SQLite")
+            return try await StoreBootstrap.open(path: dir.file("c.sqlite"), empty: true).store
+        },
+        // The same engine in memory: not counted again in the tally.
         Implementation(name: "SQLite in memory") { _ in
             let store = try SQLiteStore.inMemory()
             try await StoreBootstrap.prepare(store, empty: true)
             return store
         },
     ]
+
+    /// A named way to make a new, empty store of tokens, sessions, indicators and the audit
+    /// trail: what the PostgreSQL store (issue 21) implements so far, beside every full store.
+    struct AccessImplementation: Sendable, CustomTestStringConvertible {
+        let name: String
+        let make: @Sendable (TemporaryDirectory) async throws -> any TokenStore & SessionStore & IndicatorStore & AuditStore
+        var testDescription: String { name }
+    }
+
+    static let accessStores: [AccessImplementation] =
+        stores.map { full in AccessImplementation(name: full.name) { dir in try await full.make(dir) } }
+        + (TestPostgres.server == nil
+            ? []
+            : [
+                AccessImplementation(name: "PostgreSQL") { _ in
+                    BackendTally.record("conformance", "PostgreSQL")
+                    return try await TestPostgres.freshStore()
+                }
+            ])
 
     static func entry(_ division: String, _ kind: Milestone.Kind, _ date: String, url: String, line: Int = 1) -> ProgrammeEntry {
         ProgrammeEntry(
@@ -237,8 +261,8 @@ import Testing
 
     // MARK: - Indicators and tokens
 
-    @Test(arguments: stores)
-    func indicatorsAreNotOverwrittenUnlessAsked(_ implementation: Implementation) async throws {
+    @Test(arguments: accessStores)
+    func indicatorsAreNotOverwrittenUnlessAsked(_ implementation: AccessImplementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let store = try await implementation.make(dir)
@@ -254,8 +278,36 @@ import Testing
         #expect(after.filter { $0.name == "Grain output" }.map(\.value) == [5.8])
     }
 
-    @Test(arguments: stores)
-    func tokensWorkUntilRevoked(_ implementation: Implementation) async throws {
+    /// Every write is audited in its transaction under the task's actor, with what it changed;
+    /// the trail is read newest first, by entity, id and time.
+    @Test(arguments: accessStores)
+    func writesAreAuditedUnderTheirActor(_ implementation: AccessImplementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        try await AuditActor.$current.withValue(.cli(user: "kim")) {
+            _ = try await store.createToken(role: .editor, label: "desk")
+            try await store.addIndicator(Indicator(name: "Grain output", unit: "Mt", period: "2020", value: 5.5, source: "FAO"))
+            try await store.addIndicator(Indicator(name: "Grain output", unit: "Mt", period: "2020", value: 5.8, source: "FAO 2021"), replace: true)
+        }
+        let id = try #require(try await store.tokens().first?.id)
+        try await store.revokeToken(id: id)
+        let ours: @Sendable ([AuditEntry]) -> [AuditEntry] = { $0.filter { ["token", "indicator"].contains($0.entity) } }
+        let all = ours(try await store.auditEntries(since: nil, entity: nil, entityID: nil, limit: 1000))
+        #expect(all.map(\.action) == ["token-revoke", "edit", "add", "token-create"])
+        #expect(all.map(\.actor.label) == [nil, "kim", "kim", "kim"])
+        #expect(all.first?.actor.kind == "system")
+        #expect(all[1].before == .object(["value": .number(5.5)]) && all[1].entityID == "Grain output|2020")
+        #expect(all[3].after == .object(["role": .string("editor"), "label": .string("desk")]) && all[3].entityID == String(id))
+        #expect(
+            try await store.auditEntries(since: nil, entity: "token", entityID: nil, limit: 100).map(\.action) == ["token-revoke", "token-create"])
+        #expect(try await store.auditEntries(since: nil, entity: "token", entityID: String(id), limit: 1).map(\.action) == ["token-revoke"])
+        #expect(try await store.auditEntries(since: "2999-01-01", entity: nil, entityID: nil, limit: 100).isEmpty)
+        #expect(ours(try await store.auditEntries(since: "2000-01-01", entity: nil, entityID: nil, limit: 100)).count == 4)
+    }
+
+    @Test(arguments: accessStores)
+    func tokensWorkUntilRevoked(_ implementation: AccessImplementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let store = try await implementation.make(dir)
@@ -277,8 +329,8 @@ import Testing
 
     // MARK: - Sessions and undo (issue 20)
 
-    @Test(arguments: stores)
-    func sessionsLiveUntilSignOutExpiryOrRevocation(_ implementation: Implementation) async throws {
+    @Test(arguments: accessStores)
+    func sessionsLiveUntilSignOutExpiryOrRevocation(_ implementation: AccessImplementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let store = try await implementation.make(dir)
