@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Unguessable secrets for tokens, session cookies and CSRF tokens: 32 bytes from the system's
 /// cryptographic generator, as URL-safe base64 without padding (fits a cookie, a form field and
@@ -17,6 +17,13 @@ extension SecretToken {
     /// The SHA-256 of `secret` in lower-case hex: all a store keeps of a token's or a session's
     /// secret, whatever the engine.
     public static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(Data(secret.utf8))
+    }
+}
+
+/// SHA-256 in lower-case hex: the fingerprint of an imported file, and all a store keeps of a secret.
+public enum SHA256Hex {
+    public static func of(_ data: some DataProtocol) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

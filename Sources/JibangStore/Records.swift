@@ -65,15 +65,9 @@ struct SiteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// JSON `[{role, source}]`, or nil when no source reads the role.
     var roleReadings: String?
 
-    var readings: [Site.RoleReading] {
-        guard let text = roleReadings else { return [] }
-        return (try? JSONDecoder().decode([Site.RoleReading].self, from: Data(text.utf8))) ?? []
-    }
+    var readings: [Site.RoleReading] { Site.RoleReading.stored(roleReadings) }
 
-    static func encode(_ readings: [Site.RoleReading]) -> String? {
-        guard !readings.isEmpty, let data = try? JSONEncoder().encode(readings) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func encode(_ readings: [Site.RoleReading]) -> String? { Site.RoleReading.storedText(readings) }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

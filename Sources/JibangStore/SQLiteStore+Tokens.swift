@@ -1,4 +1,3 @@
-import Crypto
 public import Foundation
 import GRDB
 public import JibangBase
@@ -70,6 +69,6 @@ extension SQLiteStore: TokenStore {
 
     /// The SHA-256 of `data` in lower-case hex: the fingerprint an import's audit entry keeps.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(data)
     }
 }

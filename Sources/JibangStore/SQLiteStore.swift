@@ -7,7 +7,7 @@ public import JibangCore
 ///
 /// Every write runs in one transaction, so an interrupted import — even `kill -9` — leaves
 /// the file as it was before.
-public struct SQLiteStore: ProgrammeStore {
+public struct SQLiteStore: SeedableStore {
     let writer: any DatabaseWriter
 
     /// Opens (creating when missing) the store at `path` and migrates it.
@@ -176,8 +176,6 @@ public struct SQLiteStore: ProgrammeStore {
         try await seedState().programme
     }
 
-    /// Where the store stands: whether the gazetteer and stages are loaded, and how the bundled
-    /// programme record was handled ("20x10-sites.csv@<digest>", "skipped", or nil).
     public func seedState() async throws(JibangError) -> (referenceLoaded: Bool, programme: String?) {
         try await run {
             try writer.read { db in
@@ -189,11 +187,9 @@ public struct SQLiteStore: ProgrammeStore {
         }
     }
 
-    /// Loads the gazetteer and the stages when missing and, when `programme` is true and the
-    /// bundled record was never loaded (nor skipped), the bundled programme. One transaction;
-    /// running it again changes nothing. Returns what was loaded.
-    @discardableResult
-    public func prepare(divisions: [Division], bundled: [ProgrammeEntry], bundleID: String, programme: Bool) async throws(JibangError) -> SeedResult {
+    public func prepare(
+        divisions: [Division], bundled: [ProgrammeEntry], bundleID: String, sha256: String, programme: Bool
+    ) async throws(JibangError) -> SeedResult {
         try await run {
             try writer.write { db in
                 var result = SeedResult()
@@ -212,7 +208,7 @@ public struct SQLiteStore: ProgrammeStore {
                             db, "seed", "import", bundleID,
                             after: .object([
                                 "file": .string(BundledData.programmeFile),
-                                "sha256": .string(Self.sha256(Data(try BundledData.programmeCSV().utf8))),
+                                "sha256": .string(sha256),
                                 "milestones": .number(Double(summary.milestones)), "sources": .number(Double(summary.sources)),
                             ]))
                     }
@@ -232,15 +228,4 @@ public struct SQLiteStore: ProgrammeStore {
             throw .storage("\(error)")
         }
     }
-}
-
-/// What `SQLiteStore.prepare` loaded.
-public struct SeedResult: Sendable, Equatable {
-    /// Divisions loaded (0 when they already were).
-    public var divisions = 0
-    public init() {}
-    /// The bundled programme's import summary, when it was loaded now.
-    public var programme: ImportSummary?
-    /// What a newer bundled record added to a store seeded from an older one.
-    public var update: BundledUpdate?
 }

@@ -31,7 +31,7 @@ public struct StoreDiagnosis: Sendable, Encodable {
         let bytes = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
         let folder = (path as NSString).deletingLastPathComponent
         let free = (try? manager.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder)[.systemFreeSize] as? NSNumber)?.int64Value
-        let binaryBundle = (try? BundledData.programmeCSV()).map { "\(BundledData.programmeFile)@\(StoreBootstrap.digest($0))" } ?? "?"
+        let binaryBundle = (try? BundledData.programmeCSV()).map(StoreSeeding.bundleID(of:)) ?? "?"
         var pending: [String] = []
         var unknown: [String] = []
         var integrity: String?

@@ -18,7 +18,8 @@ import Testing
     func storeSeededByThePreviousRelease(at path: String) async throws -> (SQLiteStore, [ProgrammeEntry]) {
         let previous = try ProgrammeCSV.read(Fixtures.text("20x10-sites-previous.csv"), file: "20x10-sites.csv", gazetteer: gazetteer)
         let old = try SQLiteStore.open(path: path)
-        _ = try await old.prepare(divisions: gazetteer.divisions, bundled: previous, bundleID: "20x10-sites.csv@previous", programme: true)
+        _ = try await old.prepare(
+            divisions: gazetteer.divisions, bundled: previous, bundleID: "20x10-sites.csv@previous", sha256: "0", programme: true)
         return (old, previous)
     }
 

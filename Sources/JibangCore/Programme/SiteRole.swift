@@ -1,3 +1,5 @@
+import Foundation
+
 extension Site {
     /// Whether a site is one of its wave's cities and counties or a project of the policy at a
     /// place that is not counted among them (an offshore farm, a paper mill, a hospital added to
@@ -32,6 +34,19 @@ extension Site {
                 readings.append(RoleReading(role: role, source: String(words[1])))
             }
             return readings
+        }
+
+        /// The readings as a store keeps them (JSON `[{role, source}]`), nil when there are none:
+        /// the same text on every engine.
+        public static func storedText(_ readings: [RoleReading]) -> String? {
+            guard !readings.isEmpty, let data = try? JSONEncoder().encode(readings) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        /// The readings a store kept (empty for nil or unreadable text).
+        public static func stored(_ text: String?) -> [RoleReading] {
+            guard let text else { return [] }
+            return (try? JSONDecoder().decode([RoleReading].self, from: Data(text.utf8))) ?? []
         }
     }
 
