@@ -40,6 +40,9 @@ enum PostgresErrors {
                 return .storage(
                     "\(server) refused user '\(address.user)' (\(message)); check the user and password in the store address",
                     hint: .init(field: "database", suggestion: "postgres://USER:PASSWORD@HOST:\(address.port)/\(address.database)"))
+            case State.uniqueViolation:
+                // A constraint caught what another writer stored at the same moment.
+                return .duplicate(nil, "\(message) (stored meanwhile by another writer); nothing of this write was stored")
             case State.missingDatabase:
                 return .storage(
                     "\(server) has no database '\(address.database)'; create it (createdb \(address.database), or CREATE DATABASE in psql) or name another",

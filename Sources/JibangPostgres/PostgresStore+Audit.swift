@@ -20,17 +20,24 @@ extension PostgresStore: AuditStore {
     }
 
     public func auditEntries(since: String?, entity: String?, entityID: String?, limit: Int) async throws(JibangError) -> [AuditEntry] {
-        // A NULL filter matches every row; a negative limit (as SQLite reads it) means all.
-        let rows = try await rows(
+        try await transaction { connection in try await Self.fetchAudit(connection, since: since, entity: entity, entityID: entityID, limit: limit) }
+    }
+
+    /// Entries newest first, in the caller's transaction. A nil filter matches every row; a
+    /// negative limit (as SQLite reads it) means all.
+    static func fetchAudit(
+        _ connection: PostgresConnection, since: String?, entity: String?, entityID: String?, limit: Int
+    ) async throws -> [AuditEntry] {
+        let rows = try await connection.rows(
             """
             SELECT id, at, actor_kind, actor_id, actor_label, actor_role, action, entity, entity_id, reason, before, after FROM audit
             WHERE (\(since)::text IS NULL OR at >= \(since)) AND (\(entity)::text IS NULL OR entity = \(entity))
                 AND (\(entityID)::text IS NULL OR entity_id = \(entityID))
             ORDER BY id DESC LIMIT \(limit < 0 ? Int64.max : Int64(limit))
             """)
-        return try rows.map { row throws(JibangError) in
-            let (id, at, kind, actorID, label, role, action, entity, entityID, reason, before, after) = try Self.decode(
-                row, as: (Int64, String, String, String?, String?, String?, String, String, String?, String?, String?, String?).self)
+        return try rows.map { row in
+            let (id, at, kind, actorID, label, role, action, entity, entityID, reason, before, after) = try row.decode(
+                (Int64, String, String, String?, String?, String?, String, String, String?, String?, String?, String?).self)
             return AuditEntry(
                 id: id, at: at, actor: AuditActor(kind: kind, id: actorID, label: label, role: role), action: action, entity: entity,
                 entityID: entityID, reason: reason, before: JSONValue.parse(before), after: JSONValue.parse(after))

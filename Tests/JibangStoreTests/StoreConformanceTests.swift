@@ -8,8 +8,8 @@ import JibangTestSupport
 import Testing
 
 /// What every store behind `RecordStore` must do, whatever keeps the data. Each test runs
-/// against every implementation in `StoreConformanceTests.stores` (SQLite on a file and in
-/// memory now; the PostgreSQL store joins the list).
+/// against every implementation in `StoreConformanceTests.stores`: SQLite on a file and in
+/// memory, and PostgreSQL when `JIBANG_TEST_POSTGRES` names a server (`.ci/run` always does).
 @Suite struct StoreConformanceTests {
     /// A named way to make a new, empty store (gazetteer and stages loaded, no programme).
     struct Implementation: Sendable, CustomTestStringConvertible {
@@ -18,37 +18,27 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let stores = [
-        Implementation(name: "SQLite file") { dir in
-            BackendTally.record("conformance", "SQLite")
-            return try await StoreBootstrap.open(path: dir.file("c.sqlite"), empty: true).store
-        },
-        // The same engine in memory: not counted again in the tally.
-        Implementation(name: "SQLite in memory") { _ in
-            let store = try SQLiteStore.inMemory()
-            try await StoreBootstrap.prepare(store, empty: true)
-            return store
-        },
-    ]
+    static let stores =
+        [
+            Implementation(name: "SQLite file") { dir in
+                BackendTally.record("conformance", "SQLite")
+                return try await StoreBootstrap.open(path: dir.file("c.sqlite"), empty: true).store
+            },
+            // The same engine in memory: not counted again in the tally.
+            Implementation(name: "SQLite in memory") { _ in
+                let store = try SQLiteStore.inMemory()
+                try await StoreBootstrap.prepare(store, empty: true)
+                return store
+            },
+        ] + (TestPostgres.server == nil ? [] : [postgres])
 
-    /// A named way to make a new, empty store of tokens, sessions, indicators and the audit
-    /// trail: what the PostgreSQL store (issue 21) implements so far, beside every full store.
-    struct AccessImplementation: Sendable, CustomTestStringConvertible {
-        let name: String
-        let make: @Sendable (TemporaryDirectory) async throws -> any TokenStore & SessionStore & IndicatorStore & AuditStore
-        var testDescription: String { name }
+    /// The team store, in a database of its own on the cluster `.ci/run` starts.
+    static let postgres = Implementation(name: "PostgreSQL") { _ in
+        BackendTally.record("conformance", "PostgreSQL")
+        let store = try await TestPostgres.freshStore()
+        try await StoreSeeding.prepare(store, empty: true)
+        return store
     }
-
-    static let accessStores: [AccessImplementation] =
-        stores.map { full in AccessImplementation(name: full.name) { dir in try await full.make(dir) } }
-        + (TestPostgres.server == nil
-            ? []
-            : [
-                AccessImplementation(name: "PostgreSQL") { _ in
-                    BackendTally.record("conformance", "PostgreSQL")
-                    return try await TestPostgres.freshStore()
-                }
-            ])
 
     static func entry(_ division: String, _ kind: Milestone.Kind, _ date: String, url: String, line: Int = 1) -> ProgrammeEntry {
         ProgrammeEntry(
@@ -261,8 +251,8 @@ import Testing
 
     // MARK: - Indicators and tokens
 
-    @Test(arguments: accessStores)
-    func indicatorsAreNotOverwrittenUnlessAsked(_ implementation: AccessImplementation) async throws {
+    @Test(arguments: stores)
+    func indicatorsAreNotOverwrittenUnlessAsked(_ implementation: Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let store = try await implementation.make(dir)
@@ -280,8 +270,8 @@ import Testing
 
     /// Every write is audited in its transaction under the task's actor, with what it changed;
     /// the trail is read newest first, by entity, id and time.
-    @Test(arguments: accessStores)
-    func writesAreAuditedUnderTheirActor(_ implementation: AccessImplementation) async throws {
+    @Test(arguments: stores)
+    func writesAreAuditedUnderTheirActor(_ implementation: Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let store = try await implementation.make(dir)
@@ -306,8 +296,46 @@ import Testing
         #expect(ours(try await store.auditEntries(since: "2000-01-01", entity: nil, entityID: nil, limit: 100)).count == 4)
     }
 
-    @Test(arguments: accessStores)
-    func tokensWorkUntilRevoked(_ implementation: AccessImplementation) async throws {
+    /// Issue 21: the store sorts text in byte order (UTF-8), whatever the engine: Hangul after
+    /// Latin, upper case before lower case, as SQLite compares.
+    @Test(arguments: stores)
+    func textSortsInByteOrder(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let names = ["곡물 생산", "grain", "Grain", "Ärzte", "강냉이", "GRAIN", "_x", "z", "10", "9"]
+        for name in names { try await store.addIndicator(Indicator(name: name, unit: "t", period: "2020", value: 1, source: "test")) }
+        let expected = (names + ["GDP per capita"]).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(try await store.indicators().map(\.name) == expected)
+    }
+
+    /// Issue 21: twenty writers adding the same milestone at once store it once; the other
+    /// nineteen are told it is a duplicate (the database's constraint decides, not a check first).
+    @Test(arguments: stores)
+    func concurrentWritersOfOneMilestoneStoreItOnce(_ implementation: Implementation) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try await implementation.make(dir)
+        let entry = Self.entry("KP0409", .groundbreaking, "2024-03-01", url: "https://example.org/same")
+        let outcomes = await withTaskGroup(of: JibangError.Code?.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    do {
+                        _ = try await store.importEntries([entry], file: "writer")
+                        return nil
+                    } catch let error as JibangError { return error.code } catch { return .storage }
+                }
+            }
+            return await group.reduce(into: [JibangError.Code?]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 == nil }.count == 1, "one writer stored it")
+        #expect(outcomes.filter { $0 == JibangError.Code.duplicate }.count == 19, "\(outcomes)")
+        #expect(try await store.sites().flatMap(\.milestones).count == 1)
+        #expect(try await store.sites().count == 1, "one site")
+    }
+
+    @Test(arguments: stores)
+    func tokensWorkUntilRevoked(_ implementation: Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let store = try await implementation.make(dir)
@@ -329,8 +357,8 @@ import Testing
 
     // MARK: - Sessions and undo (issue 20)
 
-    @Test(arguments: accessStores)
-    func sessionsLiveUntilSignOutExpiryOrRevocation(_ implementation: AccessImplementation) async throws {
+    @Test(arguments: stores)
+    func sessionsLiveUntilSignOutExpiryOrRevocation(_ implementation: Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let store = try await implementation.make(dir)
