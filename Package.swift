@@ -116,7 +116,7 @@ let package = Package(
             name: "JibangCLI",
             dependencies: [
                 "JibangBase", "JibangCore", "JibangStore", "JibangCSV", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence",
-                "JibangServer", "KoreanText",
+                "JibangServer", "JibangPostgres", "KoreanText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

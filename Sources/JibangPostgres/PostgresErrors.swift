@@ -45,22 +45,20 @@ enum PostgresErrors {
                 return .duplicate(nil, "\(message) (stored meanwhile by another writer); nothing of this write was stored")
             case State.missingDatabase:
                 return .storage(
-                    "\(server) has no database '\(address.database)'; create it (createdb \(address.database), or CREATE DATABASE in psql) or name another",
-                    hint: .init(field: "database"))
+                    "\(server) has no database '\(address.database)'; create it (createdb \(address.database), or CREATE DATABASE in psql) or name another"
+                )
             default:
                 return .storage("\(server): \(message)")
             }
         }
         switch error.code {
         case .connectionError:
-            let cause = error.underlying.map { " (\($0))" } ?? ""
             return .storage(
-                "cannot reach \(server)\(cause); is the server running and accepting connections there? Check the host and port in the store address",
-                hint: .init(field: "database"))
+                "cannot reach \(server)\(reason(error.underlying)); is the server running and accepting connections there? "
+                    + "Check the host and port in the store address")
         case .authMechanismRequiresPassword, .saslError, .unsupportedAuthMechanism:
             return .storage(
-                "\(server) asks user '\(address.user)' for a password this address does not give (or one it cannot use); write it as USER:PASSWORD@",
-                hint: .init(field: "database"))
+                "\(server) asks user '\(address.user)' for a password this address does not give (or one it cannot use); write it as USER:PASSWORD@")
         case .sslUnsupported:
             return .storage(
                 "\(server) does not offer TLS, and the address requires it; use ?sslmode=disable on a trusted network", hint: .init(field: "database")
@@ -70,5 +68,20 @@ enum PostgresErrors {
         default:
             return .storage("\(server): \(error.code)")
         }
+    }
+
+    /// A few words on why a connection failed ("connection refused"), from the system's
+    /// error deep inside the driver's; empty when none is recognised.
+    static func reason(_ underlying: (any Error)?) -> String {
+        guard let underlying else { return "" }
+        let text = String(describing: underlying).lowercased()
+        for (needle, words) in [
+            ("refused", "connection refused"), ("timed out", "timed out"), ("timeout", "timed out"),
+            ("no such file", "no socket there"), ("unreachable", "network unreachable"), ("resolve", "unknown host"),
+            ("name or service not known", "unknown host"),
+        ] where text.contains(needle) {
+            return " (\(words))"
+        }
+        return ""
     }
 }

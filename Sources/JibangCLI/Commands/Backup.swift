@@ -22,7 +22,8 @@ struct Backup: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let start = Date()
-            let summary = try SQLiteStore.backup(from: store.path, to: Console.current.resolve(to), withIndex: withIndex)
+            let summary = try SQLiteStore.backup(
+                from: try store.sqlitePath(for: "backup", instead: "use PostgreSQL's pg_dump"), to: Console.current.resolve(to), withIndex: withIndex)
             let megabytes = String(format: "%.1f MB", Double(summary.bytes) / 1_048_576)
             note(
                 "backed up \(store.path) to \(to) (\(megabytes), \(summary.documents) documents"
@@ -54,8 +55,9 @@ struct RestoreBackup: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let start = Date()
-            note("checking \(file) and restoring it to \(store.path)…")
-            let summary = try SQLiteStore.restore(from: Console.current.resolve(file), to: store.path)
+            let target = try store.sqlitePath(for: "restore", instead: "use PostgreSQL's pg_restore")
+            note("checking \(file) and restoring it to \(target)…")
+            let summary = try SQLiteStore.restore(from: Console.current.resolve(file), to: target)
             note(
                 "restored \(store.path) from \(file): \(summary.documents) documents; index segments: \(summary.segmentsCopied) copied, "
                     + "\(summary.segmentsRebuilt) rebuilt"

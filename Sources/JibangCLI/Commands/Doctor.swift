@@ -25,7 +25,10 @@ struct Doctor: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let checks = [Self.compiledInData()] + Self.checks(StoreDiagnosis.run(path: store.path), png: png)
+            let checks =
+                [Self.compiledInData()]
+                + Self.checks(
+                    StoreDiagnosis.run(path: try store.sqlitePath(for: "doctor", instead: "psql and the server's own logs tell its state")), png: png)
             var table = TextTable(["", "check", "finding", "what to do"])
             for check in checks { table.add([check.status.rawValue, check.what, check.detail, check.fix ?? ""]) }
             emit("Jibang \(JibangVersion.description)")

@@ -39,7 +39,7 @@ struct Import: AsyncParsableCommand {
             }
             let summary = try await db.importEntries(entries, file: name, sha256: SQLiteStore.sha256(data))
             note(
-                "imported \(summary.milestones) milestones (\(summary.sitesCreated) new sites, \(summary.sources) sources) from \(name) into \(store.path)"
+                "imported \(summary.milestones) milestones (\(summary.sitesCreated) new sites, \(summary.sources) sources) from \(name) into \(store.shown)"
             )
         }
     }

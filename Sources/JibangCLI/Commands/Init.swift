@@ -14,7 +14,7 @@ struct Init: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let (_, seeded) = try await StoreBootstrap.open(path: store.path, empty: empty)
+            let (_, seeded) = try await store.openSeeding(empty: empty)
             if seeded.divisions > 0 { note("loaded \(seeded.divisions) divisions from \(BundledData.divisionsFile)") }
             if let programme = seeded.programme {
                 note(
@@ -26,8 +26,8 @@ struct Init: AsyncParsableCommand {
                     "applied the newer bundled record \(update.bundle): \(update.milestonesAdded) milestones and \(update.sourcesAdded) sources added; "
                         + "\(update.leftForAnalysts) rows left alone where an analyst edited or retracted the milestone")
             }
-            if seeded == SeedResult() { note("\(store.path) is up to date; nothing to load") }
-            emit(store.path)
+            if seeded == SeedResult() { note("\(store.shown) is up to date; nothing to load") }
+            emit(store.shown)
         }
     }
 }

@@ -44,15 +44,17 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            let path = try store.sqlitePath(
+                for: "serve", instead: "serving waits for the corpus to be kept in PostgreSQL too; meanwhile the record's commands work on it")
             // Held while serving: `jibang restore` refuses to replace a store a server is using.
-            let serving = try AdvisoryLock.shared(AdvisoryLock.servingPath(store: store.path))
+            let serving = try AdvisoryLock.shared(AdvisoryLock.servingPath(store: path))
             defer { serving.release() }
             let settings = ServerSettings(
-                host: host, port: port, databasePath: store.path, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes,
+                host: host, port: port, databasePath: path, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes,
                 trustProxy: trustProxy, sessionHours: sessionHours)
             try await JibangServer.serve(settings) {
                 note(
-                    "Jibang on http://\(host):\(port)/ (store \(store.path)\(privateReads ? ", private" : "")\(trustProxy ? ", behind a trusted proxy" : "")); review desk at /review, sign in at /signin with an editor's token; Ctrl-C to stop"
+                    "Jibang on http://\(host):\(port)/ (store \(path)\(privateReads ? ", private" : "")\(trustProxy ? ", behind a trusted proxy" : "")); review desk at /review, sign in at /signin with an editor's token; Ctrl-C to stop"
                 )
             }
         }

@@ -21,7 +21,7 @@ extension TokenCommand {
             try await reportingErrors {
                 let secret = try await store.open().createToken(role: TokenRole(rawValue: role)!, label: label)
                 emit(secret)
-                note("a \(role) token; it is shown only now. Send it as: Authorization: Bearer <token>")
+                note("\(role == "viewer" ? "a" : "an") \(role) token; it is shown only now. Send it as: Authorization: Bearer <token>")
             }
         }
     }

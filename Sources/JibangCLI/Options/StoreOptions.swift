@@ -4,40 +4,76 @@ import JibangAnalytics
 import JibangBase
 import JibangCore
 import JibangCorpus
+import JibangPostgres
 import JibangStore
 
-/// Where the store is: `--database`, else `JIBANG_DATABASE`, else ./jibang.sqlite.
+/// Where the store is: `--database`, else `JIBANG_DATABASE`, else ./jibang.sqlite. A path is
+/// the embedded SQLite store; a `postgres://` URL a team's PostgreSQL store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite store file (created and seeded on first use).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: a SQLite file (created and seeded on first use) or a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL.",
+            valueName: "path-or-url"))
     var database: String?
 
     /// The address as given: `--database`, else `JIBANG_DATABASE`, else the default file.
     var given: String { database ?? Console.current.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite" }
 
+    /// The store's address; a path is resolved against the current folder.
+    var address: StoreAddress {
+        switch try? StoreAddress(parsing: given) {
+        case .postgres(let address): .postgres(address)
+        default: .sqlite(path: Console.current.resolve(given))
+        }
+    }
+
+    /// The SQLite file (for the commands that only work on one); see `sqlitePath(for:)`.
     var path: String { Console.current.resolve(given) }
 
-    /// A URL is read as one (a typo in its scheme is an error, not a file of that name); the
-    /// commands open SQLite stores only until the PostgreSQL store is complete.
+    /// How messages name the store: the path, or the URL with its password masked.
+    var shown: String { address.description }
+
+    /// A URL is read as one: a typo in its scheme is an error, not a file of that name.
     func validate() throws {
-        do {
-            if case .postgres(let address) = try StoreAddress(parsing: given) {
-                throw ValidationError(
-                    "this jibang cannot open a PostgreSQL store yet (\(address)); give a SQLite file path with --database or JIBANG_DATABASE")
-            }
-        } catch let error as JibangError {
-            throw ValidationError("--database: \(error.message)")
+        do { _ = try StoreAddress(parsing: given) } catch let error as JibangError { throw ValidationError("--database: \(error.message)") }
+    }
+
+    /// The SQLite file, for commands that work on the file itself (backup, restore, doctor);
+    /// on a PostgreSQL store they say what to use instead.
+    func sqlitePath(for command: String, instead: String) throws(JibangError) -> String {
+        guard case .sqlite(let path) = address else {
+            throw JibangError(.invalidInput, "jibang \(command) works on a SQLite store file; for a PostgreSQL store, \(instead)")
         }
+        return path
     }
 }
 
 extension StoreOptions {
     /// Opens the store, creating and seeding it on first use.
     func open() async throws(JibangError) -> any RecordStore {
-        try await StoreBootstrap.open(path: path).store
+        try await openSeeding(empty: false).store
+    }
+
+    /// Opens the store and seeds it as needed (`empty`: the gazetteer only, on first use).
+    func openSeeding(empty: Bool) async throws(JibangError) -> (store: any RecordStore, seeded: SeedResult) {
+        switch address {
+        case .sqlite(let path):
+            return try await StoreBootstrap.open(path: path, empty: empty)
+        case .postgres(let address):
+            let store = try await PostgresStore.open(address)
+            return (store, try await StoreSeeding.prepare(store, empty: empty))
+        }
     }
 
     /// Opens the store's corpus (creating the store when missing).
     func openCorpus() throws(JibangError) -> any CorpusDocumentStore {
-        try CorpusStore.open(path: path)
+        guard case .sqlite(let path) = address else {
+            throw JibangError(
+                .invalidInput,
+                "the corpus is not kept in PostgreSQL yet: ingest and the corpus commands (trend, kwic, compare, evidence scan…) work on a SQLite store; "
+                    + "the programme record, evidence decisions, tokens and releases work on both")
+        }
+        return try CorpusStore.open(path: path)
     }
 }
