@@ -22,7 +22,7 @@ public struct Jibang: AsyncParsableCommand {
             Retract.self,
             Restore.self, Audit.self, DataCommand.self, ReleaseCommand.self,
             Ingest.self, Trend.self, Kwic.self, Collocates.self, CorpusCommand.self, Compare.self, Peaks.self, Report.self, IndicatorCommand.self,
-            EventsCommand.self, EvidenceCommand.self, Serve.self, TokenCommand.self, StoreCommand.self, Backup.self, Doctor.self,
+            EventsCommand.self, EvidenceCommand.self, Serve.self, TokenCommand.self, StoreCommand.self, Migrate.self, Backup.self, Doctor.self,
         ],
         defaultSubcommand: Status.self
     )

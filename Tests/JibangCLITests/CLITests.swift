@@ -97,6 +97,45 @@ import Testing
         }
     }
 
+    /// Issue 21: `jibang migrate` moves the record to PostgreSQL and back, proves it, and never
+    /// overwrites: a target that holds a record, an existing file, a source with a corpus.
+    @Test(.enabled(if: TestPostgres.server != nil, "JIBANG_TEST_POSTGRES is set by .ci/run"))
+    func migrateMovesTheRecordBetweenEnginesAndProvesIt() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let team = try await TestPostgres.freshDatabase()
+        let url = "postgres://\(team.user):\(team.password ?? "")@\(team.host ?? "127.0.0.1"):\(team.port)/\(team.database)?sslmode=disable"
+        let source = dir.file("a.sqlite")
+        #expect(await jibang(["init", "--database", source], in: dir.path).status == 0)
+        let token = await jibang(["token", "create", "--role", "editor", "--database", source], in: dir.path)
+        let there = await jibang(["migrate", "--from", source, "--to", url], in: dir.path)
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stderr.contains("every table and the programme export match") && there.stderr.contains("identical"))
+        #expect(!there.stderr.contains(team.password ?? "\u{0}"), "the password is masked")
+        let exported = await jibang(["export", "--format", "json", "--database", source], in: dir.path).stdout
+        let exportedThere = await jibang(["export", "--format", "json", "--database", url], in: dir.path).stdout
+        #expect(!exported.isEmpty && exported == exportedThere)
+        let tokens = await jibang(["token", "list", "--database", url], in: dir.path)
+        #expect(tokens.stdout.contains("editor") && token.status == 0, "the token moved")
+
+        let again = await jibang(["migrate", "--from", source, "--to", url], in: dir.path)
+        #expect(again.status != 0 && again.stderr.contains("already holds a record"), "\(again.stderr)")
+        let back = await jibang(["migrate", "--from", url, "--to", dir.file("b.sqlite")], in: dir.path)
+        #expect(back.status == 0, "\(back.stderr)")
+        let exportedBack = await jibang(["export", "--format", "json", "--database", dir.file("b.sqlite")], in: dir.path).stdout
+        #expect(exported == exportedBack)
+        let exists = await jibang(["migrate", "--from", url, "--to", dir.file("b.sqlite")], in: dir.path)
+        #expect(exists.status != 0 && exists.stderr.contains("exists already"))
+
+        let withCorpus = dir.file("c.sqlite")
+        #expect(await jibang(["ingest", Fixtures.path("kcna-sample.json"), "--database", withCorpus], in: dir.path).status == 0)
+        let other = try await TestPostgres.freshDatabase()
+        let refused = await jibang(
+            ["migrate", "--from", withCorpus, "--to", "postgres://\(other.user):\(other.password ?? "")@127.0.0.1:\(other.port)/\(other.database)"],
+            in: dir.path)
+        #expect(refused.status != 0 && refused.stderr.contains("holds a corpus of"), "\(refused.stderr)")
+    }
+
     @Test func aBadImportNamesLineAndColumnAndChangesNothing() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
