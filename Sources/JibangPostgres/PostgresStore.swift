@@ -116,3 +116,21 @@ extension PostgresConnection {
         try await self.query(query, logger: PostgresStore.logger).collect()
     }
 }
+
+extension PostgresStore {
+    /// Drops (when present) and creates the database `name` on the server `address` names,
+    /// connecting to `address`'s own database to do it: for benchmarks and tests.
+    public static func recreateDatabase(_ name: String, on address: PostgresAddress) async throws(JibangError) {
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw JibangError(.invalidInput, "a database name of letters, digits and _ only, not \(name)")
+        }
+        do {
+            let connection = try await PostgresConnection.connect(configuration: try connectionConfiguration(address), id: 0, logger: logger)
+            defer { Task { try? await connection.close() } }
+            try await connection.rows(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+            try await connection.rows(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+        } catch {
+            throw PostgresErrors.translate(error, address: address)
+        }
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import JibangBase
+import JibangCore
 import JibangCorpus
 import JibangStore
 import KoreanText
@@ -47,6 +48,12 @@ struct Bench: ParsableCommand {
     var reprints = false
     @Option(help: "With --reprints: near-copies planted.")
     var planted = 2_000
+    @Flag(help: "Measure the record on PostgreSQL beside SQLite instead (seed, import, read, concurrent writers, a move); needs --postgres.")
+    var team = false
+    @Option(help: "With --team: a postgres:// URL of a server where the bench may create databases (jibang_bench_*).")
+    var postgres: String?
+    @Option(help: "With --team: generated milestones imported.")
+    var milestones = 20_000
     @Flag(help: "Measure the review desk instead: grouping, filtering and counting a large synthetic queue, against the ungrouped list.")
     var desk = false
     @Option(help: "With --desk: pending candidates queued.")
@@ -63,6 +70,13 @@ struct Bench: ParsableCommand {
     func run() throws {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let corpusPath = "\(work)/corpus-\(documents)-\(seed).jsonl"
+        if team {
+            guard let postgres, case .postgres(let server) = try StoreAddress(parsing: postgres) else {
+                throw ValidationError("--team needs --postgres postgres://USER:PASSWORD@HOST:PORT/DATABASE (a server where it may create databases)")
+            }
+            print(TeamBench.report(try TeamBench(server: server, milestones: milestones, work: work, repetitions: min(max(3, repeats), 11)).run()))
+            return
+        }
         if desk {
             print(DeskBench.report(try DeskBench(candidates: candidates, work: work, seed: seed, repetitions: min(max(3, repeats), 11)).run()))
             return

@@ -29,7 +29,7 @@ struct Migrate: AsyncParsableCommand {
 
     func validate() throws {
         for (flag, text) in [("--from", from), ("--to", to)] {
-            do { _ = try StoreAddress(parsing: text) } catch let error as JibangError { throw ValidationError("\(flag): \(error.message)") }
+            do { _ = try StoreAddress(parsing: text) } catch { throw ValidationError("\(flag): \(error.message)") }
         }
     }
 

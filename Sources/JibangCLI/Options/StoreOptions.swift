@@ -36,7 +36,7 @@ struct StoreOptions: ParsableArguments {
 
     /// A URL is read as one: a typo in its scheme is an error, not a file of that name.
     func validate() throws {
-        do { _ = try StoreAddress(parsing: given) } catch let error as JibangError { throw ValidationError("--database: \(error.message)") }
+        do { _ = try StoreAddress(parsing: given) } catch { throw ValidationError("--database: \(error.message)") }
     }
 
     /// The SQLite file, for commands that work on the file itself (backup, restore, doctor);
