@@ -57,22 +57,19 @@ extension PostgresStore: SessionStore {
         secret: String, session: WebSession
     )? {
         guard let token = try await token(ofSecret: tokenSecret) else { return nil }
-        let secret = SecretToken.make()
-        let csrf = SecretToken.make()
-        let now = Date()
-        let expires = now.addingTimeInterval(lifetime)
-        let hash = SecretToken.digest(secret)
+        let new = NewSession(lifetime: lifetime)
         let id = try await transaction { connection in
             // Expired sessions are swept as new ones start.
-            try await connection.rows("DELETE FROM web_session WHERE expires < \(now)")
+            try await connection.rows("DELETE FROM web_session WHERE expires < \(new.created)")
             return try await connection.rows(
                 """
-                INSERT INTO web_session (hash, token_id, csrf, created, expires) VALUES (\(hash), \(token.id), \(csrf), \(now), \(expires))
+                INSERT INTO web_session (hash, token_id, csrf, created, expires)
+                VALUES (\(new.hash), \(token.id), \(new.csrf), \(new.created), \(new.expires))
                 RETURNING id
                 """
             ).first!.decode(Int64.self)
         }
-        return (secret, WebSession(id: id, token: token, csrf: csrf, expires: expires, lastDecision: nil))
+        return (new.secret, new.session(id: id, token: token))
     }
 
     public func session(ofSecret secret: String) async throws(JibangError) -> WebSession? {

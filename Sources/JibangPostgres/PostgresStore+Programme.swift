@@ -65,12 +65,7 @@ extension PostgresStore: SeedableStore {
         try entries.checkNoDuplicates()
         return try await transaction { connection in
             let summary = try await Self.insert(entries, file: file, connection)
-            try await Self.audit(
-                connection, "import", "import", file,
-                after: .object([
-                    "file": .string(file), "sha256": sha256.map(JSONValue.string) ?? .null, "milestones": .number(Double(summary.milestones)),
-                    "sites_created": .number(Double(summary.sitesCreated)), "sources": .number(Double(summary.sources)),
-                ]))
+            try await Self.audit(connection, "import", "import", file, after: summary.audited(sha256: sha256))
             return summary
         }
     }
@@ -232,12 +227,7 @@ extension PostgresStore: SeedableStore {
                 if programme {
                     let summary = try await Self.insert(bundled, file: BundledData.programmeFile, connection)
                     result.programme = summary
-                    try await Self.audit(
-                        connection, "seed", "import", bundleID,
-                        after: .object([
-                            "file": .string(BundledData.programmeFile), "sha256": .string(sha256), "milestones": .number(Double(summary.milestones)),
-                            "sources": .number(Double(summary.sources)),
-                        ]))
+                    try await Self.audit(connection, "seed", "import", bundleID, after: summary.auditedSeed(sha256: sha256))
                 }
                 try await connection.rows("INSERT INTO meta (key, value) VALUES ('bundled_programme', \(programme ? bundleID : "skipped"))")
             }

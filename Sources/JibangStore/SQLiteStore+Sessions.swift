@@ -10,21 +10,18 @@ extension SQLiteStore: SessionStore {
         secret: String, session: WebSession
     )? {
         guard let token = try await token(ofSecret: tokenSecret) else { return nil }
-        let secret = SecretToken.make()
-        let csrf = SecretToken.make()
-        let now = Date()
-        let expires = now.addingTimeInterval(lifetime)
+        let new = NewSession(lifetime: lifetime)
         let id = try await run {
             try writer.write { db in
                 // Expired sessions are swept as new ones start.
-                try db.execute(sql: "DELETE FROM web_session WHERE expires < ?", arguments: [now])
+                try db.execute(sql: "DELETE FROM web_session WHERE expires < ?", arguments: [new.created])
                 try db.execute(
                     sql: "INSERT INTO web_session (hash, token_id, csrf, created, expires) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [Self.tokenHash(secret), token.id, csrf, now, expires])
+                    arguments: [new.hash, token.id, new.csrf, new.created, new.expires])
                 return db.lastInsertedRowID
             }
         }
-        return (secret, WebSession(id: id, token: token, csrf: csrf, expires: expires, lastDecision: nil))
+        return (new.secret, new.session(id: id, token: token))
     }
 
     public func session(ofSecret secret: String) async throws(JibangError) -> WebSession? {

@@ -84,14 +84,7 @@ public struct SQLiteStore: SeedableStore {
         return try await run {
             try writer.write { db in
                 let summary = try Self.insert(entries, file: file, db)
-                try Self.audit(
-                    db, "import", "import", file,
-                    after: .object([
-                        "file": .string(file), "sha256": sha256.map(JSONValue.string) ?? .null,
-                        "milestones": .number(Double(summary.milestones)),
-                        "sites_created": .number(Double(summary.sitesCreated)),
-                        "sources": .number(Double(summary.sources)),
-                    ]))
+                try Self.audit(db, "import", "import", file, after: summary.audited(sha256: sha256))
                 return summary
             }
         }
@@ -204,13 +197,7 @@ public struct SQLiteStore: SeedableStore {
                     if programme {
                         let summary = try Self.insert(bundled, file: BundledData.programmeFile, db)
                         result.programme = summary
-                        try Self.audit(
-                            db, "seed", "import", bundleID,
-                            after: .object([
-                                "file": .string(BundledData.programmeFile),
-                                "sha256": .string(sha256),
-                                "milestones": .number(Double(summary.milestones)), "sources": .number(Double(summary.sources)),
-                            ]))
+                        try Self.audit(db, "seed", "import", bundleID, after: summary.auditedSeed(sha256: sha256))
                     }
                     try db.execute(
                         sql: "INSERT INTO meta (key, value) VALUES ('bundled_programme', ?)", arguments: [programme ? bundleID : "skipped"])

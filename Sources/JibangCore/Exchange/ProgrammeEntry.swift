@@ -118,3 +118,22 @@ public struct ImportSummary: Sendable, Hashable, Codable {
         self.sources = sources
     }
 }
+
+extension ImportSummary {
+    /// What the audit trail keeps of an import of `file` (its SHA-256 when read from one): the
+    /// same on every engine.
+    public func audited(sha256: String?) -> JSONValue {
+        .object([
+            "file": .string(file), "sha256": sha256.map(JSONValue.string) ?? .null, "milestones": .number(Double(milestones)),
+            "sites_created": .number(Double(sitesCreated)), "sources": .number(Double(sources)),
+        ])
+    }
+
+    /// What the audit trail keeps of seeding a store with the bundled record.
+    public func auditedSeed(sha256: String) -> JSONValue {
+        .object([
+            "file": .string(BundledData.programmeFile), "sha256": .string(sha256), "milestones": .number(Double(milestones)),
+            "sources": .number(Double(sources)),
+        ])
+    }
+}

@@ -33,3 +33,26 @@ public protocol SessionStore: Sendable {
     /// Keeps (or, with nil, clears) a session's last decision.
     func setLastDecision(session id: Int64, _ decision: String?) async throws(JibangError)
 }
+
+/// A session about to be stored: its cookie's secret (only the `hash` is kept), its CSRF token
+/// and its times. Made in one place for every engine.
+public struct NewSession: Sendable {
+    public let secret: String
+    public let hash: String
+    public let csrf: String
+    public let created: Date
+    public let expires: Date
+
+    public init(lifetime: TimeInterval, now: Date = Date()) {
+        secret = SecretToken.make()
+        hash = SecretToken.digest(secret)
+        csrf = SecretToken.make()
+        created = now
+        expires = now.addingTimeInterval(lifetime)
+    }
+
+    /// The stored session, once the store gave it an id.
+    public func session(id: Int64, token: TokenInfo) -> WebSession {
+        WebSession(id: id, token: token, csrf: csrf, expires: expires, lastDecision: nil)
+    }
+}
