@@ -9,8 +9,6 @@ enum PostgresErrors {
     /// PostgreSQL's SQLSTATE codes Jibang answers on its own.
     enum State {
         static let uniqueViolation = "23505"
-        static let foreignKeyViolation = "23503"
-        static let checkViolation = "23514"
         static let invalidPassword = "28P01"
         static let invalidAuthorization = "28000"
         static let missingDatabase = "3D000"

@@ -63,7 +63,7 @@ extension PostgresStore: CandidateRecordStore {
                 """)
             guard !updated.isEmpty else { return false }
             try await Self.audit(
-                connection, "redate", "candidate", String(id), after: .object(["event": .string(record.event), "date": .string(record.date)]))
+                connection, "redate", "candidate", String(id), after: CandidateAudit.redated(record))
             return true
         }
     }
@@ -118,9 +118,9 @@ extension PostgresStore: CandidateRecordStore {
                     created_milestone = \(created), created_site = \(createdSite), added_source = \(addedSource)
                 WHERE id = \(id)
                 """)
-            var after: [String: JSONValue] = ["milestone": .number(Double(milestoneID)), "place_id": .string(placeID)]
-            if let correction { after["correction"] = correction }
-            try await Self.audit(connection, "accept", "candidate", String(id), reason: note, after: .object(after))
+            try await Self.audit(
+                connection, "accept", "candidate", String(id), reason: note,
+                after: CandidateAudit.accepted(milestone: milestoneID, placeID: placeID, correction: correction))
             return milestoneID
         }
     }
@@ -151,7 +151,7 @@ extension PostgresStore: CandidateRecordStore {
             try await connection.rows("UPDATE evidence_candidate SET status = 'rejected', decision_note = \(note) WHERE id = \(id)")
             try await Self.audit(
                 connection, "revert", "candidate", String(id), reason: reason,
-                after: .object(["milestone": .number(Double(milestoneID)), "retracted": created ? .string("milestone") : .string("source")]))
+                after: CandidateAudit.reverted(milestone: milestoneID, retracted: created))
             return (milestoneID, created)
         }
     }
@@ -196,7 +196,7 @@ extension PostgresStore: CandidateRecordStore {
                 """)
             try await Self.audit(
                 connection, "undo", "candidate", String(id), reason: reason,
-                before: .object(["status": .string(status), "milestone": milestoneID.map { .number(Double($0)) } ?? .null]))
+                before: CandidateAudit.undone(status: status, milestone: milestoneID))
         }
     }
 

@@ -70,7 +70,7 @@ extension SQLiteStore: CandidateRecordStore {
                         """,
                     arguments: [record.key, record.event, record.date, record.confidence, record.payload, record.corroborates, id])
                 guard db.changesCount > 0 else { return false }
-                try Self.audit(db, "redate", "candidate", String(id), after: .object(["event": .string(record.event), "date": .string(record.date)]))
+                try Self.audit(db, "redate", "candidate", String(id), after: CandidateAudit.redated(record))
                 return true
             }
         }
@@ -132,9 +132,9 @@ extension SQLiteStore: CandidateRecordStore {
                         created_site = ?, added_source = ? WHERE id = ?
                         """,
                     arguments: [milestoneID, placeID, note, created, createdSite, addedSource, id])
-                var after: [String: JSONValue] = ["milestone": .number(Double(milestoneID)), "place_id": .string(placeID)]
-                if let correction { after["correction"] = correction }
-                try Self.audit(db, "accept", "candidate", String(id), reason: note, after: .object(after))
+                try Self.audit(
+                    db, "accept", "candidate", String(id), reason: note,
+                    after: CandidateAudit.accepted(milestone: milestoneID, placeID: placeID, correction: correction))
                 return milestoneID
             }
         }
@@ -167,7 +167,7 @@ extension SQLiteStore: CandidateRecordStore {
                 try db.execute(sql: "UPDATE evidence_candidate SET status = 'rejected', decision_note = ? WHERE id = ?", arguments: [note, id])
                 try Self.audit(
                     db, "revert", "candidate", String(id), reason: reason,
-                    after: .object(["milestone": .number(Double(milestoneID)), "retracted": created ? .string("milestone") : .string("source")]))
+                    after: CandidateAudit.reverted(milestone: milestoneID, retracted: created))
                 return (milestoneID, created)
             }
         }
@@ -215,7 +215,7 @@ extension SQLiteStore: CandidateRecordStore {
                         """, arguments: [id])
                 try Self.audit(
                     db, "undo", "candidate", String(id), reason: reason,
-                    before: .object(["status": .string(status), "milestone": milestoneID.map { .number(Double($0)) } ?? .null]))
+                    before: CandidateAudit.undone(status: status, milestone: milestoneID))
             }
         }
     }

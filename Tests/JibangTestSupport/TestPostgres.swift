@@ -20,7 +20,7 @@ public enum TestPostgres {
     public static func freshDatabase() async throws -> PostgresAddress {
         guard var address = server else { throw TestPostgresUnavailable() }
         let name = "jibang_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        try await execute("CREATE DATABASE \(name)", on: address)
+        try await PostgresStore.recreateDatabase(String(name), on: address)
         address.database = String(name)
         return address
     }

@@ -99,3 +99,28 @@ extension CandidateRecordStore {
         try await acceptCandidate(id: id, placeID: placeID, note: note, write: write, correction: nil)
     }
 }
+
+/// What the audit trail keeps of the evidence queue's decisions: the same on every engine.
+public enum CandidateAudit {
+    /// A pending record read again (`redate`).
+    public static func redated(_ record: CandidateRecord) -> JSONValue {
+        .object(["event": .string(record.event), "date": .string(record.date)])
+    }
+
+    /// An acceptance: the milestone it created or joined, the place, and the analyst's correction.
+    public static func accepted(milestone: Int64, placeID: String, correction: JSONValue?) -> JSONValue {
+        var after: [String: JSONValue] = ["milestone": .number(Double(milestone)), "place_id": .string(placeID)]
+        if let correction { after["correction"] = correction }
+        return .object(after)
+    }
+
+    /// A revert: the milestone, and whether it was retracted or lost the source.
+    public static func reverted(milestone: Int64, retracted: Bool) -> JSONValue {
+        .object(["milestone": .number(Double(milestone)), "retracted": .string(retracted ? "milestone" : "source")])
+    }
+
+    /// What an undone decision was.
+    public static func undone(status: String, milestone: Int64?) -> JSONValue {
+        .object(["status": .string(status), "milestone": milestone.map { .number(Double($0)) } ?? .null])
+    }
+}

@@ -33,7 +33,7 @@ public enum StoreMove {
         let before = ProgrammeJSON.write(try await source.sites(), gazetteer: gazetteer)
         let after = ProgrammeJSON.write(try await target.sites(), gazetteer: gazetteer)
         return MoveReport(
-            counts: dump.counts, differingTables: differing + (copied.tables.count == dump.tables.count ? [] : ["(table list)"]),
+            counts: dump.counts, differingTables: differing,
             exportBytes: before.utf8.count, exportIdentical: before == after)
     }
 }
