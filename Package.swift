@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "JibangPostgres",
             dependencies: [
-                "JibangBase", "JibangCore",
+                "JibangBase", "JibangCore", "JibangCorpus", "JibangStore", "KoreanText",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -125,7 +125,8 @@ let package = Package(
         .executableTarget(
             name: "jibang-bench",
             dependencies: [
-                "JibangBase", "JibangCore", "JibangCorpus", "JibangStore", "JibangEvidence", "JibangCSV", "KoreanText", "JibangPostgres",
+                "JibangBase", "JibangCore", "JibangCorpus", "JibangStore", "KoreanText", "JibangEvidence", "JibangCSV", "KoreanText",
+                "JibangPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

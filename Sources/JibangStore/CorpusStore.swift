@@ -223,40 +223,15 @@ public struct CorpusStore: CorpusDocumentStore {
         }
     }
 
-    /// The documents of `batch` to store, each with its version number. A document is
-    /// skipped (and counted in `result`) when its id already has this text (stored before, or
-    /// earlier in the batch), or when another id has the same outlet, date and text; a known
-    /// id with a new text is its next version.
+    /// The documents of `batch` to store, each with its version number (see `BatchSift`).
     static func sift(_ batch: [PreparedDocument], db: Database, into result: inout BatchResult) throws -> ([PreparedDocument], [Int]) {
         let versionsOf = try db.cachedStatement(sql: "SELECT version, content_key FROM document WHERE doc_id = ?")
         let sameText = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE content_key = ?)")
-        var fresh: [PreparedDocument] = []
-        var versions: [Int] = []
-        var known: [String: (last: Int, keys: Set<String>)] = [:]
-        var batchKeys = Set<String>()
-        for prepared in batch {
-            let id = prepared.document.id
-            let key = prepared.contentKey
-            if known[id] == nil {
-                let rows = try Row.fetchAll(versionsOf, arguments: [id])
-                known[id] = (rows.map { $0[0] as Int }.max() ?? 0, Set(rows.map { $0[1] as String }))
-            }
-            if known[id]!.keys.contains(key) || batchKeys.contains(key) {
-                if batchKeys.contains(key) { result.duplicates += 1 } else { result.alreadyStored += 1 }
-                continue
-            }
-            if try Bool.fetchOne(sameText, arguments: [key]) == true {
-                result.alreadyStored += 1
-                continue
-            }
-            known[id]!.last += 1
-            known[id]!.keys.insert(key)
-            batchKeys.insert(key)
-            fresh.append(prepared)
-            versions.append(known[id]!.last)
-            if known[id]!.last > 1 { result.newVersions += 1 }
-        }
-        return (fresh, versions)
+        let fresh = try BatchSift.sift(
+            batch, into: &result,
+            stored: { id in try Row.fetchAll(versionsOf, arguments: [id]).map { ($0[0] as Int, $0[1] as String) } },
+            textStored: { key in try Bool.fetchOne(sameText, arguments: [key]) == true })
+        return (fresh.map(\.document), fresh.map(\.version))
     }
 
     /// Marks, for each of `ids`, the version observed first and the one observed last (ties:
@@ -303,23 +278,14 @@ public struct CorpusStore: CorpusDocumentStore {
 
     // MARK: - Stats
 
-    /// Identifies the corpus's content for methods notes: the document count and an FNV-1a
-    /// hash over every document's id and content key (outlet, date and normalised text), in id
-    /// order. Two stores with the same documents give the same fingerprint.
+    /// Identifies the corpus's content for methods notes (see `CorpusFingerprint`).
     public func fingerprint() throws(JibangError) -> (documents: Int, hash: String) {
         do {
             return try writer.read { db in
-                var hash = FNV1a()
-                var count = 0
+                var fingerprint = CorpusFingerprint()
                 let rows = try Row.fetchCursor(db, sql: "SELECT doc_id, content_key, version FROM document ORDER BY doc_id, version")
-                while let row = try rows.next() {
-                    // A later version is a line of its own, marked with its number: a store
-                    // without edits keeps the fingerprint it had before versions existed.
-                    let version: Int = row[2]
-                    if version == 1 { count += 1 }
-                    hash.add("\(row[0] as String)\t\(row[1] as String)\(version > 1 ? "\t\(version)" : "")\n".utf8)
-                }
-                return (count, String(hash.value, radix: 16).leftPadded(16))
+                while let row = try rows.next() { fingerprint.add(documentID: row[0], contentKey: row[1], version: row[2]) }
+                return (fingerprint.documents, fingerprint.hashText)
             }
         } catch {
             throw .storage("\(error)")

@@ -414,6 +414,10 @@ enum Schema {
                     ALTER TABLE evidence_candidate ADD COLUMN added_source BOOLEAN;
                     """)
         }
+        migrator.registerMigration("v16 team corpus") { _ in
+            // The step that brought the corpus to the PostgreSQL store; the embedded store has
+            // had it since "v2 corpus". Both engines keep the same ids.
+        }
         return migrator
     }
 }

@@ -88,13 +88,55 @@ import Testing
         let audit = await jibang(["audit", "--format", "json"], in: dir.path, environment: onPostgres)
         #expect(audit.status == 0 && audit.stdout.contains("extra.csv"), "the import is audited: \(audit.stderr)")
         for (command, expected) in [
-            (["corpus", "stats"], "the corpus is not kept in PostgreSQL yet"), (["backup", "--to", dir.file("b.sqlite")], "pg_dump"),
+            (["backup", "--to", dir.file("b.sqlite")], "pg_dump"),
             (["serve", "--port", "1"], "works on a SQLite store file"),
         ] {
             let run = await jibang(command, in: dir.path, environment: onPostgres)
             #expect(run.status != 0 && run.stderr.contains(expected), "\(command): \(run.stderr)")
             #expect(!run.stderr.contains(team.password ?? "\u{0}"), "no password in messages")
         }
+    }
+
+    /// Issue 21: the corpus commands give the same bytes on PostgreSQL as on SQLite, through
+    /// the node that ingested and through a second node whose index folder starts empty.
+    @Test(.enabled(if: TestPostgres.server != nil, "JIBANG_TEST_POSTGRES is set by .ci/run"))
+    func theCorpusCommandsAnswerTheSameOnPostgreSQL() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let team = try await TestPostgres.freshDatabase()
+        let url = "postgres://\(team.user):\(team.password ?? "")@\(team.host ?? "127.0.0.1"):\(team.port)/\(team.database)?sslmode=disable"
+        let onSQLite = ["JIBANG_DATABASE": dir.file("jibang.sqlite")]
+        let ingesting = ["JIBANG_DATABASE": url, "JIBANG_INDEX_DIR": dir.file("node-a")]
+        let second = ["JIBANG_DATABASE": url, "JIBANG_INDEX_DIR": dir.file("node-b")]
+        for environment in [onSQLite, ingesting] {
+            for file in ["kcna-sample.json", "new-year-addresses-1995-2019.jsonl"] {
+                let ingested = await jibang(["ingest", Fixtures.path(file)], in: dir.path, environment: environment)
+                #expect(ingested.status == 0, "\(ingested.stderr)")
+            }
+        }
+        for command in [
+            ["trend", "지방발전", "--format", "json"], ["trend", "지방공업", "인민", "--by", "month", "--format", "csv"],
+            ["kwic", "지방", "--format", "json"], ["corpus", "changes", "--format", "json"], ["corpus", "reprints", "--format", "json"],
+        ] {
+            let a = await jibang(command, in: dir.path, environment: onSQLite)
+            #expect(a.status == 0 && a.stdout.count > 2, "\(command): \(a.stderr)")
+            for environment in [ingesting, second] {
+                let b = await jibang(command, in: dir.path, environment: environment)
+                #expect(b.status == 0, "\(command): \(b.stderr)")
+                #expect(a.stdout == b.stdout, "\(command) prints the same bytes on both engines")
+            }
+        }
+        func counts(_ environment: [String: String]) async throws -> [String] {
+            let run = await jibang(["corpus", "stats", "--format", "json"], in: dir.path, environment: environment)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+            return try ["documents", "versions", "by_outlet_year", "languages", "ingest_runs", "text_bytes"].map { key in
+                String(
+                    decoding: try JSONSerialization.data(withJSONObject: try #require(object[key]), options: [.sortedKeys, .fragmentsAllowed]),
+                    as: UTF8.self)
+            }
+        }
+        #expect(try await counts(onSQLite) == (try await counts(second)))
+        #expect(FileManager.default.fileExists(atPath: dir.file("node-b/corpus.sqlite")), "the second node keeps its copy in its index folder")
     }
 
     /// Issue 21: `jibang migrate` moves the record to PostgreSQL and back, proves it, and never

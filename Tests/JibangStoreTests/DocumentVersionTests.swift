@@ -25,7 +25,8 @@ import Testing
     }
 
     static func ingest(
-        _ records: [Record], into corpus: CorpusStore, dir: TemporaryDirectory, name: String, snapshot: String? = nil, at time: String? = nil
+        _ records: [Record], into corpus: any CorpusDocumentStore, dir: TemporaryDirectory, name: String, snapshot: String? = nil,
+        at time: String? = nil
     ) throws -> IngestSummary {
         let path = dir.write(name, records.map(\.json).joined(separator: "\n") + "\n")
         var options = ReadOptions()
@@ -41,7 +42,7 @@ import Testing
         texts.filter { $0.lowercased().contains(term) }.count
     }
 
-    static func count(_ corpus: CorpusStore, _ versions: VersionChoice) throws -> (hits: Int, documents: Int) {
+    static func count(_ corpus: any CorpusDocumentStore, _ versions: VersionChoice) throws -> (hits: Int, documents: Int) {
         let result = try corpus.trend(
             TrendQuery(groups: [try TermGroup(name: "r", query: term)], by: .year, options: MatchOptions(versions: versions)))
         return (result.rows.filter { $0.outlet == "all" }.reduce(0) { $0 + ($1.counts["r"] ?? 0) }, result.documents)
@@ -58,10 +59,11 @@ import Testing
     static let edited = Record(
         id: "a", date: "2024-10-06", body: "The factories were built. The officers and men of the unit were filled with steadfast determination.")
 
-    @Test func anEditThatRemovesTheOnlyHitDropsTheLatestCountOnly() throws {
+    @Test(arguments: CorpusStoreConformanceTests.corpora)
+    func anEditThatRemovesTheOnlyHitDropsTheLatestCountOnly(_ implementation: CorpusStoreConformanceTests.Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        let corpus = try await implementation.make(dir)
         _ = try Self.ingest(Self.first, into: corpus, dir: dir, name: "1.jsonl", at: "2024-10-06T10:00:00Z")
         let before = try Self.count(corpus, .latest)
         let summary = try Self.ingest([Self.edited], into: corpus, dir: dir, name: "2.jsonl", at: "2024-10-08T10:00:00Z")
@@ -95,10 +97,11 @@ import Testing
         #expect(again.ingested == 0 && again.alreadyStored == 1)
     }
 
-    @Test func anOlderScrapeIngestedLaterDoesNotBecomeLatest() throws {
+    @Test(arguments: CorpusStoreConformanceTests.corpora)
+    func anOlderScrapeIngestedLaterDoesNotBecomeLatest(_ implementation: CorpusStoreConformanceTests.Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        let corpus = try await implementation.make(dir)
         var newer = Self.edited
         newer.observed = "2024-10-08T10:00:00Z"
         var older = Self.first[0]
@@ -114,10 +117,11 @@ import Testing
         #expect(change.fromVersion == 2 && change.toVersion == 1)
     }
 
-    @Test func theDiffIsExactWordByWord() throws {
+    @Test(arguments: CorpusStoreConformanceTests.corpora)
+    func theDiffIsExactWordByWord(_ implementation: CorpusStoreConformanceTests.Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        let corpus = try await implementation.make(dir)
         _ = try Self.ingest(Self.first, into: corpus, dir: dir, name: "1.jsonl", at: "2024-10-06T10:00:00Z")
         _ = try Self.ingest([Self.edited], into: corpus, dir: dir, name: "2.jsonl", at: "2024-10-08T10:00:00Z")
         let changes = try corpus.changes(ChangeFilter())
@@ -134,10 +138,11 @@ import Testing
 
     /// On the real KCNA fixture (six articles republished with edited translations): each
     /// diff's kept and removed runs are the older text's words, its kept and added runs the newer's.
-    @Test func realEditsDiffBackToBothTexts() throws {
+    @Test(arguments: CorpusStoreConformanceTests.corpora)
+    func realEditsDiffBackToBothTexts(_ implementation: CorpusStoreConformanceTests.Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        let corpus = try await implementation.make(dir)
         var ingest = CorpusIngest(corpus: corpus, options: ReadOptions())
         ingest.batchDocuments = 50
         _ = try ingest.ingest(Fixtures.path("kcna-programme-subset.json"), format: .kcna)
@@ -166,10 +171,11 @@ import Testing
         }
     }
 
-    @Test func aSnapshotMarksWhatItsSourceNoLongerListsAsWithdrawn() throws {
+    @Test(arguments: CorpusStoreConformanceTests.corpora)
+    func aSnapshotMarksWhatItsSourceNoLongerListsAsWithdrawn(_ implementation: CorpusStoreConformanceTests.Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        let corpus = try await implementation.make(dir)
         _ = try Self.ingest(Self.first, into: corpus, dir: dir, name: "s1.jsonl", snapshot: "kcna.kp", at: "2024-10-07T00:00:00Z")
         let second = try Self.ingest(
             [Self.first[0], Self.first[2]], into: corpus, dir: dir, name: "s2.jsonl", snapshot: "kcna.kp", at: "2024-10-08T00:00:00Z")

@@ -47,26 +47,23 @@ import Testing
         return (dir.write("reprints.jsonl", lines.joined(separator: "\n") + "\n"), planted)
     }
 
-    @Test func plantedCopiesJoinTheirSourceAndNothingElse() throws {
+    @Test(arguments: CorpusStoreConformanceTests.corpora)
+    func plantedCopiesJoinTheirSourceAndNothingElse(_ implementation: CorpusStoreConformanceTests.Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let (path, planted) = try Self.corpus(in: dir)
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        let corpus = try await implementation.make(dir)
         var ingest = CorpusIngest(corpus: corpus, options: ReadOptions())
         ingest.batchDocuments = 20
         _ = try ingest.ingest(path, format: .jsonl)
-        let summary = try corpus.clusterReprints(threshold: nil)
+        let summary = try corpus.clusterReprints(threshold: nil, progress: { _ in })
         #expect(summary.threshold == 0.8)
         #expect(summary.clusters == planted.count && summary.reprints == planted.count)
         // Every cluster is exactly a planted pair, named by the source (first seen: stored first, same day).
-        let queue = try DatabaseQueue(path: dir.file("c.sqlite"))
-        let pairs = try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT d.doc_id, f.doc_id FROM document d JOIN document f ON f.id = d.cluster_id WHERE d.cluster_id IS NOT NULL AND d.id != f.id"
-            )
-        }.map { ($0[0] as String, $0[1] as String) }
+        let pairs = try corpus.reprintClusters(limit: 100, outlet: nil, documentId: nil).flatMap { cluster in
+            cluster.members.dropFirst().map { ($0.documentId, cluster.members[0].documentId) }
+        }
+        #expect(pairs.count == planted.count)
         #expect(Set(pairs.map { "\($0.0) → \($0.1)" }) == Set(planted.map { "\($0.copy) → \($0.source)" }))
         // The cluster view: the source first, the copy with its differences.
         let clusters = try corpus.reprintClusters(limit: 50, outlet: nil, documentId: "copy-1")
@@ -77,19 +74,20 @@ import Testing
         #expect(clusters[0].members[1].diff?.contains { $0.op == .insert && $0.text.contains("working people of the county") } == true)
     }
 
-    @Test func reprintsOnceCountsEachClusterOnce() throws {
+    @Test(arguments: CorpusStoreConformanceTests.corpora)
+    func reprintsOnceCountsEachClusterOnce(_ implementation: CorpusStoreConformanceTests.Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let (path, planted) = try Self.corpus(in: dir)
-        let corpus = try CorpusStore.open(path: dir.file("c.sqlite"))
+        let corpus = try await implementation.make(dir)
         _ = try CorpusIngest(corpus: corpus, options: ReadOptions()).ingest(path, format: .jsonl)
-        _ = try corpus.clusterReprints(threshold: nil)
+        _ = try corpus.clusterReprints(threshold: nil, progress: { _ in })
         func documents(_ reprints: ReprintChoice) throws -> Int {
             try corpus.trend(TrendQuery(groups: [], by: .year, options: MatchOptions(reprints: reprints))).documents
         }
         #expect(try documents(.each) - (try documents(.once)) == planted.count)
         // Clustering again at identical signatures only: fewer clusters, and the counts follow.
-        let strict = try corpus.clusterReprints(threshold: 1.0)
+        let strict = try corpus.clusterReprints(threshold: 1.0, progress: { _ in })
         #expect(strict.clusters < planted.count)
         #expect(try documents(.each) - (try documents(.once)) == strict.reprints)
     }

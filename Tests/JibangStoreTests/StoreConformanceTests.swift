@@ -431,11 +431,24 @@ import Testing
 @Suite struct CorpusStoreConformanceTests {
     struct Implementation: Sendable, CustomTestStringConvertible {
         let name: String
-        let make: @Sendable (TemporaryDirectory) throws -> any CorpusDocumentStore
+        let make: @Sendable (TemporaryDirectory) async throws -> any CorpusDocumentStore
         var testDescription: String { name }
     }
 
-    static let corpora = [Implementation(name: "SQLite file") { dir in try CorpusStore.open(path: dir.file("c.sqlite")) }]
+    static let corpora =
+        [
+            Implementation(name: "SQLite file") { dir in
+                BackendTally.record("conformance", "SQLite")
+                return try CorpusStore.open(path: dir.file("c.sqlite"))
+            }
+        ] + (TestPostgres.server == nil ? [] : [postgres])
+
+    /// The team's corpus: documents in a database of its own, this node's copy and index in
+    /// the test's folder.
+    static let postgres = Implementation(name: "PostgreSQL") { dir in
+        BackendTally.record("conformance", "PostgreSQL")
+        return try await TeamCorpus.open(try await TestPostgres.freshDatabase(), indexFolder: dir.file("index"))
+    }
 
     /// Counts from a plain scan of the file: documents per year that contain `term` once spaces are removed.
     static func plainCounts(_ term: String, in file: String) throws -> [String: Int] {
@@ -449,10 +462,10 @@ import Testing
     }
 
     @Test(arguments: corpora)
-    func storesOnceCountsAndReadsBack(_ implementation: Implementation) throws {
+    func storesOnceCountsAndReadsBack(_ implementation: Implementation) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let corpus = try implementation.make(dir)
+        let corpus = try await implementation.make(dir)
         let file = Fixtures.path("new-year-addresses-1995-2019.jsonl")
         var ingest = CorpusIngest(corpus: corpus, options: ReadOptions())
         ingest.batchDocuments = 7

@@ -57,7 +57,7 @@ struct Collocates: AsyncParsableCommand {
             query.window = window
             query.limit = limit
             query.options = MatchOptions(versions: versions, reprints: reprints)
-            let result = try store.openCorpus().collocates(query)
+            let result = try await store.openCorpus().collocates(query)
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))
             case .csv:

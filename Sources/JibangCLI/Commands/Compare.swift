@@ -46,7 +46,7 @@ struct Compare: AsyncParsableCommand {
                     InputLocation(file: "arguments"), "both groups are named \(groups[0].name); compare two different groups")
             }
             let events = try analysis.loadEvents()
-            let (result, corpus) = try query.trend(groups, series: series, store: store)
+            let (result, corpus) = try await query.trend(groups, series: series, store: store)
             let value = analysis.value(for: result)
             // Per-series outlets are checked against the corpus like any outlet filter.
             let outlets = try FilterCheck.seriesOutlets(a: outletA, b: outletB, in: try corpus.segments())

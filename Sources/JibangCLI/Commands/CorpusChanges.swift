@@ -40,7 +40,7 @@ struct CorpusChangesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let corpus = try store.openCorpus()
+            let corpus = try await store.openCorpus()
             let outlet = try self.outlet.map { try FilterCheck.outlets([$0], in: try corpus.segments())[0] }
             let changes = try corpus.changes(
                 ChangeFilter(

@@ -22,7 +22,7 @@ struct CorpusCoverageCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let cells = try store.openCorpus().coverage(by: by, outlets: outlet)
+            let cells = try await store.openCorpus().coverage(by: by, outlets: outlet)
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(cells).trimmingCharacters(in: .newlines))
             case .csv:

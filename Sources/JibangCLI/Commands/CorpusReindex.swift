@@ -23,7 +23,7 @@ struct CorpusReindexCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let corpus = try store.openCorpus()
+            let corpus = try await store.openCorpus()
             let outdated = try corpus.outdatedSegments()
             let terminal = Console.current.isTerminal
             if outdated.isEmpty {

@@ -33,7 +33,7 @@ struct CorpusReprintsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let corpus = try store.openCorpus()
+            let corpus = try await store.openCorpus()
             if let threshold {
                 let found = try corpus.clusterReprints(threshold: threshold) { note($0) }
                 note("\(found.clusters) clusters (\(found.reprints) reprints) among \(found.documents) documents at Jaccard ≥ \(found.threshold)")

@@ -15,7 +15,7 @@ struct CorpusStatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let stats = try store.openCorpus().stats()
+            let stats = try await store.openCorpus().stats()
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(stats).trimmingCharacters(in: .newlines))
             case .csv:

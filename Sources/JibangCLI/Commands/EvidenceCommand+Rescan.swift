@@ -24,7 +24,7 @@ extension EvidenceCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let result = try await store.reviewQueue().rescan(try store.openCorpus(), apply: redate, rules: try rules.load())
+                let result = try await store.reviewQueue().rescan(try await store.openCorpus(), apply: redate, rules: try rules.load())
                 switch output.format {
                 case .json: emit(ProgrammeJSON.encode(result).trimmingCharacters(in: .newlines))
                 case .csv, .table:

@@ -24,7 +24,7 @@ extension EvidenceCommand {
                 query.to = filters.to
                 let (from, to) = try query.dayRange()
                 let scan = try await store.reviewQueue().scan(
-                    try store.openCorpus(), outlets: filters.outlet, from: from, to: to, rules: try rules.load(), versions: versions
+                    try await store.openCorpus(), outlets: filters.outlet, from: from, to: to, rules: try rules.load(), versions: versions
                 ) { n, total in
                     note("scanned \(n) of \(total) articles")
                 }

@@ -84,7 +84,7 @@ struct Ingest: AsyncParsableCommand {
                 default: options.urlField = parts[1]
                 }
             }
-            var ingest = CorpusIngest(corpus: try store.openCorpus(), options: options)
+            var ingest = CorpusIngest(corpus: try await store.openCorpus(), options: options)
             ingest.batchDocuments = batchSize
             ingest.strict = strict
             ingest.snapshot = snapshot

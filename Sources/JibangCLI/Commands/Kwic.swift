@@ -28,7 +28,7 @@ struct Kwic: AsyncParsableCommand {
             let (from, to) = try query.dayRange()
             group.from = from ?? group.from
             group.to = to ?? group.to
-            let (lines, documents) = try store.openCorpus().keywordInContext(
+            let (lines, documents) = try await store.openCorpus().keywordInContext(
                 group, options: query.matchOptions, limit: limit, width: width)
             switch output.format {
             case .json: emit(ProgrammeJSON.encode(lines).trimmingCharacters(in: .newlines))

@@ -32,7 +32,7 @@ struct Peaks: AsyncParsableCommand {
             let lexicon = try query.loadLexicon()
             let termGroups = try groups.map { try lexicon.group($0) }
             let events = try analysis.loadEvents()
-            let (result, corpus) = try query.trend(termGroups, series: series, store: store)
+            let (result, corpus) = try await query.trend(termGroups, series: series, store: store)
             let found = try PeakFinding.find(
                 in: result, groups: termGroups, value: analysis.value(for: result), smoothing: analysis.smooth, finder: analysis.peakFinder,
                 events: events

@@ -41,7 +41,7 @@ struct Report: AsyncParsableCommand {
                 throw JibangError.invalidInput(InputLocation(file: "arguments"), "--regional, --defence and --science must be three different groups")
             }
             let indicators = try await store.open().indicators()
-            let (result, corpus) = try query.trend(groups, series: series, store: store)
+            let (result, corpus) = try await query.trend(groups, series: series, store: store)
             let fingerprint = try corpus.fingerprint()
             let mixes = [
                 MixChange.warning(MixChange.outletChanges(in: result), of: "outlets", advice: "the figures mix sources there"),

@@ -29,7 +29,7 @@ struct Trend: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let lexicon = try query.loadLexicon()
-            let result = try query.trend(try groups.map { try lexicon.group($0) }, series: series, store: store).result
+            let result = try await query.trend(try groups.map { try lexicon.group($0) }, series: series, store: store).result
             emit(TrendView(result: result).render(output.format))
         }
     }

@@ -51,9 +51,11 @@ struct CorpusQueryOptions: ParsableArguments {
     }
 
     /// Runs a trend of `groups` over the corpus of `store`, with these filters and switches.
-    func trend(_ groups: [TermGroup], series: SeriesOptions, store: StoreOptions) throws -> (result: TrendResult, corpus: any CorpusDocumentStore) {
+    func trend(
+        _ groups: [TermGroup], series: SeriesOptions, store: StoreOptions
+    ) async throws -> (result: TrendResult, corpus: any CorpusDocumentStore) {
         let (from, to) = try dayRange()
-        let corpus = try store.openCorpus()
+        let corpus = try await store.openCorpus()
         let segments = try corpus.segments()
         if segments.isEmpty { note("the corpus is empty: add articles with `jibang ingest FILE`") }
         var query = TrendQuery(groups: groups, by: series.by, measure: series.measure, options: matchOptions, outlets: outlet, from: from, to: to)

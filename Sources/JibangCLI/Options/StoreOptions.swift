@@ -17,6 +17,14 @@ struct StoreOptions: ParsableArguments {
             valueName: "path-or-url"))
     var database: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "For a PostgreSQL store: the folder of this process's copy of the corpus and its index (a cache; deleting it costs a rebuild). "
+                + "Default: JIBANG_INDEX_DIR, else a folder per database under ~/.cache/jibang/index. Not used with a SQLite store.",
+            valueName: "folder"))
+    var indexDir: String?
+
     /// The address as given: `--database`, else `JIBANG_DATABASE`, else the default file.
     var given: String { database ?? Console.current.environment["JIBANG_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "jibang.sqlite" }
 
@@ -66,14 +74,29 @@ extension StoreOptions {
         }
     }
 
-    /// Opens the store's corpus (creating the store when missing).
-    func openCorpus() throws(JibangError) -> any CorpusDocumentStore {
-        guard case .sqlite(let path) = address else {
-            throw JibangError(
-                .invalidInput,
-                "the corpus is not kept in PostgreSQL yet: ingest and the corpus commands (trend, kwic, compare, evidence scan…) work on a SQLite store; "
-                    + "the programme record, evidence decisions, tokens and releases work on both")
+    /// Opens the store's corpus (creating the store when missing). On PostgreSQL: the team's
+    /// corpus, with this process's copy in the index folder brought up to date first.
+    func openCorpus() async throws(JibangError) -> any CorpusDocumentStore {
+        switch address {
+        case .sqlite(let path):
+            return try CorpusStore.open(path: path)
+        case .postgres(let address):
+            return try await TeamCorpus.open(address, indexFolder: indexFolder(for: address), progress: { note($0) })
         }
-        return try CorpusStore.open(path: path)
+    }
+
+    /// `--index-dir`, else `JIBANG_INDEX_DIR`, else a folder named after the database under
+    /// the user's cache folder (XDG_CACHE_HOME, else ~/.cache).
+    func indexFolder(for address: PostgresAddress) -> String {
+        let environment = Console.current.environment
+        if let folder = indexDir ?? environment["JIBANG_INDEX_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return Console.current.resolve(folder)
+        }
+        let cache =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        let name = "\(address.socketDirectory ?? address.host ?? "localhost")-\(address.port)-\(address.database)"
+            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "_" }
+        return cache + "/jibang/index/" + String(name)
     }
 }

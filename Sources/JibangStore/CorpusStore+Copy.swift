@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+public import JibangBase
+public import JibangCorpus
+import KoreanText
+
+/// A node's copy of a team's corpus: the documents of a PostgreSQL store and their index
+/// segments, kept in the node's index folder as an embedded corpus that is brought up to date
+/// from the store's change sequence. It is a cache: deleting its folder only costs a rebuild.
+extension CorpusStore {
+    static let copyOfKey = "copy.of"
+    static let copiedThroughKey = "copy.through"
+
+    /// The store this corpus copies (nil: none yet) and the change it is current to.
+    public func copyPosition() throws(JibangError) -> (of: String?, through: Int64) {
+        do {
+            return try writer.read { db in
+                let of = try String.fetchOne(db, sql: "SELECT value FROM corpus_setting WHERE key = ?", arguments: [Self.copyOfKey])
+                let through = try String.fetchOne(db, sql: "SELECT value FROM corpus_setting WHERE key = ?", arguments: [Self.copiedThroughKey])
+                return (of, through.flatMap { Int64($0) } ?? 0)
+            }
+        } catch {
+            throw .storage("cannot read the corpus copy in \(folder): \(error)")
+        }
+    }
+
+    /// Applies `changes`, read after change `from` of the store `storeID`, in one transaction:
+    /// new documents are stored under their row ids and indexed in one new segment; known ones
+    /// take their new marks (versions, clusters, signature). Returns false, applying nothing,
+    /// when the copy is no longer at `from` (another process on the same folder moved it).
+    public func apply(_ changes: CorpusChanges, from: Int64, of storeID: String) throws(JibangError) -> Bool {
+        let pin = try AdvisoryLock.shared(AdvisoryLock.segmentsPath(folder: folder))
+        defer { pin.release() }
+        do {
+            return try writer.write { db in
+                let through = try String.fetchOne(db, sql: "SELECT value FROM corpus_setting WHERE key = ?", arguments: [Self.copiedThroughKey])
+                guard (through.flatMap { Int64($0) } ?? 0) == from else { return false }
+                try Self.copy(changes.documents, db: db, folder: folder)
+                let listing = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO snapshot_listing (source, doc_id, first_seen, last_seen, withdrawn_at) VALUES (?, ?, ?, ?, ?)")
+                for row in changes.listings {
+                    try listing.execute(arguments: [row.source, row.documentID, row.firstSeen, row.lastSeen, row.withdrawnAt])
+                }
+                let run = try db.cachedStatement(
+                    sql: """
+                        INSERT OR IGNORE INTO ingest_run (id, file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                for row in changes.runs {
+                    let summary = row.summary
+                    let reasons = String(
+                        decoding: try JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys]), as: UTF8.self)
+                    try run.execute(arguments: [
+                        row.id, summary.file, row.finished, summary.ingested, summary.alreadyStored, summary.duplicates, summary.skipped, reasons,
+                    ])
+                }
+                let setting = try db.cachedStatement(
+                    sql: "INSERT INTO corpus_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                for (key, value) in changes.settings.sorted(by: { $0.key < $1.key }) { try setting.execute(arguments: [key, value]) }
+                try setting.execute(arguments: [Self.copyOfKey, storeID])
+                try setting.execute(arguments: [Self.copiedThroughKey, String(changes.through)])
+                return true
+            }
+        } catch let error as JibangError {
+            throw error
+        } catch {
+            throw .storage("cannot bring the corpus copy in \(folder) up to date: \(error)")
+        }
+    }
+
+    /// Stores the new documents of `documents` and a segment indexing them; updates the marks
+    /// of those already copied.
+    static func copy(_ documents: [CorpusChanges.StoredDocument], db: Database, folder: String) throws {
+        let mark = try db.cachedStatement(sql: "UPDATE document SET is_first = ?, is_latest = ?, minhash = ?, cluster_id = ? WHERE id = ?")
+        var fresh: [CorpusChanges.StoredDocument] = []
+        for document in documents {
+            try mark.execute(arguments: [
+                document.isFirst, document.isLatest, document.minhash.map { Data($0) }, document.clusterID, document.rowID,
+            ])
+            if db.changesCount == 0 { fresh.append(document) }
+        }
+        guard !fresh.isEmpty else { return }
+        let name = "segment-\(UUID().uuidString.lowercased()).jbx"
+        try db.execute(
+            sql: "INSERT INTO corpus_segment (file, documents, text_bytes, index_bytes, segment_bytes) VALUES (?, 0, 0, 0, 0)", arguments: [name])
+        let segmentID = db.lastInsertedRowID
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO document (id, doc_id, content_key, outlet, date, day, precision, title, body, original, language, url, metadata,
+                    source_file, segment_id, packed, packed_bytes, packed_original, version, observed_at, ingested_at, is_first, is_latest,
+                    minhash, cluster_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let builder = SegmentBuilder()
+        var textBytes = 0
+        var storedBytes = 0
+        for document in fresh.sorted(by: { $0.rowID < $1.rowID }) {
+            guard let date = DateParser.parse(document.date) else {
+                throw JibangError.storage("document row \(document.rowID) has an unreadable date \(document.date)")
+            }
+            try insert.execute(arguments: [
+                document.rowID, document.documentID, document.contentKey, document.outlet, document.date, document.day, document.precision,
+                document.title, document.original, document.language, document.url, document.metadata, document.sourceFile, segmentID,
+                Data(document.packed.bytes), document.packed.length, document.packed.isOriginal, document.version, document.observedAt,
+                document.ingestedAt, document.isFirst, document.isLatest, document.minhash.map { Data($0) }, document.clusterID,
+            ])
+            let body = try document.packed.unpack().body
+            builder.add(IndexedDocument(rowID: document.rowID, outlet: document.outlet, date: date, text: SearchText(document.title + "\n" + body)))
+            textBytes += body.utf8.count
+            storedBytes += document.packed.bytes.count + (document.original?.utf8.count ?? 0)
+        }
+        let segment = builder.buildSegment()
+        try writeDurably(segment.bytes, to: folder + "/" + name)
+        try db.execute(
+            sql: "UPDATE corpus_segment SET documents = ?, text_bytes = ?, index_bytes = ?, segment_bytes = ?, stored_bytes = ? WHERE id = ?",
+            arguments: [segment.count, textBytes, segment.indexBytes, segment.bytes.count, storedBytes, segmentID])
+    }
+}
+
+extension CorpusStore {
+    /// The reprint clusters as this corpus holds them (row id → its cluster's first row, for
+    /// clustered rows) and the settings clustering writes: what a node that clustered its copy
+    /// writes back to the team's store.
+    public func clusterMarks() throws(JibangError) -> (clusters: [Int64: Int64], settings: [String: String]) {
+        do {
+            return try writer.read { db in
+                var clusters: [Int64: Int64] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, cluster_id FROM document WHERE cluster_id IS NOT NULL")
+                while let row = try rows.next() { clusters[row[0]] = row[1] }
+                var settings: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT key, value FROM corpus_setting WHERE key IN ('reprint_threshold', 'clustered')") {
+                    settings[row[0]] = row[1]
+                }
+                return (clusters, settings)
+            }
+        } catch {
+            throw .storage("cannot read the reprint clusters in \(folder): \(error)")
+        }
+    }
+}
