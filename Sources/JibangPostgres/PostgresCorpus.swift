@@ -287,3 +287,101 @@ struct PostgresCorpus: Sendable {
         }
     }
 }
+
+extension PostgresCorpus {
+    /// Whether the corpus holds anything: a move goes only into an empty one.
+    func isEmpty() throws(JibangError) -> Bool {
+        let row = try line.rows(
+            """
+            SELECT NOT EXISTS (SELECT 1 FROM document) AND NOT EXISTS (SELECT 1 FROM snapshot_listing)
+                AND NOT EXISTS (SELECT 1 FROM ingest_run) AND NOT EXISTS (SELECT 1 FROM corpus_setting)
+            """
+        ).first
+        return try row.map { row throws(JibangError) in try PostgresStore.decode(row, as: Bool.self) } ?? true
+    }
+
+    /// Stores every page `next` gives (documents with their row ids, listings, runs,
+    /// settings) in one transaction, then moves the id sequences past them. Returns the
+    /// documents stored.
+    func load(_ next: () throws(JibangError) -> CorpusChanges?) throws(JibangError) -> Int {
+        try line.transaction { statements throws(JibangError) in
+            try statements.rows("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
+            var stored = 0
+            while let page = try next() {
+                for start in stride(from: 0, to: page.documents.count, by: Self.rowsPerInsert) {
+                    try statements.rows(Self.insert(stored: page.documents[start..<min(start + Self.rowsPerInsert, page.documents.count)]))
+                }
+                stored += page.documents.count
+                for listing in page.listings {
+                    try statements.rows(
+                        """
+                        INSERT INTO snapshot_listing (source, doc_id, first_seen, last_seen, withdrawn_at)
+                        VALUES (\(listing.source), \(listing.documentID), \(listing.firstSeen), \(listing.lastSeen), \(listing.withdrawnAt))
+                        """)
+                }
+                for run in page.runs {
+                    let summary = run.summary
+                    let reasons = String(
+                        decoding: (try? JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys])) ?? Data("{}".utf8),
+                        as: UTF8.self)
+                    try statements.rows(
+                        """
+                        INSERT INTO ingest_run (id, file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason)
+                        VALUES (\(run.id), \(summary.file), \(run.finished), \(summary.ingested), \(summary.alreadyStored), \(summary.duplicates),
+                            \(summary.skipped), \(reasons))
+                        """)
+                }
+                for (key, value) in page.settings.sorted(by: { $0.key < $1.key }) {
+                    try statements.rows("INSERT INTO corpus_setting (key, value) VALUES (\(key), \(value))")
+                }
+            }
+            for table in ["document", "ingest_run"] {
+                try statements.rows(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE((SELECT max(id) FROM \(table)), 0) + 1, false)"))
+            }
+            return stored
+        }
+    }
+
+    /// One multi-row INSERT of documents as stored elsewhere, row ids and marks kept.
+    static func insert(stored rows: ArraySlice<CorpusChanges.StoredDocument>) -> PostgresQuery {
+        let columns = 23
+        var bindings = PostgresBindings(capacity: rows.count * columns)
+        var values: [String] = []
+        for document in rows {
+            let base = bindings.count
+            values.append("(" + (1...columns).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+            bindings.append(document.rowID)
+            bindings.append(document.documentID)
+            bindings.append(document.version)
+            bindings.append(document.contentKey)
+            bindings.append(document.outlet)
+            bindings.append(document.date)
+            bindings.append(document.day)
+            bindings.append(document.precision)
+            bindings.append(document.title)
+            bindings.append(document.language)
+            bindings.append(document.url)
+            bindings.append(document.metadata)
+            bindings.append(document.sourceFile)
+            bindings.append(ByteBuffer(bytes: document.packed.bytes))
+            bindings.append(document.packed.length)
+            bindings.append(document.packed.isOriginal)
+            bindings.append(document.original)
+            bindings.append(document.observedAt)
+            bindings.append(document.ingestedAt)
+            bindings.append(document.isFirst)
+            bindings.append(document.isLatest)
+            bindings.append(document.minhash.map { ByteBuffer(bytes: $0) })
+            bindings.append(document.clusterID)
+        }
+        return PostgresQuery(
+            unsafeSQL: """
+                INSERT INTO document (id, doc_id, version, content_key, outlet, date, day, precision, title, language, url, metadata, source_file,
+                    packed, packed_bytes, packed_original, original, observed_at, ingested_at, is_first, is_latest, minhash, cluster_id)
+                VALUES \(values.joined(separator: ", "))
+                """, binds: bindings)
+    }
+}

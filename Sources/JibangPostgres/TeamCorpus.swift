@@ -148,6 +148,9 @@ public final class TeamCorpus: CorpusDocumentStore {
         return try record.store(batch)
     }
 
+    /// Nodes index documents when they copy them: ingest builds no segment ahead.
+    public var indexesWhenStoring: Bool { false }
+
     public func record(_ summary: IngestSummary) throws(JibangError) {
         defer { written.withLock { $0 = true } }
         try record.record(summary)

@@ -138,3 +138,92 @@ extension CorpusStore {
         }
     }
 }
+
+extension CorpusStore {
+    /// The stored documents after row `after`, in row order, at most `limit`, each as the
+    /// record keeps it (texts stored before packing are packed here); with the first page,
+    /// every snapshot listing, ingest run and setting. For moving the corpus to another engine.
+    public func storedRows(after: Int64, limit: Int) throws(JibangError) -> CorpusChanges {
+        do {
+            return try writer.read { db in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, doc_id, version, content_key, outlet, date, day, precision, title, language, url, metadata, source_file,
+                            observed_at, ingested_at, is_first, is_latest, minhash, cluster_id, \(Self.textColumns)
+                        FROM document WHERE id > ? ORDER BY id LIMIT ?
+                        """,
+                    arguments: [after, limit])
+                var changes = CorpusChanges(through: rows.last?[0] ?? after, more: rows.count == limit)
+                let packer = TextPacker()
+                for row in rows {
+                    let packed: PackedText
+                    var original: String? = row[20]
+                    if let bytes = row[21] as Data? {
+                        packed = PackedText(bytes: [UInt8](bytes), length: row[22], isOriginal: row[23])
+                    } else {
+                        let text = try Self.text(row, from: 19)
+                        packed = packer.pack(body: text.body, original: text.original)
+                        original = packed.isOriginal ? nil : text.original
+                    }
+                    changes.documents.append(
+                        CorpusChanges.StoredDocument(
+                            rowID: row[0], documentID: row[1], version: row[2], contentKey: row[3], outlet: row[4], date: row[5], day: row[6],
+                            precision: row[7], title: row[8], language: row[9], url: row[10], metadata: row[11], sourceFile: row[12],
+                            packed: packed, original: original, observedAt: row[13], ingestedAt: row[14], isFirst: row[15], isLatest: row[16],
+                            minhash: (row[17] as Data?).map { [UInt8]($0) }, clusterID: row[18]))
+                }
+                guard after == 0 else { return changes }
+                for row in try Row.fetchAll(db, sql: "SELECT source, doc_id, first_seen, last_seen, withdrawn_at FROM snapshot_listing ORDER BY 1, 2")
+                {
+                    changes.listings.append(.init(source: row[0], documentID: row[1], firstSeen: row[2], lastSeen: row[3], withdrawnAt: row[4]))
+                }
+                for row in try Row.fetchAll(
+                    db,
+                    sql: "SELECT id, file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason FROM ingest_run ORDER BY id")
+                {
+                    var summary = IngestSummary(file: row[1])
+                    summary.ingested = row[3]
+                    summary.alreadyStored = row[4]
+                    summary.duplicates = row[5]
+                    summary.skipped = row[6]
+                    summary.skippedByReason = (try? JSONDecoder().decode([String: Int].self, from: Data((row[7] as String).utf8))) ?? [:]
+                    changes.runs.append(.init(id: row[0], finished: row[2], summary: summary))
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT key, value FROM corpus_setting WHERE key NOT LIKE 'copy.%'") {
+                    changes.settings[row[0]] = row[1]
+                }
+                return changes
+            }
+        } catch let error as JibangError {
+            throw error
+        } catch {
+            throw .storage("cannot read the corpus of \(writer.path): \(error)")
+        }
+    }
+
+    /// Makes a corpus filled by `apply` a store of its own: it no longer names the store it
+    /// was copied from.
+    public func forgetCopy() throws(JibangError) {
+        do {
+            try writer.write { db in try db.execute(sql: "DELETE FROM corpus_setting WHERE key LIKE 'copy.%'") }
+        } catch {
+            throw .storage("cannot write \(writer.path): \(error)")
+        }
+    }
+
+    /// How many snapshot listings and ingest runs the corpus keeps: what a move compares
+    /// besides the documents.
+    public func bookkeepingCounts() throws(JibangError) -> (listings: Int, runs: Int) {
+        do {
+            return try writer.read { db in
+                (
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot_listing") ?? 0,
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingest_run") ?? 0
+                )
+            }
+        } catch {
+            throw .storage("cannot read \(writer.path): \(error)")
+        }
+    }
+}

@@ -48,7 +48,10 @@ struct Bench: ParsableCommand {
     var reprints = false
     @Option(help: "With --reprints: near-copies planted.")
     var planted = 2_000
-    @Flag(help: "Measure the record on PostgreSQL beside SQLite instead (seed, import, read, concurrent writers, a move); needs --postgres.")
+    @Flag(
+        help:
+            "Measure the team store on PostgreSQL beside SQLite instead (the record: seed, import, read, concurrent writers, a move; the corpus: ingest, a second node's index, trend, freshness); needs --postgres."
+    )
     var team = false
     @Option(help: "With --team: a postgres:// URL of a server where the bench may create databases (jibang_bench_*).")
     var postgres: String?
@@ -75,6 +78,11 @@ struct Bench: ParsableCommand {
                 throw ValidationError("--team needs --postgres postgres://USER:PASSWORD@HOST:PORT/DATABASE (a server where it may create databases)")
             }
             print(TeamBench.report(try TeamBench(server: server, milestones: milestones, work: work, repetitions: min(max(3, repeats), 11)).run()))
+            if !FileManager.default.fileExists(atPath: corpusPath) {
+                _ = try SyntheticCorpus(addressesJSONL: source).write(count: documents, seed: seed, to: corpusPath)
+            }
+            let corpusBench = TeamCorpusBench(server: server, corpus: corpusPath, work: work, repetitions: min(max(3, repeats), 11))
+            print(TeamCorpusBench.report(try corpusBench.run()))
             return
         }
         if desk {

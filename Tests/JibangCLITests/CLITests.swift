@@ -152,7 +152,7 @@ import Testing
         let token = await jibang(["token", "create", "--role", "editor", "--database", source], in: dir.path)
         let there = await jibang(["migrate", "--from", source, "--to", url], in: dir.path)
         #expect(there.status == 0, "\(there.stderr)")
-        #expect(there.stderr.contains("every table and the programme export match") && there.stderr.contains("identical"))
+        #expect(there.stderr.contains("every table, the programme export and the corpus fingerprint match") && there.stderr.contains("identical"))
         #expect(!there.stderr.contains(team.password ?? "\u{0}"), "the password is masked")
         let exported = await jibang(["export", "--format", "json", "--database", source], in: dir.path).stdout
         let exportedThere = await jibang(["export", "--format", "json", "--database", url], in: dir.path).stdout
@@ -169,13 +169,54 @@ import Testing
         let exists = await jibang(["migrate", "--from", url, "--to", dir.file("b.sqlite")], in: dir.path)
         #expect(exists.status != 0 && exists.stderr.contains("exists already"))
 
+        // A corpus moves too: versions (the subset has edited articles), a snapshot's
+        // withdrawal, a reprint cluster; the answers are the same bytes on all three stores.
         let withCorpus = dir.file("c.sqlite")
-        #expect(await jibang(["ingest", Fixtures.path("kcna-sample.json"), "--database", withCorpus], in: dir.path).status == 0)
+        let body = (1...40).map { "The regional industry factory number \($0) in Kosan County was built." }.joined(separator: " ")
+        let reprints = dir.write(
+            "reprints.jsonl",
+            """
+            {"id": "r1", "outlet": "KCNA", "date": "2024-05-01", "title": "Factories", "body": "\(body)"}
+            {"id": "r2", "outlet": "Rodong Sinmun", "date": "2024-05-01", "title": "Factories", "body": "\(body) Reprinted."}
+
+            """)
+        for arguments in [
+            [Fixtures.path("kcna-programme-subset.json")], [reprints, "--snapshot", "feed", "--observed-at", "2024-05-02"],
+            [
+                dir.write(
+                    "later.jsonl",
+                    "{\"id\": \"r1\", \"outlet\": \"KCNA\", \"date\": \"2024-05-01\", \"title\": \"Factories\", \"body\": \"\(body)\"}\n"),
+                "--snapshot", "feed", "--observed-at", "2024-05-03",
+            ],
+        ] {
+            let run = await jibang(["ingest"] + arguments + ["--database", withCorpus], in: dir.path)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
         let other = try await TestPostgres.freshDatabase()
-        let refused = await jibang(
-            ["migrate", "--from", withCorpus, "--to", "postgres://\(other.user):\(other.password ?? "")@127.0.0.1:\(other.port)/\(other.database)"],
-            in: dir.path)
-        #expect(refused.status != 0 && refused.stderr.contains("holds a corpus of"), "\(refused.stderr)")
+        let otherURL = "postgres://\(other.user):\(other.password ?? "")@127.0.0.1:\(other.port)/\(other.database)?sslmode=disable"
+        let moved = await jibang(["migrate", "--from", withCorpus, "--to", otherURL], in: dir.path)
+        #expect(moved.status == 0 && moved.stderr.contains("corpus fingerprint match"), "\(moved.stderr)")
+        let movedBack = await jibang(["migrate", "--from", otherURL, "--to", dir.file("c2.sqlite")], in: dir.path)
+        #expect(movedBack.status == 0, "\(movedBack.stderr)")
+        let node = ["JIBANG_INDEX_DIR": dir.file("node")]
+        for command in [
+            ["trend", "지방", "regional industry", "--format", "json"], ["corpus", "changes", "--format", "json"],
+            ["corpus", "reprints", "--format", "json"],
+        ] {
+            var outputs: [String] = []
+            for store in [withCorpus, otherURL, dir.file("c2.sqlite")] {
+                let run = await jibang(command + ["--database", store], in: dir.path, environment: node)
+                #expect(run.status == 0, "\(command): \(run.stderr)")
+                outputs.append(run.stdout)
+            }
+            #expect(outputs[0].count > 10 && Set(outputs).count == 1, "\(command) answers the same on all three stores")
+        }
+        let changes = await jibang(["corpus", "changes", "--format", "json", "--database", otherURL], in: dir.path, environment: node).stdout
+        #expect(changes.contains("\"withdrawn\"") && changes.contains("\"r2\""), "the withdrawal moved")
+        let clusters = await jibang(["corpus", "reprints", "--format", "json", "--database", otherURL], in: dir.path, environment: node).stdout
+        #expect(clusters.contains("\"r1\"") && clusters.contains("\"r2\""), "the cluster moved")
+        let sameEngine = await jibang(["migrate", "--from", withCorpus, "--to", dir.file("d.sqlite")], in: dir.path)
+        #expect(sameEngine.status != 0 && sameEngine.stderr.contains("jibang store copy"), "\(sameEngine.stderr)")
     }
 
     @Test func aBadImportNamesLineAndColumnAndChangesNothing() async throws {

@@ -10,14 +10,16 @@ import JibangStore
 /// PostgreSQL, losslessly, and prove it.
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move a store's record between engines (a SQLite file and a PostgreSQL database, either way), losslessly.",
+        abstract: "Move a store (record and corpus) between engines: a SQLite file and a PostgreSQL database, either way, losslessly.",
         discussion: """
             Copies the gazetteer, the programme record with its sources, the evidence queue and its decisions, indicators, \
             tokens (as hashes), sessions, releases and the audit trail, ids kept, into an empty target in one transaction; \
             then reads both back and compares every table and the programme export byte for byte. Exits 0 only when all \
-            match. The source is not changed. A SQLite target must not exist yet; a PostgreSQL target must be an empty \
-            database (or one `jibang` created but never seeded). The corpus does not move yet: a source whose corpus holds \
-            documents is refused.
+            match. Then the corpus: every document version, snapshot listing, ingest run and reprint cluster, row ids kept \
+            (into PostgreSQL in one transaction; into a new SQLite file indexed as it goes), compared by the corpus \
+            fingerprint `methods.md` prints and by its counts. The source is not changed. A SQLite target must not exist \
+            yet; a PostgreSQL target must be an empty database (or one `jibang` created but never seeded). If a move \
+            fails, delete the target (or drop the database) and run it again.
             """)
 
     @Option(help: ArgumentHelp("The store to copy: a SQLite file or a postgres:// URL.", valueName: "path-or-url"))
@@ -44,12 +46,19 @@ struct Migrate: AsyncParsableCommand {
             if case .sqlite(let path) = target, FileManager.default.fileExists(atPath: path) {
                 throw JibangError(.conflict, "\(path) exists already; --to names a new file (a move never overwrites)")
             }
-            let documents = try corpusDocuments(source)
-            guard documents == 0 else {
-                throw JibangError(
-                    .invalidInput,
-                    "\(source) holds a corpus of \(documents) documents, which cannot move between engines yet (the corpus is not kept in PostgreSQL); "
-                        + "between two SQLite files use `jibang store copy`")
+            let corpus = try await census(source)
+            if corpus.documents > 0 || corpus.runs > 0 {
+                guard source.isPostgres != target.isPostgres else {
+                    throw JibangError(
+                        .invalidInput,
+                        "\(source) holds a corpus of \(corpus.documents) documents; migrate moves a corpus between engines (SQLite to PostgreSQL or back): "
+                            + (source.isPostgres
+                                ? "between two PostgreSQL databases use pg_dump" : "between two SQLite files use `jibang store copy`"))
+                }
+                let already = try await census(target)
+                guard already.documents == 0 && already.runs == 0 && already.listings == 0 else {
+                    throw JibangError(.conflict, "\(target) already holds a corpus (\(already)); move into an empty database")
+                }
             }
             note("moving the record from \(source) to \(target)…")
             let start = Date()
@@ -57,18 +66,31 @@ struct Migrate: AsyncParsableCommand {
             for (table, rows) in report.counts where rows > 0 {
                 note("  " + table.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8d rows", rows))
             }
-            let targetDocuments = try corpusDocuments(target)
+            if corpus.documents > 0 || corpus.runs > 0 {
+                note("moving the corpus: \(corpus)…")
+                switch (source, target) {
+                case (.sqlite(let from), .postgres(let to)):
+                    _ = try await TeamCorpus.moveIn(from: try CorpusStore.open(path: from), to: to) { note($0) }
+                case (.postgres(let from), .sqlite(let to)):
+                    _ = try await TeamCorpus.moveOut(from: from, to: try CorpusStore.open(path: to)) { note($0) }
+                default:
+                    break
+                }
+            }
+            let moved = try await census(target)
             note(
                 "programme export: \(report.exportBytes) bytes, \(report.exportIdentical ? "identical" : "DIFFERENT") on both; "
-                    + "corpus: \(documents) and \(targetDocuments) documents (the corpus does not move yet); "
+                    + "corpus: \(moved == corpus ? "the same on both" : "DIFFERENT"): \(moved); "
                     + String(format: "%.1f s", Date().timeIntervalSince(start)))
-            guard report.isLossless, targetDocuments == documents else {
+            guard report.isLossless, moved == corpus else {
+                let differing = report.differingTables + (report.exportIdentical ? [] : ["programme export"]) + (moved == corpus ? [] : ["corpus"])
                 throw JibangError(
                     .storage,
-                    "the copy differs from the source (\((report.differingTables + (report.exportIdentical ? [] : ["programme export"])).joined(separator: ", "))); "
-                        + "the source is unchanged: keep using it and report this")
+                    "the copy differs from the source (\(differing.joined(separator: ", "))); the source is unchanged: keep using it and report this")
             }
-            note("every table and the programme export match: \(target) holds the same record")
+            note(
+                "every table, the programme export and the corpus fingerprint match: \(target) holds the same record"
+                    + (target.isPostgres && corpus.documents > 0 ? "; each node indexes the corpus in its index folder when it first opens it" : ""))
         }
     }
 
@@ -87,9 +109,21 @@ struct Migrate: AsyncParsableCommand {
         }
     }
 
-    /// The documents in a SQLite store's corpus (none on PostgreSQL yet, and none in a store not yet created).
-    func corpusDocuments(_ address: StoreAddress) throws(JibangError) -> Int {
-        guard case .sqlite(let path) = address, FileManager.default.fileExists(atPath: path) else { return 0 }
-        return try CorpusStore.open(path: path).fingerprint().documents
+    /// What a store's corpus holds (nothing, for a store not yet created).
+    func census(_ address: StoreAddress) async throws(JibangError) -> TeamCorpus.Census {
+        switch address {
+        case .sqlite(let path):
+            guard FileManager.default.fileExists(atPath: path) else { return TeamCorpus.Census(documents: 0, fingerprint: "", listings: 0, runs: 0) }
+            return try TeamCorpus.census(of: try CorpusStore.open(path: path))
+        case .postgres(let address):
+            return try await TeamCorpus.census(of: address)
+        }
+    }
+}
+
+extension StoreAddress {
+    var isPostgres: Bool {
+        if case .postgres = self { return true }
+        return false
     }
 }

@@ -51,7 +51,8 @@ public struct CorpusIngest: Sendable {
         // text) while this thread stores the previous batch and builds its segment.
         let channel = BatchChannel(capacity: 2)
         let reader = ReaderStage(
-            path: path, format: format, options: options, file: file, batchDocuments: batchDocuments, batchBytes: batchBytes, channel: channel)
+            path: path, format: format, options: options, file: file, batchDocuments: batchDocuments, batchBytes: batchBytes, channel: channel,
+            buildsSegments: corpus.indexesWhenStoring)
         let thread = Thread { reader.run() }
         thread.stackSize = 8 << 20
         thread.start()
@@ -169,6 +170,8 @@ struct ReaderStage: Sendable {
     let batchDocuments: Int
     let batchBytes: Int
     let channel: BatchChannel
+    /// Whether to build segments ahead for the store (not for one that indexes later).
+    let buildsSegments: Bool
 
     struct Cancelled: Error {}
 
@@ -184,7 +187,7 @@ struct ReaderStage: Sendable {
         func send() -> Bool {
             // Built in one tight loop (not interleaved with parsing): the hash table stays in cache.
             var segment: BuiltSegment?
-            if channel.queuedBatches > 0 {
+            if buildsSegments && channel.queuedBatches > 0 {
                 let builder = SegmentBuilder()
                 for prepared in batch {
                     builder.add(IndexedDocument(rowID: 0, outlet: prepared.document.outlet, date: prepared.document.date!, text: prepared.text))

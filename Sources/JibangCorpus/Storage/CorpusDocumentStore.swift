@@ -39,6 +39,8 @@ public protocol CorpusDocumentStore: Sendable {
     /// `complete`, the source's other documents are withdrawn. Returns how many were newly withdrawn.
     func recordSnapshot(source: String, ids: Set<String>, at time: String, complete: Bool) throws(JibangError) -> Int
 
+    /// Whether storing indexes too (see the default in the extension).
+    var indexesWhenStoring: Bool { get }
     /// Stores one batch and its segment in one transaction; documents already stored are
     /// skipped and counted. `prebuilt` is the batch's segment when every document is new.
     func store(_ batch: [PreparedDocument], prebuilt: BuiltSegment?) throws(JibangError) -> BatchResult
@@ -54,6 +56,12 @@ public protocol CorpusDocumentStore: Sendable {
     /// Bytes of the store file that are free (left by converted or deleted rows) and that
     /// `compact` would return.
     func reclaimableBytes() throws(JibangError) -> Int
+}
+
+extension CorpusDocumentStore {
+    /// Whether `store` indexes what it stores (and so can use a segment the ingest built
+    /// ahead); a store whose nodes index later says no, and ingest builds none.
+    public var indexesWhenStoring: Bool { true }
 }
 
 extension CorpusDocumentStore {
