@@ -99,6 +99,7 @@ let package = Package(
         .target(
             name: "JibangServer",
             dependencies: [
+                "JibangPostgres",
                 "JibangBase", "JibangCore", "JibangStore", "JibangCorpus", "JibangAnalytics", "JibangCharts", "JibangEvidence", "JibangCSV",
                 "KoreanText",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -178,6 +179,7 @@ let package = Package(
             name: "JibangServerTests",
             dependencies: [
                 "JibangServer", "JibangCLI", "JibangCore", "JibangCorpus", "JibangEvidence", "JibangStore", "KoreanText", "JibangTestSupport",
+                "JibangPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -275,7 +275,19 @@ enum PostgresSchema {
                 // mixed. Not part of the record: a move does not carry it.
                 "CREATE TABLE corpus_identity (id TEXT NOT NULL, only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row))",
                 "INSERT INTO corpus_identity (id) VALUES (gen_random_uuid()::text)",
+                // Every committed write tells the servers listening (`StoreWatch`): "record" drops
+                // their cached reads of the record, "corpus" has them copy what changed.
+                """
+                CREATE FUNCTION jibang_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_notify('jibang', TG_ARGV[0]); RETURN NULL; END $$
+                """,
             ]
+                + ["meta", "division", "stage", "site", "milestone", "actor", "source", "indicator", "evidence_candidate", "release"].map {
+                    "CREATE TRIGGER \($0)_notify AFTER INSERT OR UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION jibang_notify('record')"
+                }
+                + ["document", "snapshot_listing", "ingest_run", "corpus_setting"].map {
+                    "CREATE TRIGGER \($0)_notify AFTER INSERT OR UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION jibang_notify('corpus')"
+                }
         ),
     ]
 

@@ -56,6 +56,21 @@ public final class TeamCorpus: CorpusDocumentStore {
         return corpus
     }
 
+    /// Where a node keeps its copy when not told: `JIBANG_INDEX_DIR` (resolved by `resolve`),
+    /// else a folder named after the server and database under the user's cache folder
+    /// (XDG_CACHE_HOME, else ~/.cache).
+    public static func defaultIndexFolder(
+        for address: PostgresAddress, environment: [String: String], resolve: (String) -> String = { $0 }
+    ) -> String {
+        if let folder = environment["JIBANG_INDEX_DIR"], !folder.isEmpty { return resolve(folder) }
+        let cache =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.cache"
+        let name = "\(address.socketDirectory ?? address.host ?? "localhost")-\(address.port)-\(address.database)"
+            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "_" }
+        return cache + "/jibang/index/" + String(name)
+    }
+
     static func openCopy(in folder: String) throws(JibangError) -> CorpusStore {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -97,6 +112,34 @@ public final class TeamCorpus: CorpusDocumentStore {
         }
         return copy
     }
+
+    /// Catches up on a thread of its own (not the caller's, not Swift concurrency's): what a
+    /// server does when another node wrote. Requests made while one runs are folded into one more.
+    public func catchUpInBackground(failed: @escaping @Sendable (JibangError) -> Void = { _ in }) {
+        let start = background.withLock { state in
+            if state.running {
+                state.again = true
+                return false
+            }
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        Self.catchUpQueue.async { [self] in
+            while true {
+                do throws(JibangError) { try catchUp() } catch { failed(error) }
+                let more = background.withLock { state in
+                    defer { state.again = false }
+                    if !state.again { state.running = false }
+                    return state.again
+                }
+                if !more { return }
+            }
+        }
+    }
+
+    private let background = Mutex((running: false, again: false))
+    static let catchUpQueue = DispatchQueue(label: "jibang.team-corpus.catch-up")
 
     // MARK: - Reads: from the copy
 

@@ -8,7 +8,10 @@ import Logging
 public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
+    /// The store: a SQLite file or a `postgres://` URL.
     public var databasePath: String
+    /// With a PostgreSQL store: the folder of this server's corpus copy and index (nil: the default).
+    public var indexFolder: String?
     public var privateReads: Bool
     public var logLevel: LogLevel
     /// Megabytes of trend, compare and peaks answers kept in memory (0: none).
@@ -27,8 +30,9 @@ public struct ServerSettings: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "jibang.sqlite", privateReads: Bool = false,
-        logLevel: LogLevel = .info, cacheMegabytes: Int = 64, trustProxy: Bool = false, sessionHours: Double = 12
+        logLevel: LogLevel = .info, cacheMegabytes: Int = 64, trustProxy: Bool = false, sessionHours: Double = 12, indexFolder: String? = nil
     ) {
+        self.indexFolder = indexFolder
         self.trustProxy = trustProxy
         self.sessionHours = sessionHours
         self.host = host
@@ -46,7 +50,7 @@ public func buildApplication(_ settings: ServerSettings) async throws -> some Ap
     var logger = Logger(label: "jibang")
     logger.logLevel = settings.logLevel.level
     let services = try await JibangServices.open(
-        path: settings.databasePath, privateReads: settings.privateReads, cacheMegabytes: settings.cacheMegabytes,
+        path: settings.databasePath, indexFolder: settings.indexFolder, privateReads: settings.privateReads, cacheMegabytes: settings.cacheMegabytes,
         trustProxy: settings.trustProxy, sessionLifetime: settings.sessionHours * 3600)
     return Application(
         router: buildRouter(services),

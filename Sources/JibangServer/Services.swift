@@ -4,6 +4,7 @@ public import JibangBase
 public import JibangCore
 public import JibangCorpus
 public import JibangEvidence
+import JibangPostgres
 import JibangStore
 import Synchronization
 
@@ -54,15 +55,36 @@ public final class JibangServices: Sendable {
         self.privateReads = privateReads
     }
 
-    /// Opens (creating and seeding on first use) the store at `path` and its corpus.
+    /// Opens (creating and seeding on first use) the store at `path` and its corpus. `path`
+    /// may be a `postgres://` URL: then this server keeps its copy of the corpus in
+    /// `indexFolder` and listens for the other nodes' writes (see `StoreWatch`).
     public static func open(
-        path: String, privateReads: Bool = false, cacheMegabytes: Int = 64, trustProxy: Bool = false, sessionLifetime: TimeInterval = 12 * 3600
+        path: String, indexFolder: String? = nil, privateReads: Bool = false, cacheMegabytes: Int = 64, trustProxy: Bool = false,
+        sessionLifetime: TimeInterval = 12 * 3600
     ) async throws(JibangError) -> JibangServices {
-        let store = try await StoreBootstrap.open(path: path).store
-        return JibangServices(
-            store: store, corpus: try CorpusStore.open(path: path), gazetteer: try BundledData.gazetteer(), privateReads: privateReads,
-            cacheMegabytes: cacheMegabytes, trustProxy: trustProxy, sessionLifetime: sessionLifetime)
+        let gazetteer = try BundledData.gazetteer()
+        guard case .postgres(let address) = try StoreAddress(parsing: path) else {
+            let store = try await StoreBootstrap.open(path: path).store
+            return JibangServices(
+                store: store, corpus: try CorpusStore.open(path: path), gazetteer: gazetteer, privateReads: privateReads,
+                cacheMegabytes: cacheMegabytes, trustProxy: trustProxy, sessionLifetime: sessionLifetime)
+        }
+        let store = try await PostgresStore.open(address)
+        _ = try await StoreSeeding.prepare(store, empty: false)
+        let corpus = try await TeamCorpus.open(
+            address, indexFolder: indexFolder ?? TeamCorpus.defaultIndexFolder(for: address, environment: ProcessInfo.processInfo.environment))
+        let services = JibangServices(
+            store: store, corpus: corpus, gazetteer: gazetteer, privateReads: privateReads, cacheMegabytes: cacheMegabytes, trustProxy: trustProxy,
+            sessionLifetime: sessionLifetime)
+        let watch = StoreWatch.start(address, record: { [weak services] in services?.invalidate() }, corpus: { corpus.catchUpInBackground() })
+        services.watch.withLock { $0 = watch }
+        return services
     }
+
+    /// Listening for other nodes' writes (a team store only); ends with the services.
+    let watch = Mutex<Task<Void, Never>?>(nil)
+
+    deinit { watch.withLock { $0?.cancel() } }
 
     /// The corpus-state token: changes whenever what the corpus answers can change (a segment
     /// added, replaced or removed). Cached answers are keyed by it.

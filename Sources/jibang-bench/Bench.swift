@@ -81,7 +81,10 @@ struct Bench: ParsableCommand {
             if !FileManager.default.fileExists(atPath: corpusPath) {
                 _ = try SyntheticCorpus(addressesJSONL: source).write(count: documents, seed: seed, to: corpusPath)
             }
-            let corpusBench = TeamCorpusBench(server: server, corpus: corpusPath, work: work, repetitions: min(max(3, repeats), 11))
+            let jibang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jibang").path
+            let corpusBench = TeamCorpusBench(
+                server: server, corpus: corpusPath, work: work, repetitions: min(max(3, repeats), 11),
+                jibang: FileManager.default.isExecutableFile(atPath: jibang) && ServerBench.wrkPath != nil ? jibang : nil, seconds: seconds)
             print(TeamCorpusBench.report(try corpusBench.run()))
             return
         }

@@ -11,6 +11,8 @@ struct ServerBench {
     let seconds: Int
     let connections: Int
     let work: String
+    /// More `jibang serve` arguments (a PostgreSQL store's `--index-dir`).
+    var serveArguments: [String] = []
 
     struct Result {
         let name: String
@@ -20,6 +22,9 @@ struct ServerBench {
         let p99: String
         let p99Milliseconds: Double
     }
+
+    /// Where wrk is installed (nil: not).
+    static var wrkPath: String? { ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: FileManager.default.isExecutableFile(atPath:)) }
 
     static let trendPath = "/api/v1/trend?q=regional-economy&q=defence-industry&by=year"
 
@@ -45,7 +50,8 @@ struct ServerBench {
         let port = Int.random(in: 20_000...60_000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: jibang)
-        server.arguments = ["serve", "--port", String(port), "--database", database, "--log-level", "warning", "--cache-mb", String(cacheMegabytes)]
+        server.arguments =
+            ["serve", "--port", String(port), "--database", database, "--log-level", "warning", "--cache-mb", String(cacheMegabytes)] + serveArguments
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -93,7 +99,7 @@ struct ServerBench {
     }
 
     func start(_ arguments: [String]) throws -> (Process, Pipe) {
-        guard let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard let wrk = Self.wrkPath else {
             throw BenchError("wrk is not installed: apt-get install wrk")
         }
         let process = Process()

@@ -5,6 +5,15 @@ import JibangCorpus
 import JibangPostgres
 import JibangStore
 
+/// A store address as `jibang --database` takes it.
+enum TeamBenchURL {
+    static func url(_ address: PostgresAddress) -> String {
+        var text = "postgres://\(address.user):\(address.password ?? "")@\(address.host ?? "127.0.0.1"):\(address.port)/\(address.database)"
+        if address.tls == .disable { text += "?sslmode=disable" }
+        return text
+    }
+}
+
 /// `jibang-bench --team`, the corpus part: the benchmark corpus ingested into the embedded
 /// store (the anchor) and into PostgreSQL, side by side; a second node building its copy and
 /// index from PostgreSQL; the same trend on both; how soon a node sees another's ingest.
@@ -13,6 +22,9 @@ struct TeamCorpusBench {
     let corpus: String
     let work: String
     let repetitions: Int
+    /// The `jibang` binary beside the bench, for the API part (nil: left out).
+    let jibang: String?
+    let seconds: Int
 
     struct Result {
         var documents = 0
@@ -26,6 +38,9 @@ struct TeamCorpusBench {
         var freshDocuments = 0
         var freshnessMs = 0.0
         var fingerprintsEqual = false
+        /// wrk against `jibang serve` on each store: status, and a cached trend.
+        var sqliteAPI: [ServerBench.Result] = []
+        var postgresAPI: [ServerBench.Result] = []
     }
 
     static func median(_ times: [Double]) -> Double { times.sorted()[times.count / 2] }
@@ -90,6 +105,20 @@ struct TeamCorpusBench {
         let (copied, seconds) = try timed { try nodeB.catchUp() }
         result.freshDocuments = copied
         result.freshnessMs = seconds * 1000
+
+        if let jibang {
+            log("team corpus: jibang serve under wrk on each store…")
+            for (database, extra, side) in [(path, [String](), 0), (TeamBenchURL.url(database), ["--index-dir", "\(work)/node-b"], 1)] {
+                var api: [ServerBench.Result] = []
+                var bench = ServerBench(jibang: jibang, database: database, seconds: self.seconds, connections: 32, work: work)
+                bench.serveArguments = extra
+                try bench.withServer(cacheMegabytes: 64) { port in
+                    api.append(try bench.wrk("status", port: port, path: "/api/v1/programme/status"))
+                    api.append(try bench.wrk("trend, cached", port: port, path: ServerBench.trendPath))
+                }
+                if side == 0 { result.sqliteAPI = api } else { result.postgresAPI = api }
+            }
+        }
         return result
     }
 
@@ -109,5 +138,9 @@ struct TeamCorpusBench {
               same trend on both: \(r.trendsEqual ? "yes" : "NO"); same corpus fingerprint: \(r.fingerprintsEqual ? "yes" : "NO")
             another node's ingest of \(r.freshDocuments) articles seen by this node after its catch-up of \(String(format: "%.1f", r.freshnessMs)) ms
             """
+                + zip(r.sqliteAPI, r.postgresAPI).map { a, b in
+                    "\n" + line("API \(a.name): requests per second", a.requestsPerSecond, b.requestsPerSecond, "/s")
+                        + "\n" + line("API \(a.name): p99 latency", a.p99Milliseconds, b.p99Milliseconds, "ms")
+                }.joined()
     }
 }

@@ -59,7 +59,7 @@ import Testing
 
     /// What a form post could change: every candidate's status, every milestone with its
     /// sources, the audit trail's length and the sessions.
-    static func snapshot(_ store: SQLiteStore) async throws -> String {
+    static func snapshot(_ store: any RecordStore) async throws -> String {
         let candidates = try await store.candidateRecords(status: nil, event: nil, limit: 100_000).map { "\($0.id!):\($0.status)" }
         let milestones = try await store.sites().flatMap(\.milestones).map { m in
             "\(m.id ?? 0):\(m.date):\(m.retraction == nil):\(m.sources.map { "\($0.url)\($0.retraction == nil)" })"
@@ -70,10 +70,11 @@ import Testing
 
     /// Every state-changing form, posted without a session, with a session but without its
     /// CSRF token, and with another token: 403, and nothing in the store changes.
-    @Test func everyFormWithoutItsCSRFTokenIsRefusedAndChangesNothing() async throws {
-        let (app, path, dir) = try await ServerTests().app()
+    @Test(arguments: Engine.all)
+    func everyFormWithoutItsCSRFTokenIsRefusedAndChangesNothing(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
         let group = try #require(try await review.groups().first)
@@ -121,10 +122,11 @@ import Testing
         }
     }
 
-    @Test func signingInSetsAStrictHTTPOnlyCookieAndEndsWithSignOutOrRevocation() async throws {
-        let (app, path, dir) = try await ServerTests().app(trustProxy: true)
+    @Test(arguments: Engine.all)
+    func signingInSetsAStrictHTTPOnlyCookieAndEndsWithSignOutOrRevocation(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine, trustProxy: true)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor, label: "desk")
         try await app.test(.router) { client in
             let signIn = try await Self.signInForm(client)
@@ -162,10 +164,11 @@ import Testing
         }
     }
 
-    @Test func aViewersDeskShowsTheCardsWithoutDecisionForms() async throws {
-        let (app, path, dir) = try await ServerTests().app()
+    @Test(arguments: Engine.all)
+    func aViewersDeskShowsTheCardsWithoutDecisionForms(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let viewer = try await store.createToken(role: .viewer)
         let editor = try await store.createToken(role: .editor)
         try await app.test(.router) { client in
@@ -181,10 +184,11 @@ import Testing
         }
     }
 
-    @Test func signInAttemptsAreRateLimited() async throws {
-        let (app, path, dir) = try await ServerTests().app()
+    @Test(arguments: Engine.all)
+    func signInAttemptsAreRateLimited(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine)
         defer { dir.remove() }
-        let token = try await SQLiteStore.open(path: path).createToken(role: .editor)
+        let token = try await openStore(path).createToken(role: .editor)
         try await app.test(.router) { client in
             let signIn = try await Self.signInForm(client)
             for _ in 0..<5 {
@@ -206,10 +210,11 @@ import Testing
 
     /// A card accepted from the desk becomes one milestone citing every report; a stale card is
     /// refused with 409; undo takes the decision back.
-    @Test func aCardIsDecidedOnceRefusedWhenChangedAndUndone() async throws {
-        let (app, path, dir) = try await ServerTests().app()
+    @Test(arguments: Engine.all)
+    func aCardIsDecidedOnceRefusedWhenChangedAndUndone(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
         // Three outlets report one new event (no stored milestone matches), dates slightly apart.
@@ -263,10 +268,11 @@ import Testing
         #expect(try await store.sites().flatMap(\.milestones).count == milestonesBefore + 1)
     }
 
-    @Test func undoTakesBackTheLastDecisionAndEditsAreAudited() async throws {
-        let (app, path, dir) = try await ServerTests().app()
+    @Test(arguments: Engine.all)
+    func undoTakesBackTheLastDecisionAndEditsAreAudited(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
         let fresh = Candidate(
@@ -308,10 +314,11 @@ import Testing
         #expect(after.split(separator: "|").dropLast().joined() == before.split(separator: "|").dropLast().joined(), "only the audit grew")
     }
 
-    @Test func bulkRejectConfirmsHowManyThenDecidesTheFilteredSelection() async throws {
-        let (app, path, dir) = try await ServerTests().app()
+    @Test(arguments: Engine.all)
+    func bulkRejectConfirmsHowManyThenDecidesTheFilteredSelection(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
         let all = try await review.groups()
@@ -358,10 +365,11 @@ import Testing
     /// The API decides groups with a bearer token: the list conforms to the document; an
     /// unknown group is 404, a group whose members differ from those sent is 409, and nothing
     /// changes; with the right members one milestone cites every report.
-    @Test func theAPIDecidesGroupsWithABearerToken() async throws {
-        let (app, path, dir) = try await ServerTests().app()
+    @Test(arguments: Engine.all)
+    func theAPIDecidesGroupsWithABearerToken(_ engine: Engine) async throws {
+        let (app, path, dir) = try await ServerTests().app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
         let group = try #require(try await review.groups().first { $0.memberIDs.count > 1 })

@@ -7,6 +7,7 @@ import JibangCLI
 import JibangCore
 import JibangCorpus
 import JibangEvidence
+import JibangPostgres
 import JibangServer
 import JibangStore
 import JibangTestSupport
@@ -25,7 +26,7 @@ actor Fixture {
         let dir = TemporaryDirectory()
         let path = dir.file("server.sqlite")
         let store = try await StoreBootstrap.open(path: path).store
-        let corpus = try CorpusStore.open(path: path)
+        let corpus = try await openCorpus(path, in: dir)
         for file in ["new-year-addresses-1995-2019.jsonl", "kcna-programme-subset.json"] {
             _ = try ingest(Fixtures.path(file), into: corpus)
         }
@@ -33,10 +34,74 @@ actor Fixture {
         self.path = path
         return path
     }
+
+    var template: (address: PostgresAddress, index: String)?
+
+    /// The same fixture in a PostgreSQL database, with a node's index folder built from it:
+    /// the template each PostgreSQL test's database is created from (a file copy, not a move).
+    func postgresTemplate() async throws -> (address: PostgresAddress, index: String) {
+        if let template { return template }
+        let source = try await databasePath()
+        let address = try await TestPostgres.freshDatabase()
+        _ = try await StoreMove.copy(from: try SQLiteStore.open(path: source), to: try await PostgresStore.open(address))
+        _ = try await TeamCorpus.moveIn(from: try CorpusStore.open(path: source), to: address, progress: { _ in })
+        let index = TemporaryDirectory().file("index")
+        _ = try await TeamCorpus.open(address, indexFolder: index)
+        template = (address, index)
+        return (address, index)
+    }
+}
+
+extension TestPostgres {
+    /// A new database created from `template` (whose connections are ended first: PostgreSQL
+    /// copies only a database no one is connected to).
+    static func database(from template: PostgresAddress) async throws -> PostgresAddress {
+        var address = template
+        address.database = "jibang_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        var server = template
+        server.database = TestPostgres.server?.database ?? "postgres"
+        for attempt in 1...50 {
+            do {
+                try await execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(template.database)' AND pid <> pg_backend_pid()",
+                    on: server)
+                try await execute("CREATE DATABASE \(address.database) TEMPLATE \(template.database)", on: server)
+                return address
+            } catch  where attempt < 50 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        throw TestPostgresUnavailable()
+    }
+}
+
+/// The engines the server tests run on: SQLite, and PostgreSQL when `JIBANG_TEST_POSTGRES`
+/// names a server (`.ci/run` always does).
+enum Engine: String, Sendable, CustomTestStringConvertible {
+    case sqlite = "SQLite"
+    case postgres = "PostgreSQL"
+
+    static var all: [Engine] { TestPostgres.server == nil ? [.sqlite] : [.sqlite, .postgres] }
+    var testDescription: String { rawValue }
+}
+
+/// The store at `path`: a SQLite file, or a `postgres://` URL.
+func openStore(_ path: String) async throws -> any RecordStore {
+    if case .postgres(let address) = try StoreAddress(parsing: path) { return try await PostgresStore.open(address) }
+    return try SQLiteStore.open(path: path)
+}
+
+/// The corpus of the store at `path`; on PostgreSQL, as another node sees it (its index
+/// folder in `dir`): what it ingests reaches a server through the store.
+func openCorpus(_ path: String, in dir: TemporaryDirectory) async throws -> any CorpusDocumentStore {
+    if case .postgres(let address) = try StoreAddress(parsing: path) {
+        return try await TeamCorpus.open(address, indexFolder: dir.file("writer-index"))
+    }
+    return try CorpusStore.open(path: path)
 }
 
 /// Ingests one corpus file as `jibang ingest` does.
-func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
+func ingest(_ path: String, into corpus: any CorpusDocumentStore) throws -> IngestSummary {
     let ingest = CorpusIngest(corpus: corpus, options: ReadOptions())
     return try ingest.ingest(path, format: .inferred(from: path))
 }
@@ -50,9 +115,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             .appendingPathComponent("Sources/JibangServer/Resources/openapi.json")
     }
 
-    /// A copy of the fixture store, so writes in one test do not leak into another.
+    /// A copy of the fixture store, so writes in one test do not leak into another: a SQLite
+    /// file, or a PostgreSQL database of its own (with this server's index folder in `dir`).
+    /// The second value is the store's path or URL.
     func app(
-        privateReads: Bool = false, cacheMegabytes: Int = 64, trustProxy: Bool = false
+        _ chosen: Engine? = nil, privateReads: Bool = false, cacheMegabytes: Int = 64, trustProxy: Bool = false
     ) async throws -> (
         some ApplicationProtocol, String, TemporaryDirectory
     ) {
@@ -62,16 +129,32 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         // SQLite's online backup: a consistent copy even while the fixture's last connection
         // closes (copying the file and its -wal/-shm by hand raced with that).
         _ = try SQLiteStore.copy(from: source, to: path)
+        let engine = chosen ?? .sqlite
+        var database = path
+        var indexFolder: String?
+        if engine == .postgres {
+            // The same fixture (moved as `jibang migrate` moves it) in a database of its own,
+            // with a copy of a node's index folder built from it.
+            let template = try await Fixture.shared.postgresTemplate()
+            let address = try await TestPostgres.database(from: template.address)
+            database = TestPostgres.url(address)
+            indexFolder = dir.file("index")
+            try FileManager.default.createDirectory(atPath: dir.file("index"), withIntermediateDirectories: true)
+            _ = try SQLiteStore.copy(from: template.index + "/corpus.sqlite", to: dir.file("index/corpus.sqlite"))
+        }
+        // Counted per engine when the test runs on each (`chosen`), for .ci/run's comparison.
+        if chosen != nil { BackendTally.record("server", engine.rawValue) }
         let app = try await buildApplication(
             ServerSettings(
-                port: 0, databasePath: path, privateReads: privateReads, logLevel: .error, cacheMegabytes: cacheMegabytes, trustProxy: trustProxy))
-        return (app, path, dir)
+                port: 0, databasePath: database, privateReads: privateReads, logLevel: .error, cacheMegabytes: cacheMegabytes, trustProxy: trustProxy,
+                indexFolder: indexFolder))
+        return (app, database, dir)
     }
 
     func json(_ buffer: ByteBuffer) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]) }
 
     /// Every read route answers, and its JSON conforms to the OpenAPI document.
-    @Test(arguments: [
+    static let reads: [(String, String, Int)] = [
         ("/api/v1/places?q=Unsan", "/places", 200),
         ("/api/v1/programme/status", "/programme/status", 200),
         ("/api/v1/programme/status?year=2024&province=South%20Phyongan", "/programme/status", 200),
@@ -142,9 +225,12 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             "/api/v1/corpus/changes?document=http%3A%2F%2Fwww.kcna.kp%2Fen%2Farticle%2Fq%2F47c41e4ac69d4c885872357481a8008e.kcmsf&to_version=3",
             "/corpus/changes", 404
         ),
-    ])
-    func readsConformToTheOpenAPIDocument(_ uri: String, _ template: String, _ expected: Int) async throws {
-        let (app, _, dir) = try await app()
+    ]
+
+    @Test(arguments: reads, Engine.all)
+    func readsConformToTheOpenAPIDocument(_ read: (String, String, Int), _ engine: Engine) async throws {
+        let (uri, template, expected) = read
+        let (app, _, dir) = try await app(engine)
         defer { dir.remove() }
         try await app.test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in
@@ -159,8 +245,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
     }
 
-    @Test func statusIsTheSameJSONAsTheCLI() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func statusIsTheSameJSONAsTheCLI(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
         let cli = await Jibang.capture(["status", "--format", "json", "--database", path], in: dir.path)
         try await app.test(.router) { client in
@@ -171,10 +258,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
     }
 
-    @Test func writesNeedAValidTokenAndChangeNothingWithout() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func writesNeedAValidTokenAndChangeNothingWithout(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let before = try await store.sites().flatMap(\.milestones).count
         let body = ByteBuffer(
             string:
@@ -219,6 +307,10 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         // Only hashes are stored: read the database file and its write-ahead log, where a
         // fresh write sits until a checkpoint, and find the token's hash but not the token.
         var raw = ""
+        if case .postgres(let address) = try StoreAddress(parsing: path) {
+            // On PostgreSQL: every text column of the token table, as the database holds it.
+            raw = try await TestPostgres.execute("SELECT string_agg(t::text, ' ') FROM api_token t", on: address).compactMap { $0 }.joined()
+        }
         for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
             raw += try String(contentsOfFile: file, encoding: .isoLatin1)
         }
@@ -227,11 +319,12 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         #expect(!raw.contains(token))
     }
 
-    @Test func privateServersNeedATokenForReadsToo() async throws {
-        let (app, path, dir) = try await app(privateReads: true)
+    @Test(arguments: Engine.all)
+    func privateServersNeedATokenForReadsToo(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine, privateReads: true)
         defer { dir.remove() }
-        let token = try await SQLiteStore.open(path: path).createToken(role: .editor)
-        let viewer = try await SQLiteStore.open(path: path).createToken(role: .viewer, label: "reader")
+        let token = try await openStore(path).createToken(role: .editor)
+        let viewer = try await openStore(path).createToken(role: .viewer, label: "reader")
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/programme/status", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/", method: .get) { response in
@@ -256,13 +349,14 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
                 body: ByteBuffer(string: #"{"reason": "test"}"#)
             ) { #expect($0.status == .forbidden) }
         }
-        #expect(try await SQLiteStore.open(path: path).sites().flatMap(\.milestones).allSatisfy { $0.retraction == nil })
+        #expect(try await openStore(path).sites().flatMap(\.milestones).allSatisfy { $0.retraction == nil })
     }
 
-    @Test func limitsAnswerWithClearErrors() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func limitsAnswerWithClearErrors(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
-        let token = try await SQLiteStore.open(path: path).createToken(role: .editor)
+        let token = try await openStore(path).createToken(role: .editor)
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/trend?q=" + String(repeating: "a", count: 5000), method: .get) { response in
                 #expect(response.status == .uriTooLong)
@@ -289,8 +383,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         "</title><script>x</script>",
     ]
 
-    @Test func everyStringReachingHTMLIsEscaped() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func everyStringReachingHTMLIsEscaped(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
         // Payloads in article text, a note, a source title and a quote.
         let corpus = dir.write(
@@ -298,8 +393,8 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
             Self.payloads.enumerated().map { i, p in
                 #"{"id": "xss-\#(i)", "outlet": "\#(p.replacingOccurrences(of: "\"", with: "\\\""))", "date": "2024-09-0\#(i + 1)", "title": "\#(p.replacingOccurrences(of: "\"", with: "\\\""))", "body": "지방공업공장 \#(p.replacingOccurrences(of: "\"", with: "\\\"")) regional-industry factories"}"#
             }.joined(separator: "\n"))
-        #expect(try ingest(corpus, into: CorpusStore.open(path: path)).ingested == Self.payloads.count)
-        let store = try SQLiteStore.open(path: path)
+        #expect(try ingest(corpus, into: await openCorpus(path, in: dir)).ingested == Self.payloads.count)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor)
         for (i, p) in Self.payloads.enumerated() {
             let escaped = p.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -347,8 +442,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
     /// Issue 15: the site dossier shows the phase with its rule, a timeline, the place on the map,
     /// sources by outlet name, and the corpus's articles naming the place per month, counted here
     /// with a plain scan of the fixture files.
-    @Test func theSiteDossier() async throws {
-        let (app, _, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func theSiteDossier(_ engine: Engine) async throws {
+        let (app, _, dir) = try await app(engine)
         defer { dir.remove() }
         var months: [String: Int] = [:]
         let kcna = try #require(
@@ -386,9 +482,10 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
     }
 
     /// Site pages accept any spelling the CLI accepts, percent-decoded (issue 12, part 6).
-    @Test(arguments: ["/sites/Kimhwa%20County", "/sites/%EA%B9%80%ED%99%94%EA%B5%B0", "/sites/Unsan,%20South%20Phyongan", "/sites/KP0409"])
-    func sitePagesTakeAnySpelling(_ uri: String) async throws {
-        let (app, _, dir) = try await app()
+    @Test(
+        arguments: ["/sites/Kimhwa%20County", "/sites/%EA%B9%80%ED%99%94%EA%B5%B0", "/sites/Unsan,%20South%20Phyongan", "/sites/KP0409"], Engine.all)
+    func sitePagesTakeAnySpelling(_ uri: String, _ engine: Engine) async throws {
+        let (app, _, dir) = try await app(engine)
         defer { dir.remove() }
         try await app.test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in
@@ -401,8 +498,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
 
     /// The served document states what the server accepts: the corpus's outlets as the outlet
     /// filters' values (the fixture's three), and the source address rule the server applies.
-    @Test func theServedDocumentListsTheCorpusOutletsAndTheAddressRule() async throws {
-        let (app, _, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func theServedDocumentListsTheCorpusOutletsAndTheAddressRule(_ engine: Engine) async throws {
+        let (app, _, dir) = try await app(engine)
         defer { dir.remove() }
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
@@ -446,8 +544,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
     }
 
     /// The pages' forms submit with GET, and browsers write a space in a field as +.
-    @Test func aFormsPlusIsASpace() async throws {
-        let (app, _, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func aFormsPlusIsASpace(_ engine: Engine) async throws {
+        let (app, _, dir) = try await app(engine)
         defer { dir.remove() }
         try await app.test(.router) { client in
             try await client.execute(uri: "/trend?q=regional-economy&outlet=New+Year+address&from=&to=", method: .get) { response in
@@ -478,8 +577,9 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
     }
 
-    @Test func pagesRenderWithTheirData() async throws {
-        let (app, _, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func pagesRenderWithTheirData(_ engine: Engine) async throws {
+        let (app, _, dir) = try await app(engine)
         defer { dir.remove() }
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -533,10 +633,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
     }
 
-    @Test func reviewButtonsNeedATokenAndAcceptCreatesTheMilestone() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func reviewButtonsNeedATokenAndAcceptCreatesTheMilestone(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let review = ReviewQueue(store: store, gazetteer: try BundledData.gazetteer())
         // A report that matches no stored milestone (the fixture's reports all corroborate one
         // of the full bundled record), so that accepting it creates one.
@@ -583,10 +684,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
     /// Issue 14: an editor corrects a milestone from its site page (a form with a reason, from a
     /// signed-in session since issue 20); the change is audited under the session's token; a
     /// viewer's session or none changes nothing.
-    @Test func theSitePageCorrectsAMilestoneWithATokenAndAReason() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func theSitePageCorrectsAMilestoneWithATokenAndAReason(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let editor = try await store.createToken(role: .editor, label: "desk")
         let viewer = try await store.createToken(role: .viewer)
         let site = try #require(try await store.sites().first { $0.milestones.contains { $0.date.exactDay != nil } })
@@ -651,10 +753,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
 
     /// Corrections through the API (issue 14): PATCH, retract and restore with a reason, and
     /// the audit trail for admins only.
-    @Test func correctionsAndTheAuditTrail() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func correctionsAndTheAuditTrail(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let editor = try await store.createToken(role: .editor)
         let admin = try await store.createToken(role: .admin, label: "lead analyst")
         @Sendable func headers(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
@@ -742,10 +845,11 @@ func ingest(_ path: String, into corpus: CorpusStore) throws -> IngestSummary {
         }
     }
 
-    @Test func theOtherWritesWorkWithATokenAndConformToo() async throws {
-        let (app, path, dir) = try await app()
+    @Test(arguments: Engine.all)
+    func theOtherWritesWorkWithATokenAndConformToo(_ engine: Engine) async throws {
+        let (app, path, dir) = try await app(engine)
         defer { dir.remove() }
-        let store = try SQLiteStore.open(path: path)
+        let store = try await openStore(path)
         let token = try await store.createToken(role: .editor)
         let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         let milestone = try #require(try await store.sites().flatMap(\.milestones).first?.id)

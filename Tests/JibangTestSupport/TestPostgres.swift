@@ -44,6 +44,11 @@ public enum TestPostgres {
         }
     }
 
+    /// `address` as a URL the commands take (password included, TLS off: the test cluster).
+    public static func url(_ address: PostgresAddress) -> String {
+        "postgres://\(address.user):\(address.password ?? "")@\(address.host ?? "127.0.0.1"):\(address.port)/\(address.database)?sslmode=disable"
+    }
+
     /// A new, empty store (migrated) in a database of its own.
     public static func freshStore() async throws -> PostgresStore {
         try await PostgresStore.open(try await freshDatabase())
@@ -52,6 +57,7 @@ public enum TestPostgres {
 
 /// A PostgreSQL case ran without `JIBANG_TEST_POSTGRES`.
 public struct TestPostgresUnavailable: Error, CustomStringConvertible {
+    public init() {}
     public var description: String { "JIBANG_TEST_POSTGRES is not set: .ci/run starts a PostgreSQL cluster and sets it" }
 }
 

@@ -44,17 +44,26 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let path = try store.sqlitePath(
-                for: "serve", instead: "serving waits for the corpus to be kept in PostgreSQL too; meanwhile the record's commands work on it")
-            // Held while serving: `jibang restore` refuses to replace a store a server is using.
-            let serving = try AdvisoryLock.shared(AdvisoryLock.servingPath(store: path))
-            defer { serving.release() }
+            let database: String
+            var serving: AdvisoryLock?
+            var indexFolder: String?
+            switch store.address {
+            case .sqlite(let path):
+                database = path
+                // Held while serving: `jibang restore` refuses to replace a store a server is using.
+                serving = try AdvisoryLock.shared(AdvisoryLock.servingPath(store: path))
+            case .postgres(let address):
+                database = store.given
+                indexFolder = store.indexFolder(for: address)
+            }
+            defer { serving?.release() }
             let settings = ServerSettings(
-                host: host, port: port, databasePath: path, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes,
-                trustProxy: trustProxy, sessionHours: sessionHours)
+                host: host, port: port, databasePath: database, privateReads: privateReads, logLevel: logLevel, cacheMegabytes: cacheMegabytes,
+                trustProxy: trustProxy, sessionHours: sessionHours, indexFolder: indexFolder)
+            let shown = store.shown + (settings.indexFolder.map { ", index \($0)" } ?? "")
             try await JibangServer.serve(settings) {
                 note(
-                    "Jibang on http://\(host):\(port)/ (store \(path)\(privateReads ? ", private" : "")\(trustProxy ? ", behind a trusted proxy" : "")); review desk at /review, sign in at /signin with an editor's token; Ctrl-C to stop"
+                    "Jibang on http://\(host):\(port)/ (store \(shown)\(privateReads ? ", private" : "")\(trustProxy ? ", behind a trusted proxy" : "")); review desk at /review, sign in at /signin with an editor's token; Ctrl-C to stop"
                 )
             }
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import JibangBase
+import JibangCore
 import JibangStore
 
 extension StoreCommand {
@@ -17,6 +19,14 @@ extension StoreCommand {
 
         func run() async throws {
             try await reportingErrors {
+                for text in [source, destination] {
+                    if case .postgres = try? StoreAddress(parsing: text) {
+                        throw JibangError(
+                            .invalidInput,
+                            "jibang store copy copies a SQLite store file; to move a store to or from PostgreSQL use `jibang migrate --from SOURCE --to TARGET` "
+                                + "(between two PostgreSQL databases, pg_dump)")
+                    }
+                }
                 let summary = try SQLiteStore.copy(from: Console.current.resolve(source), to: Console.current.resolve(destination))
                 note(
                     "copied \(source) to \(destination): \(summary.documents) documents, \(summary.segments) index segments"

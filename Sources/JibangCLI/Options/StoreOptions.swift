@@ -85,18 +85,11 @@ extension StoreOptions {
         }
     }
 
-    /// `--index-dir`, else `JIBANG_INDEX_DIR`, else a folder named after the database under
-    /// the user's cache folder (XDG_CACHE_HOME, else ~/.cache).
+    /// `--index-dir`, else `TeamCorpus.defaultIndexFolder` (JIBANG_INDEX_DIR, else a folder per
+    /// database under the user's cache folder).
     func indexFolder(for address: PostgresAddress) -> String {
         let environment = Console.current.environment
-        if let folder = indexDir ?? environment["JIBANG_INDEX_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            return Console.current.resolve(folder)
-        }
-        let cache =
-            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
-        let name = "\(address.socketDirectory ?? address.host ?? "localhost")-\(address.port)-\(address.database)"
-            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "_" }
-        return cache + "/jibang/index/" + String(name)
+        if let indexDir { return Console.current.resolve(indexDir) }
+        return TeamCorpus.defaultIndexFolder(for: address, environment: environment, resolve: { Console.current.resolve($0) })
     }
 }
