@@ -77,14 +77,21 @@ public final class JibangServices: Sendable {
             store: store, corpus: corpus, gazetteer: gazetteer, privateReads: privateReads, cacheMegabytes: cacheMegabytes, trustProxy: trustProxy,
             sessionLifetime: sessionLifetime)
         let watch = StoreWatch.start(address, record: { [weak services] in services?.invalidate() }, corpus: { corpus.catchUpInBackground() })
-        services.watch.withLock { $0 = watch }
+        // Should notices stop arriving unnoticed, the copy still catches up within five seconds.
+        let poll = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(5))
+                corpus.catchUpInBackground()
+            }
+        }
+        services.watch.withLock { $0 = [watch, poll] }
         return services
     }
 
-    /// Listening for other nodes' writes (a team store only); ends with the services.
-    let watch = Mutex<Task<Void, Never>?>(nil)
+    /// Listening for other nodes' writes, and polling (a team store only); ends with the services.
+    let watch = Mutex<[Task<Void, Never>]>([])
 
-    deinit { watch.withLock { $0?.cancel() } }
+    deinit { watch.withLock { $0.forEach { $0.cancel() } } }
 
     /// The corpus-state token: changes whenever what the corpus answers can change (a segment
     /// added, replaced or removed). Cached answers are keyed by it.

@@ -109,6 +109,21 @@ struct TeamCorpusTests {
         #expect(try a.stats().documents == 1500)
     }
 
+    @Test func aNodeCarriesOnAfterTheServerEndsItsConnection() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let address = try await TestPostgres.freshDatabase()
+        let a = try await Self.node(address, dir, "a")
+        let b = try await Self.node(address, dir, "b")
+        // What an administrator's restart does to a node's connection.
+        var server = address
+        server.database = TestPostgres.server?.database ?? "postgres"
+        try await TestPostgres.execute(
+            "SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity WHERE datname = '\(address.database)'", on: server)
+        _ = try DocumentVersionTests.ingest(DocumentVersionTests.first, into: a, dir: dir, name: "1.jsonl", at: "2024-10-06T10:00:00Z")
+        #expect(try b.catchUp() == 3)
+    }
+
     @Test func aFolderHoldingAnotherStoresCopyIsRebuilt() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
