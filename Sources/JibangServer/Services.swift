@@ -91,7 +91,7 @@ public final class JibangServices: Sendable {
     /// Listening for other nodes' writes, and polling (a team store only); ends with the services.
     let watch = Mutex<[Task<Void, Never>]>([])
 
-    deinit { watch.withLock { $0.forEach { $0.cancel() } } }
+    deinit { watch.withLock { tasks in for task in tasks { task.cancel() } } }
 
     /// The corpus-state token: changes whenever what the corpus answers can change (a segment
     /// added, replaced or removed). Cached answers are keyed by it.
