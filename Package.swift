@@ -126,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "jibang-bench",
             dependencies: [
-                "JibangBase", "JibangCore", "JibangCorpus", "JibangStore", "KoreanText", "JibangEvidence", "JibangCSV", "KoreanText",
+                "JibangBase", "JibangCore", "JibangCorpus", "JibangStore", "JibangEvidence", "JibangCSV", "KoreanText",
                 "JibangPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -144,9 +144,7 @@ struct PostgresCorpus: Sendable {
 
     /// Records one file's ingest.
     func record(_ summary: IngestSummary) throws(JibangError) {
-        let reasons = String(
-            decoding: (try? JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self
-        )
+        let reasons = summary.skippedByReasonJSON
         _ = try line.transaction { statements throws(JibangError) in
             try statements.rows("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
             try statements.rows(
@@ -228,7 +226,7 @@ struct PostgresCorpus: Sendable {
                 summary.alreadyStored = already
                 summary.duplicates = duplicates
                 summary.skipped = skipped
-                summary.skippedByReason = (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
+                summary.skippedByReason = IngestSummary.skippedByReason(json: reasons)
                 changes.runs.append(.init(id: id, finished: finished, summary: summary))
             }
             for row in try statements.rows("SELECT key, value FROM corpus_setting WHERE change > \(since) AND change <= \(through)") {
@@ -321,9 +319,7 @@ extension PostgresCorpus {
                 }
                 for run in page.runs {
                     let summary = run.summary
-                    let reasons = String(
-                        decoding: (try? JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys])) ?? Data("{}".utf8),
-                        as: UTF8.self)
+                    let reasons = summary.skippedByReasonJSON
                     try statements.rows(
                         """
                         INSERT INTO ingest_run (id, file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason)

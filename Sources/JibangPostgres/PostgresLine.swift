@@ -1,6 +1,6 @@
 import Foundation
 import JibangBase
-public import JibangCore
+import JibangCore
 import PostgresNIO
 import Synchronization
 

@@ -1,6 +1,6 @@
 public import JibangBase
 public import JibangCore
-public import JibangCorpus
+import JibangCorpus
 public import JibangStore
 import PostgresNIO
 

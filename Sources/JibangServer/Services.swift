@@ -26,7 +26,7 @@ public final class JibangServices: Sendable {
     public let sessionLifetime: TimeInterval
     /// Failed sign-ins, for the rate limit.
     let signIns = SignInLimiter()
-    let statusCache = Mutex<(json: [String: String], stamp: Date)>(([:], .distantPast))
+    let statusCache = Mutex(StatusCache())
     /// The corpus segments, memory-mapped once and kept (with their period tables) until an ingest adds one.
     let segmentCache = Mutex<(key: String, segments: [Segment])>(("", []))
     /// Trend, compare and peaks answers, kept while the corpus state stays the same.
@@ -97,16 +97,37 @@ public final class JibangServices: Sendable {
     /// added, replaced or removed). Cached answers are keyed by it.
     func corpusState() throws -> String { try corpus.segmentsKey() }
 
-    /// The status JSON for a filter key, computed at most every two seconds.
+    /// The status JSON for a filter key, computed at most every two seconds. Once an answer is
+    /// two seconds old, one request computes it afresh while the others keep getting it (so a
+    /// crowd of requests never computes at once); a write drops every answer at once.
     func cachedStatus(key: String, compute: () async throws -> String) async throws -> String {
         let now = Date()
-        if let hit = statusCache.withLock({ cache in now.timeIntervalSince(cache.stamp) < 2 ? cache.json[key] : nil }) { return hit }
+        let (hit, generation, refreshing) = statusCache.withLock { cache -> (String?, Int, Bool) in
+            guard let kept = cache.answers[key] else { return (nil, cache.generation, false) }
+            if now.timeIntervalSince(kept.stamp) < StatusCache.lifetime || cache.refreshing.contains(key) {
+                return (kept.json, cache.generation, false)
+            }
+            cache.refreshing.insert(key)
+            return (nil, cache.generation, true)
+        }
+        if let hit { return hit }
+        defer { if refreshing { statusCache.withLock { _ = $0.refreshing.remove(key) } } }
         let json = try await compute()
         statusCache.withLock { cache in
-            if now.timeIntervalSince(cache.stamp) >= 2 { cache = ([:], now) }
-            cache.json[key] = json
+            // Computed before a write that dropped the answers: not kept.
+            if cache.generation == generation { cache.answers[key] = (json, now) }
         }
         return json
+    }
+
+    /// Status answers by filter key, with when each was computed.
+    struct StatusCache {
+        static let lifetime: TimeInterval = 2
+        var answers: [String: (json: String, stamp: Date)] = [:]
+        /// Keys one request is computing afresh.
+        var refreshing: Set<String> = []
+        /// Counts the writes that dropped the answers.
+        var generation = 0
     }
 
     /// The overview's forecast of `sites` as of today (500 runs), recomputed only when the record
@@ -158,7 +179,12 @@ public final class JibangServices: Sendable {
     }
 
     /// Forgets cached reads after a write.
-    func invalidate() { statusCache.withLock { $0 = ([:], .distantPast) } }
+    func invalidate() {
+        statusCache.withLock { cache in
+            cache.answers = [:]
+            cache.generation += 1
+        }
+    }
 
     /// The programme year "now" for status figures.
     var thisYear: Int { min(Calendar(identifier: .gregorian).component(.year, from: Date()), Programme.years.upperBound) }

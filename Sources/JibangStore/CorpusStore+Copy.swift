@@ -48,8 +48,7 @@ extension CorpusStore {
                         """)
                 for row in changes.runs {
                     let summary = row.summary
-                    let reasons = String(
-                        decoding: try JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys]), as: UTF8.self)
+                    let reasons = summary.skippedByReasonJSON
                     try run.execute(arguments: [
                         row.id, summary.file, row.finished, summary.ingested, summary.alreadyStored, summary.duplicates, summary.skipped, reasons,
                     ])
@@ -187,7 +186,7 @@ extension CorpusStore {
                     summary.alreadyStored = row[4]
                     summary.duplicates = row[5]
                     summary.skipped = row[6]
-                    summary.skippedByReason = (try? JSONDecoder().decode([String: Int].self, from: Data((row[7] as String).utf8))) ?? [:]
+                    summary.skippedByReason = IngestSummary.skippedByReason(json: row[7])
                     changes.runs.append(.init(id: row[0], finished: row[2], summary: summary))
                 }
                 for row in try Row.fetchAll(db, sql: "SELECT key, value FROM corpus_setting WHERE key NOT LIKE 'copy.%'") {

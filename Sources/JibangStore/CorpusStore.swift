@@ -264,8 +264,7 @@ public struct CorpusStore: CorpusDocumentStore {
     public func record(_ summary: IngestSummary) throws(JibangError) {
         do {
             try writer.write { db in
-                let reasons = String(
-                    decoding: try JSONSerialization.data(withJSONObject: summary.skippedByReason, options: [.sortedKeys]), as: UTF8.self)
+                let reasons = summary.skippedByReasonJSON
                 try db.execute(
                     sql:
                         "INSERT INTO ingest_run (file, finished, ingested, already_stored, duplicates, skipped, skipped_by_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JibangCore
 import JibangStore
 
 /// `jibang backup --to FILE`: a consistent copy of a live store.
@@ -22,6 +23,11 @@ struct Backup: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let start = Date()
+            if case .postgres(_) = store.address {
+                try await Migrate.move(from: store.address, to: .sqlite(path: Console.current.resolve(to)))
+                note("backed up \(store.shown) to \(to)" + String(format: " in %.1f s", Date().timeIntervalSince(start)))
+                return
+            }
             let summary = try SQLiteStore.backup(
                 from: try store.sqlitePath(for: "backup", instead: "use PostgreSQL's pg_dump"), to: Console.current.resolve(to), withIndex: withIndex)
             let megabytes = String(format: "%.1f MB", Double(summary.bytes) / 1_048_576)
@@ -44,7 +50,9 @@ struct RestoreBackup: AsyncParsableCommand {
         discussion: """
             The backup must pass SQLite's integrity check and have a schema this Jibang knows; a server must not be \
             using the store (stop jibang serve first). The store it replaces is moved to STORE.before-restore-TIME, \
-            never deleted. Index files missing from the backup are rebuilt from its documents.
+            never deleted. Index files missing from the backup are rebuilt from its documents. \
+            Into a PostgreSQL store, the backup is moved as `jibang migrate` moves it, into an empty database only \
+            (create a new one: a database that holds a record is never overwritten).
             Example: jibang restore backups/jibang-2026-11-30.sqlite
             """)
 
@@ -55,6 +63,12 @@ struct RestoreBackup: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let start = Date()
+            if case .postgres(_) = store.address {
+                note("restoring \(file) into \(store.shown), which must be an empty database…")
+                try await Migrate.move(from: .sqlite(path: Console.current.resolve(file)), to: store.address)
+                note("restored \(store.shown) from \(file)" + String(format: " (%.1f s)", Date().timeIntervalSince(start)))
+                return
+            }
             let target = try store.sqlitePath(for: "restore", instead: "use PostgreSQL's pg_restore")
             note("checking \(file) and restoring it to \(target)…")
             let summary = try SQLiteStore.restore(from: Console.current.resolve(file), to: target)

@@ -3,6 +3,7 @@ import Foundation
 import JibangAnalytics
 import JibangBase
 import JibangCore
+import JibangPostgres
 import JibangStore
 
 /// `jibang doctor`: checks the store and the machine, and says what to do about each problem.
@@ -25,10 +26,15 @@ struct Doctor: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let checks =
-                [Self.compiledInData()]
-                + Self.checks(
-                    StoreDiagnosis.run(path: try store.sqlitePath(for: "doctor", instead: "psql and the server's own logs tell its state")), png: png)
+            let storeChecks: [Check]
+            switch store.address {
+            case .sqlite(let path): storeChecks = Self.checks(StoreDiagnosis.run(path: path), png: png)
+            case .postgres(let address):
+                storeChecks =
+                    Self.checks(await PostgresDiagnosis.run(address, indexFolder: store.indexFolder(for: address)))
+                    + (png ? Self.pngChecks() : [])
+            }
+            let checks = [Self.compiledInData()] + storeChecks
             var table = TextTable(["", "check", "finding", "what to do"])
             for check in checks { table.add([check.status.rawValue, check.what, check.detail, check.fix ?? ""]) }
             emit("Jibang \(JibangVersion.description)")
@@ -54,6 +60,91 @@ struct Doctor: AsyncParsableCommand {
                 status: .problem, what: "compiled-in data", detail: error.message,
                 fix: "this binary is damaged: rebuild it from a complete checkout (`swift run jibang-install`)")
         }
+    }
+
+    /// What `jibang report --png` needs: rsvg-convert and a Korean font.
+    static func pngChecks() -> [Check] {
+        var out: [Check] = []
+        let tool = ProcessInfo.processInfo.environment["PATH", default: ""].split(separator: ":").map { "\($0)/rsvg-convert" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        out.append(
+            tool == nil
+                ? Check(status: .problem, what: "PNG export", detail: "rsvg-convert not found", fix: "install Debian's librsvg2-bin")
+                : Check(status: .ok, what: "PNG export", detail: "rsvg-convert at \(tool!)"))
+        let fonts = ["/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto"].contains { folder in
+            (try? FileManager.default.contentsOfDirectory(atPath: folder))?.contains { $0.contains("CJK") } ?? false
+        }
+        out.append(
+            fonts
+                ? Check(status: .ok, what: "Korean font", detail: "Noto CJK found")
+                : Check(
+                    status: .warning, what: "Korean font", detail: "no Noto CJK font found",
+                    fix: "install Debian's fonts-noto-cjk, or Hangul renders as boxes in PNGs"))
+        return out
+    }
+
+    /// The report for a PostgreSQL store's diagnosis: pure, like the file's.
+    static func checks(_ d: PostgresDiagnosis) -> [Check] {
+        if let failure = d.failure {
+            return [Check(status: .problem, what: "store", detail: failure, fix: "see the message; `psql` with the same address checks it by hand")]
+        }
+        var out = [
+            Check(
+                status: .ok, what: "store",
+                detail: "\(d.shown), \(d.databaseBytes.map { "\($0 / 1_048_576) MB" } ?? "size unknown")")
+        ]
+        if !d.hasSchema {
+            out.append(Check(status: .warning, what: "schema", detail: "none yet (an empty database)", fix: "`jibang init` creates and seeds it"))
+            return out
+        }
+        if !d.unknownMigrations.isEmpty {
+            out.append(
+                Check(
+                    status: .problem, what: "schema", detail: "written by a newer Jibang (\(d.unknownMigrations.joined(separator: ", ")))",
+                    fix: "upgrade jibang on this machine to the version the other nodes run"))
+        } else if !d.pendingMigrations.isEmpty {
+            out.append(
+                Check(
+                    status: .warning, what: "schema", detail: "older: \(d.pendingMigrations.count) upgrade(s) pending",
+                    fix: "any command upgrades it (once, however many nodes start); pg_dump first keeps a copy"))
+        } else {
+            out.append(Check(status: .ok, what: "schema", detail: "current"))
+        }
+        let binaryBundle = (try? BundledData.programmeCSV()).map(StoreSeeding.bundleID(of:)) ?? "?"
+        switch d.storeBundle {
+        case nil: out.append(Check(status: .warning, what: "bundled data", detail: "not seeded yet", fix: "`jibang init` seeds it"))
+        case "skipped": out.append(Check(status: .ok, what: "bundled data", detail: "left out on purpose (an empty store)"))
+        case let bundle? where bundle == binaryBundle:
+            out.append(Check(status: .ok, what: "bundled data", detail: "the store has this binary's record (\(bundle))"))
+        case let bundle?:
+            out.append(
+                Check(
+                    status: .warning, what: "bundled data", detail: "the store took \(bundle); this binary has \(binaryBundle)",
+                    fix: "opening the store (any command) adds what the newer record has, never over an analyst's edits"))
+        }
+        if let documents = d.documents, let copy = d.copyDocuments, let matches = d.copyMatches {
+            out.append(
+                matches
+                    ? Check(status: .ok, what: "corpus copy", detail: "\(copy) of \(documents) documents, the same fingerprint, in \(d.indexFolder)")
+                    : Check(
+                        status: .problem, what: "corpus copy",
+                        detail: "\(copy) documents in \(d.indexFolder), \(documents) in the store, fingerprints differ",
+                        fix: "delete the index folder: the next command rebuilds it from the store"))
+        }
+        if let outdated = d.outdatedSegments, outdated > 0 {
+            out.append(
+                Check(
+                    status: .warning, what: "corpus index", detail: "\(outdated) segment(s) missing, damaged or in an older format",
+                    fix: "`jibang corpus reindex` rebuilds them, or delete the index folder"))
+        }
+        if let free = d.freeBytes {
+            let gb = String(format: "%.1f GB", Double(free) / 1_073_741_824)
+            out.append(
+                free < Int64(1 << 30)
+                    ? Check(status: .warning, what: "disk", detail: "\(gb) free beside the index folder", fix: "free some space for the index")
+                    : Check(status: .ok, what: "disk", detail: "\(gb) free beside the index folder"))
+        }
+        return out
     }
 
     /// The report for a diagnosis: pure, so the advice is tested without a broken machine.
@@ -121,23 +212,7 @@ struct Doctor: AsyncParsableCommand {
                         fix: "free some space: ingest and reindex need room for new segments and copies")
                     : Check(status: .ok, what: "disk", detail: "\(gb) free beside the store"))
         }
-        if png {
-            let tool = ProcessInfo.processInfo.environment["PATH", default: ""].split(separator: ":").map { "\($0)/rsvg-convert" }
-                .first { FileManager.default.isExecutableFile(atPath: $0) }
-            out.append(
-                tool == nil
-                    ? Check(status: .problem, what: "PNG export", detail: "rsvg-convert not found", fix: "install Debian's librsvg2-bin")
-                    : Check(status: .ok, what: "PNG export", detail: "rsvg-convert at \(tool!)"))
-            let fonts = ["/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto"].contains { folder in
-                (try? FileManager.default.contentsOfDirectory(atPath: folder))?.contains { $0.contains("CJK") } ?? false
-            }
-            out.append(
-                fonts
-                    ? Check(status: .ok, what: "Korean font", detail: "Noto CJK found")
-                    : Check(
-                        status: .warning, what: "Korean font", detail: "no Noto CJK font found",
-                        fix: "install Debian's fonts-noto-cjk, or Hangul renders as boxes in PNGs"))
-        }
+        if png { out += Self.pngChecks() }
         return out
     }
 }

@@ -1,4 +1,4 @@
-public import JibangBase
+import JibangBase
 
 /// Identifies a corpus's content for methods notes: the document count and an FNV-1a hash
 /// over every document's id and content key (outlet, date and normalised text). Fed in

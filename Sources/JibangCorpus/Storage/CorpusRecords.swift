@@ -1,3 +1,4 @@
+import Foundation
 import JibangBase
 
 /// What storing one batch did.
@@ -26,6 +27,18 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var skipped = 0
     public var skippedByReason: [String: Int] = [:]
     public init(file: String) { self.file = file }
+
+    /// `skippedByReason` as the stores keep it: JSON with sorted keys.
+    public var skippedByReasonJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(skippedByReason)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// Reads `skippedByReasonJSON` back (an unreadable text: none).
+    public static func skippedByReason(json: String) -> [String: Int] {
+        (try? JSONDecoder().decode([String: Int].self, from: Data(json.utf8))) ?? [:]
+    }
 }
 
 /// How many documents of one first day, date precision, outlet and language the corpus holds:
