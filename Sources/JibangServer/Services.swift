@@ -41,8 +41,9 @@ public final class JibangServices: Sendable {
     /// corpus computations at once (default: every core but one).
     public init(
         store: any RecordStore, corpus: any CorpusDocumentStore, gazetteer: Gazetteer, privateReads: Bool = false, cacheMegabytes: Int = 64,
-        computeLimit: Int? = nil, trustProxy: Bool = false, sessionLifetime: TimeInterval = 12 * 3600
+        computeLimit: Int? = nil, trustProxy: Bool = false, sessionLifetime: TimeInterval = 12 * 3600, statusLifetime: TimeInterval = 2
     ) {
+        self.statusLifetime = statusLifetime
         self.store = store
         self.trustProxy = trustProxy
         self.sessionLifetime = sessionLifetime
@@ -75,7 +76,7 @@ public final class JibangServices: Sendable {
             address, indexFolder: indexFolder ?? TeamCorpus.defaultIndexFolder(for: address, environment: ProcessInfo.processInfo.environment))
         let services = JibangServices(
             store: store, corpus: corpus, gazetteer: gazetteer, privateReads: privateReads, cacheMegabytes: cacheMegabytes, trustProxy: trustProxy,
-            sessionLifetime: sessionLifetime)
+            sessionLifetime: sessionLifetime, statusLifetime: 10)
         let watch = StoreWatch.start(address, record: { [weak services] in services?.invalidate() }, corpus: { corpus.catchUpInBackground() })
         // Should notices stop arriving unnoticed, the copy still catches up within five seconds.
         let poll = Task {
@@ -97,14 +98,19 @@ public final class JibangServices: Sendable {
     /// added, replaced or removed). Cached answers are keyed by it.
     func corpusState() throws -> String { try corpus.segmentsKey() }
 
-    /// The status JSON for a filter key, computed at most every two seconds. Once an answer is
-    /// two seconds old, one request computes it afresh while the others keep getting it (so a
+    /// How long a status answer is kept: two seconds on a SQLite store (a command-line write
+    /// sends no notice); ten on PostgreSQL, where every write anywhere drops the answers at
+    /// once (`StoreWatch`) and the time is only a safety net.
+    let statusLifetime: TimeInterval
+
+    /// The status JSON for a filter key, computed at most every `statusLifetime`. Once an
+    /// answer is that old, one request computes it afresh while the others keep getting it (so a
     /// crowd of requests never computes at once); a write drops every answer at once.
     func cachedStatus(key: String, compute: () async throws -> String) async throws -> String {
         let now = Date()
         let (hit, generation, refreshing) = statusCache.withLock { cache -> (String?, Int, Bool) in
             guard let kept = cache.answers[key] else { return (nil, cache.generation, false) }
-            if now.timeIntervalSince(kept.stamp) < StatusCache.lifetime || cache.refreshing.contains(key) {
+            if now.timeIntervalSince(kept.stamp) < statusLifetime || cache.refreshing.contains(key) {
                 return (kept.json, cache.generation, false)
             }
             cache.refreshing.insert(key)
@@ -122,7 +128,6 @@ public final class JibangServices: Sendable {
 
     /// Status answers by filter key, with when each was computed.
     struct StatusCache {
-        static let lifetime: TimeInterval = 2
         var answers: [String: (json: String, stamp: Date)] = [:]
         /// Keys one request is computing afresh.
         var refreshing: Set<String> = []
