@@ -103,34 +103,49 @@ public final class JibangServices: Sendable {
     /// once (`StoreWatch`) and the time is only a safety net.
     let statusLifetime: TimeInterval
 
-    /// The status JSON for a filter key, computed at most every `statusLifetime`. Once an
-    /// answer is that old, one request computes it afresh while the others keep getting it (so a
-    /// crowd of requests never computes at once); a write drops every answer at once.
-    func cachedStatus(key: String, compute: () async throws -> String) async throws -> String {
+    /// The status JSON for a filter key, computed at most every `statusLifetime`, and by one
+    /// request at a time: requests that find no answer wait for the one being computed (a
+    /// crowd arriving at once never computes it many times over), and once an answer is old,
+    /// the others keep getting it while one request computes it afresh. A write drops every
+    /// answer and every computation under way.
+    func cachedStatus(key: String, compute: @escaping @Sendable () async throws -> String) async throws -> String {
         let now = Date()
-        let (hit, generation, refreshing) = statusCache.withLock { cache -> (String?, Int, Bool) in
-            guard let kept = cache.answers[key] else { return (nil, cache.generation, false) }
-            if now.timeIntervalSince(kept.stamp) < statusLifetime || cache.refreshing.contains(key) {
-                return (kept.json, cache.generation, false)
+        let plan = statusCache.withLock { cache -> StatusPlan in
+            if let kept = cache.answers[key], now.timeIntervalSince(kept.stamp) < statusLifetime || cache.computing[key] != nil {
+                return .kept(kept.json)
             }
-            cache.refreshing.insert(key)
-            return (nil, cache.generation, true)
+            if let running = cache.computing[key] { return .wait(running) }
+            let task = Task { try await compute() }
+            cache.computing[key] = task
+            return .compute(task, generation: cache.generation)
         }
-        if let hit { return hit }
-        defer { if refreshing { statusCache.withLock { _ = $0.refreshing.remove(key) } } }
-        let json = try await compute()
-        statusCache.withLock { cache in
-            // Computed before a write that dropped the answers: not kept.
-            if cache.generation == generation { cache.answers[key] = (json, now) }
+        switch plan {
+        case .kept(let json):
+            return json
+        case .wait(let task):
+            return try await task.value
+        case .compute(let task, let generation):
+            defer { statusCache.withLock { cache in if cache.computing[key] == task { cache.computing[key] = nil } } }
+            let json = try await task.value
+            statusCache.withLock { cache in
+                // Computed before a write that dropped the answers: not kept.
+                if cache.generation == generation { cache.answers[key] = (json, now) }
+            }
+            return json
         }
-        return json
+    }
+
+    enum StatusPlan {
+        case kept(String)
+        case wait(Task<String, any Error>)
+        case compute(Task<String, any Error>, generation: Int)
     }
 
     /// Status answers by filter key, with when each was computed.
     struct StatusCache {
         var answers: [String: (json: String, stamp: Date)] = [:]
-        /// Keys one request is computing afresh.
-        var refreshing: Set<String> = []
+        /// The computations under way, by key.
+        var computing: [String: Task<String, any Error>] = [:]
         /// Counts the writes that dropped the answers.
         var generation = 0
     }
@@ -187,6 +202,7 @@ public final class JibangServices: Sendable {
     func invalidate() {
         statusCache.withLock { cache in
             cache.answers = [:]
+            cache.computing = [:]
             cache.generation += 1
         }
     }

@@ -83,6 +83,32 @@ struct Doctor: AsyncParsableCommand {
         return out
     }
 
+    /// The schema against this binary's: newer (a problem), older (upgraded on next use) or current.
+    static func schemaCheck(unknown: [String], pending: [String], newerFix: String, olderFix: String) -> Check {
+        if !unknown.isEmpty {
+            return Check(status: .problem, what: "schema", detail: "written by a newer Jibang (\(unknown.joined(separator: ", ")))", fix: newerFix)
+        }
+        if !pending.isEmpty {
+            return Check(
+                status: .warning, what: "schema", detail: "older: \(pending.count) upgrade(s) pending (\(pending.joined(separator: ", ")))",
+                fix: olderFix)
+        }
+        return Check(status: .ok, what: "schema", detail: "current")
+    }
+
+    /// The bundled record the store took against the one compiled in.
+    static func bundleCheck(store: String?, binary: String) -> Check {
+        switch store {
+        case nil: Check(status: .warning, what: "bundled data", detail: "not seeded yet", fix: "`jibang init` seeds it")
+        case "skipped": Check(status: .ok, what: "bundled data", detail: "left out on purpose (an empty store)")
+        case let bundle? where bundle == binary: Check(status: .ok, what: "bundled data", detail: "the store has this binary's record (\(bundle))")
+        case let bundle?:
+            Check(
+                status: .warning, what: "bundled data", detail: "the store took \(bundle); this binary has \(binary)",
+                fix: "opening the store (any command) adds what the newer record has, never over an analyst's edits")
+        }
+    }
+
     /// The report for a PostgreSQL store's diagnosis: pure, like the file's.
     static func checks(_ d: PostgresDiagnosis) -> [Check] {
         if let failure = d.failure {
@@ -97,31 +123,12 @@ struct Doctor: AsyncParsableCommand {
             out.append(Check(status: .warning, what: "schema", detail: "none yet (an empty database)", fix: "`jibang init` creates and seeds it"))
             return out
         }
-        if !d.unknownMigrations.isEmpty {
-            out.append(
-                Check(
-                    status: .problem, what: "schema", detail: "written by a newer Jibang (\(d.unknownMigrations.joined(separator: ", ")))",
-                    fix: "upgrade jibang on this machine to the version the other nodes run"))
-        } else if !d.pendingMigrations.isEmpty {
-            out.append(
-                Check(
-                    status: .warning, what: "schema", detail: "older: \(d.pendingMigrations.count) upgrade(s) pending",
-                    fix: "any command upgrades it (once, however many nodes start); pg_dump first keeps a copy"))
-        } else {
-            out.append(Check(status: .ok, what: "schema", detail: "current"))
-        }
-        let binaryBundle = (try? BundledData.programmeCSV()).map(StoreSeeding.bundleID(of:)) ?? "?"
-        switch d.storeBundle {
-        case nil: out.append(Check(status: .warning, what: "bundled data", detail: "not seeded yet", fix: "`jibang init` seeds it"))
-        case "skipped": out.append(Check(status: .ok, what: "bundled data", detail: "left out on purpose (an empty store)"))
-        case let bundle? where bundle == binaryBundle:
-            out.append(Check(status: .ok, what: "bundled data", detail: "the store has this binary's record (\(bundle))"))
-        case let bundle?:
-            out.append(
-                Check(
-                    status: .warning, what: "bundled data", detail: "the store took \(bundle); this binary has \(binaryBundle)",
-                    fix: "opening the store (any command) adds what the newer record has, never over an analyst's edits"))
-        }
+        out.append(
+            Self.schemaCheck(
+                unknown: d.unknownMigrations, pending: d.pendingMigrations,
+                newerFix: "upgrade jibang on this machine to the version the other nodes run",
+                olderFix: "any command upgrades it (once, however many nodes start); pg_dump first keeps a copy"))
+        out.append(Self.bundleCheck(store: d.storeBundle, binary: (try? BundledData.programmeCSV()).map(StoreSeeding.bundleID(of:)) ?? "?"))
         if let documents = d.documents, let copy = d.copyDocuments, let matches = d.copyMatches {
             out.append(
                 matches
@@ -158,20 +165,11 @@ struct Doctor: AsyncParsableCommand {
             ]
         }
         out.append(Check(status: .ok, what: "store", detail: "\(d.path), \(d.bytes.map { "\($0 / 1024) KB" } ?? "size unknown")"))
-        if !d.unknownMigrations.isEmpty {
-            out.append(
-                Check(
-                    status: .problem, what: "schema", detail: "written by a newer Jibang (\(d.unknownMigrations.joined(separator: ", ")))",
-                    fix: "use that Jibang, or a copy of the store made before it was opened there"))
-        } else if !d.pendingMigrations.isEmpty {
-            out.append(
-                Check(
-                    status: .warning, what: "schema",
-                    detail: "older: \(d.pendingMigrations.count) upgrade(s) pending (\(d.pendingMigrations.joined(separator: ", ")))",
-                    fix: "any command upgrades it in place; `jibang store copy` first keeps a copy"))
-        } else {
-            out.append(Check(status: .ok, what: "schema", detail: "current"))
-        }
+        out.append(
+            Self.schemaCheck(
+                unknown: d.unknownMigrations, pending: d.pendingMigrations,
+                newerFix: "use that Jibang, or a copy of the store made before it was opened there",
+                olderFix: "any command upgrades it in place; `jibang store copy` first keeps a copy"))
         if d.integrity == "ok" {
             out.append(Check(status: .ok, what: "integrity", detail: "SQLite's integrity check passed"))
         } else {
@@ -180,19 +178,7 @@ struct Doctor: AsyncParsableCommand {
                     status: .problem, what: "integrity", detail: d.integrity ?? "not checked",
                     fix: "restore a backup, or `jibang export` what can be read and import it into a new store"))
         }
-        switch d.storeBundle {
-        case nil:
-            out.append(Check(status: .warning, what: "bundled data", detail: "not seeded yet", fix: "`jibang init` seeds it"))
-        case "skipped":
-            out.append(Check(status: .ok, what: "bundled data", detail: "left out on purpose (an empty store)"))
-        case let bundle? where bundle == d.binaryBundle:
-            out.append(Check(status: .ok, what: "bundled data", detail: "the store has this binary's record (\(bundle))"))
-        case let bundle?:
-            out.append(
-                Check(
-                    status: .warning, what: "bundled data", detail: "the store took \(bundle); this binary has \(d.binaryBundle)",
-                    fix: "opening the store (any command) adds what the newer record has, never over an analyst's edits"))
-        }
+        out.append(Self.bundleCheck(store: d.storeBundle, binary: d.binaryBundle))
         switch d.outdatedSegments {
         case nil, 0?:
             out.append(Check(status: .ok, what: "corpus index", detail: d.outdatedSegments == nil ? "no corpus yet" : "every segment current"))
