@@ -63,7 +63,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let team = try await TestPostgres.freshDatabase()
-        let url = "postgres://\(team.user):\(team.password ?? "")@\(team.host ?? "127.0.0.1"):\(team.port)/\(team.database)?sslmode=disable"
+        let url = TestPostgres.url(team)
         let onSQLite = ["JIBANG_DATABASE": dir.file("jibang.sqlite")]
         let onPostgres = ["JIBANG_DATABASE": url]
         _ = dir.write(
@@ -120,7 +120,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let team = try await TestPostgres.freshDatabase()
-        let url = "postgres://\(team.user):\(team.password ?? "")@\(team.host ?? "127.0.0.1"):\(team.port)/\(team.database)?sslmode=disable"
+        let url = TestPostgres.url(team)
         let onSQLite = ["JIBANG_DATABASE": dir.file("jibang.sqlite")]
         let ingesting = ["JIBANG_DATABASE": url, "JIBANG_INDEX_DIR": dir.file("node-a")]
         let second = ["JIBANG_DATABASE": url, "JIBANG_INDEX_DIR": dir.file("node-b")]
@@ -162,7 +162,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let team = try await TestPostgres.freshDatabase()
-        let url = "postgres://\(team.user):\(team.password ?? "")@\(team.host ?? "127.0.0.1"):\(team.port)/\(team.database)?sslmode=disable"
+        let url = TestPostgres.url(team)
         let source = dir.file("a.sqlite")
         #expect(await jibang(["init", "--database", source], in: dir.path).status == 0)
         let token = await jibang(["token", "create", "--role", "editor", "--database", source], in: dir.path)
@@ -209,7 +209,7 @@ import Testing
             #expect(run.status == 0, "\(run.stderr)")
         }
         let other = try await TestPostgres.freshDatabase()
-        let otherURL = "postgres://\(other.user):\(other.password ?? "")@127.0.0.1:\(other.port)/\(other.database)?sslmode=disable"
+        let otherURL = TestPostgres.url(other)
         let moved = await jibang(["migrate", "--from", withCorpus, "--to", otherURL], in: dir.path)
         #expect(moved.status == 0 && moved.stderr.contains("corpus fingerprint match"), "\(moved.stderr)")
         let movedBack = await jibang(["migrate", "--from", otherURL, "--to", dir.file("c2.sqlite")], in: dir.path)
