@@ -45,6 +45,9 @@ import Testing
         ("The ceremony took place on the 3rd.", "2025-02-03", "2025-02-03"),
         ("Kim visited the construction site last October.", "2025-01-25", "2024-10"),
         ("Inauguration ceremonies took place this year in Jaeryong County.", "2025-02-10", "2025-01-01/2025-02-10"),
+        ("KCNA reported Monday that Kim oversaw the opening ceremony two days prior.", "2024-12-30", "2024-12-28"),
+        ("Late last year, Kim also visited the offshore farm.", "2025-02-16", "2024"),
+        ("Kim attended the groundbreaking in December last year.", "2025-02-16", "2024-12"),
     ])
     func theEventsDayIsRead(_ text: String, _ published: String, _ expected: String) {
         #expect(date(text, published) == expected, "\(text)")
@@ -201,6 +204,45 @@ import Testing
         let text =
             "강동군에서 지방공업공장 건설 착공식이 2월 28일 진행되였다. 지난달 6일 병원과 종합봉사소 건설 착공식이 열린 강동군에는 이날 새 공장 건설이 시작됐다."
         #expect(read(text, "2025-03-01") == ["\(id("강동군")) groundbreaking 2025-02-06", "\(id("강동군")) groundbreaking 2025-02-28"])
+    }
+
+    @Test func theOffshoreFarmsAreProgrammeFacilities() {
+        // Written for this test after the wording of 2025 reports of the Rakwon farm.
+        let korean = "김정은 총비서가 14일 함경남도 락원군바다가양식사업소 건설 착공식에 참석했다고 노동신문이 15일 보도했다."
+        #expect(read(korean, "2025-02-15") == ["\(id("락원군")) groundbreaking 2025-02-14"])
+        let english = "Kim Jong Un attended the inauguration ceremony of the Sinpho City Offshore Farm on Saturday, state media said Monday."
+        #expect(read(english, "2024-12-30") == ["\(id("신포시")) inauguration 2024-12-28"])
+    }
+
+    @Test func theDayBeforeAFinishedSiteIsTheVisits() {
+        // "지난 26일 완공된 X를 돌아보시었다": he saw on the 26th the finished site; no ceremony.
+        let text = "노동신문은 27일 김정은 동지께서 지난 26일 완공된 락원군 양식사업소를 돌아보시었다고 보도했다."
+        #expect(read(text, "2025-08-27") == ["\(id("락원군")) leader_visit 2025-08-26"])
+    }
+
+    @Test func aSpanFromTheGroundbreakingIsNoGroundbreaking() {
+        let text = "김정은 총비서가 착공한 지 190여일 만에 완공된 락원군 양식사업소를 26일 방문했다."
+        #expect(read(text, "2025-08-27") == ["\(id("락원군")) leader_visit 2025-08-26"])
+    }
+
+    @Test func aDateBoundToACeremonyIsNotLentToANeighbour() {
+        let text = "김정은 총비서가 함경남도 락원군의 양식사업소를 둘러봤다. 김 총비서는 지난 2월 착공식에서 첫 삽을 떴고 7월에도 현장을 둘러봤다."
+        #expect(
+            read(text, "2025-08-27") == [
+                "\(id("락원군")) groundbreaking 2025-02", "\(id("락원군")) leader_visit 2025-07",
+            ])
+    }
+
+    @Test func anArticleThatNamesAnotherPlaceInPassingKeepsItsLeadsPlace() {
+        let text =
+            "김정은 위원장이 30일 함경남도 락원군의 양식사업소 준공식에 참석했다. 이 사업소는 신포양식사업소에 이어 두 번째다. 김 위원장은 지난 2월 착공식에서 첫 삽을 떴다."
+        #expect(read(text, "2025-08-31") == ["\(id("락원군")) groundbreaking 2025-02", "\(id("락원군")) inauguration 2025-08-30"])
+    }
+
+    @Test func anUndatedVisitBesideTheWeeksCeremonyIsThatCeremony() {
+        let text =
+            "Kim Jong Un has visited a newly completed fish farm in Sinpho, state media reported Monday. Kim attended the inauguration ceremony of the Sinpho City Offshore Farm on Saturday."
+        #expect(read(text, "2024-12-30") == ["\(id("신포시")) inauguration 2024-12-28"])
     }
 
     @Test func aSentenceEndsBeforeABracket() {

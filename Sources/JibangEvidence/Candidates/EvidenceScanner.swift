@@ -48,7 +48,7 @@ public struct EvidenceScanner: Sendable {
         var previousNamesLeader = false
         var previousCeremony: EventRule?
         let read = sentences.map { sentence in
-            let loweredText = sentence.text.lowercased()
+            let loweredText = Self.withoutDurations(sentence.text.lowercased())
             let lowered = TextProbe(loweredText)
             let compact = TextProbe(loweredText.replacingOccurrences(of: " ", with: ""))
             let mentions = DateMentions.find(in: sentence.text, published: published)
@@ -71,16 +71,30 @@ public struct EvidenceScanner: Sendable {
             }
             previousCeremony = rule.flatMap { [.groundbreaking, .inauguration].contains($0.event) ? $0 : nil }
             let places = rule == nil ? ([], []) : finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
-            return (sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1, mentions: mentions)
+            // Dates that belong to a ceremony's own verb, which a neighbour must not lend.
+            let bound =
+                (rules.boundEvents(sentence.text, mentions: mentions, mainEvent: rule?.event)
+                + rules.boundAfter(sentence.text, mentions: mentions)).filter { $0.event != rule?.event }.map(\.mention)
+            return (
+                sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1, mentions: mentions,
+                bound: bound
+            )
         }
         // The one city or county an article names, for a sentence near it that reports an event
         // without naming its place ("… inspected a greenhouse farm on Friday. … in Sinuiju.").
         let placesBySentence = sentences.map { finder.places(in: $0, articleProvinces: articleProvinces, year: published.year).places }
         let namedPlaces = Set(placesBySentence.flatMap { $0.map(\.division.id) })
-        /// The article's only place, when it is named within two sentences of `index`.
-        func onlyPlace(near index: Int) -> PlaceMention? {
-            guard namedPlaces.count == 1 else { return nil }
-            return (max(0, index - 2)...min(sentences.count - 1, index + 2)).lazy.compactMap { placesBySentence[$0].first }.first
+        /// The article's only place, when it is named within two sentences of `index`, resolved
+        /// `.article`; in an article that names others too, the one place its lead (the first
+        /// sentence naming any) names, resolved `.lead`
+        /// ("… 낙원군의 양식소 준공식에 참석했다. … 신포양식사업소에 이어 … 이곳을 찾았다").
+        let leadPlaces = placesBySentence.first { !$0.isEmpty } ?? []
+        func onlyPlace(near index: Int) -> (PlaceMention, PlaceMention.Resolution)? {
+            if namedPlaces.count == 1 {
+                return (max(0, index - 2)...min(sentences.count - 1, index + 2)).lazy.compactMap { placesBySentence[$0].first }.first
+                    .map { ($0, .article) }
+            }
+            return leadPlaces.count == 1 ? (leadPlaces[0], .lead) : nil
         }
         var best: [String: Candidate] = [:]
         var order: [String] = []
@@ -97,16 +111,20 @@ public struct EvidenceScanner: Sendable {
                 if rules.paperwork.contains(where: { lowered.contains($0) }) { continue }
             }
             // A date right before another ceremony's verb ("작년 3월 착공한 … 준공식") is that ceremony's.
-            let secondary = (rules.boundEvents(sentence.text, mentions: mentions) + rules.boundAfter(sentence.text, mentions: mentions))
+            let secondary =
+                (rules.boundEvents(sentence.text, mentions: mentions, mainEvent: rule.event)
+                + rules.boundAfter(sentence.text, mentions: mentions))
                 .filter { $0.event != rule.event }
             let reserved = secondary.map(\.mention)
             // The sentence before, or one of the two after, that reports the same event without
             // naming a place lends its date ("… in Kyongsong County. … A ceremony took place on January 12.").
             let neighbour = [index - 1, index + 1, index + 2].lazy.filter { read.indices.contains($0) }.map { read[$0] }
-                .first { $0.rule?.event == rule.event && $0.places.isEmpty && $0.mentions.contains { !$0.isReport } }
+                .first { item in
+                    item.rule?.event == rule.event && item.places.isEmpty && item.mentions.contains { !$0.isReport && !item.bound.contains($0) }
+                }
             func dated(near offset: Int?) -> (MilestoneDate, String) {
                 var (date, words) = EventDate.choose(mentions, published: published, near: offset, excluding: reserved)
-                if words == nil, let neighbour, let lent = neighbour.mentions.first(where: { !$0.isReport }) {
+                if words == nil, let neighbour, let lent = neighbour.mentions.first(where: { !$0.isReport && !neighbour.bound.contains($0) }) {
                     (date, words) = (lent.date, lent.words + " (the neighbouring sentence)")
                 }
                 let why =
@@ -130,6 +148,7 @@ public struct EvidenceScanner: Sendable {
                     case .articleProvince: 0.9
                     case .programme: 0.8
                     case .article: 0.7
+                    case .lead: 0.65
                     }
                 found.append(
                     Candidate(
@@ -143,7 +162,7 @@ public struct EvidenceScanner: Sendable {
             }
             var sentencePlaces = places
             if places.isEmpty && provinces.isEmpty && rule.event != .constructionProgress, let onlyPlace = onlyPlace(near: index) {
-                sentencePlaces = [PlaceMention(division: onlyPlace.division, surface: onlyPlace.surface, position: -1, resolution: .article)]
+                sentencePlaces = [PlaceMention(division: onlyPlace.0.division, surface: onlyPlace.0.surface, position: -1, resolution: onlyPlace.1)]
             }
             for place in sentencePlaces {
                 let offset =
@@ -189,8 +208,34 @@ public struct EvidenceScanner: Sendable {
             }
         }
         // Work under way at a place whose groundbreaking the article reports is that groundbreaking.
-        let broken = Set(order.compactMap { best[$0] }.filter { $0.event == .groundbreaking }.compactMap(\.placeID))
-        return order.compactMap { best[$0] }.filter { !($0.event == .constructionProgress && broken.contains($0.placeID ?? "")) }
+        let kept = order.compactMap { best[$0] }
+        let broken = Set(kept.filter { $0.event == .groundbreaking }.compactMap(\.placeID))
+        // An undated visit at a place whose ceremony of the last week the article reports is that
+        // ceremony ("has visited a newly completed fish farm … attended the inauguration on Saturday").
+        let ceremonies = Set(
+            kept.filter { candidate in
+                [.groundbreaking, .inauguration].contains(candidate.event)
+                    && candidate.milestoneDate?.exactDay.map { $0 <= published && $0.days(to: published) <= 7 } == true
+            }.compactMap(\.placeID))
+        return kept.filter { candidate in
+            if candidate.event == .constructionProgress && broken.contains(candidate.placeID ?? "") { return false }
+            if candidate.event == .leaderVisit, candidate.datePrecision == MilestoneDate.Precision.onOrBefore.rawValue,
+                ceremonies.contains(candidate.placeID ?? "")
+            {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The sentence without spans of time measured from a ceremony ("착공한 지 190여일 만에",
+    /// "착공 후 9개월 만에"): they date nothing and report no ceremony.
+    static func withoutDurations(_ lowered: String) -> String {
+        var text = lowered
+        for pattern in ["(착공|준공|완공)(한|된)? ?(지|후|이후) ?[0-9]*[여]? ?(일|달|개월|년)? ?만에"] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        return text
     }
 
     static func better(_ a: Candidate, than b: Candidate) -> Bool {

@@ -294,12 +294,15 @@ public enum DateMentions {
             for (phrase, offset) in DateWords.englishRelative where has(phrase, at: i) {
                 let base =
                     phrase.hasPrefix("the previous") || phrase.hasPrefix("the day before") || phrase.hasSuffix("earlier")
+                        || phrase.hasSuffix("prior")
                     ? reportDay(before: i) : published
                 return (i + phrase.count, .day(base.adding(days: offset)))
             }
             if has("this year", at: i), let january = Day(year: published.year, month: 1, day: 1) {
                 return (i + 9, january == published ? .day(published) : .range(january, published))
             }
+            // "late last year", "last year": the year before the publication's, no finer.
+            if has("last year", at: i) { return (i + 9, .year(published.year - 1)) }
             if has("last month", at: i) {
                 let previous = published.month == 1 ? (published.year - 1, 12) : (published.year, published.month - 1)
                 return (i + 10, .month(year: previous.0, month: previous.1))
@@ -397,7 +400,7 @@ public enum DateWords {
     /// Relative days in English and their offset from the report's day.
     public static let englishRelative: [(String, Int)] = [
         ("the previous day", -1), ("the day before", -1), ("yesterday", -1), ("two days earlier", -2), ("three days earlier", -3),
-        ("today", 0),
+        ("two days prior", -2), ("three days prior", -3), ("today", 0),
     ]
     public static let englishMonths: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6,

@@ -114,7 +114,7 @@ public enum EventRules {
         "light-industry factor", "regional construction", "greenhouse farm", "greenhouse complex", "leisure complex", "paper mill",
         "지방공업공장", "지방공업", "지방공장", "지방발전", "지역발전", "지방건설", "지방병원", "병원", "hospital", "service complex",
         "종합봉사", "grain management", "grain-management", "량정", "sci-tech dissemination", "과학기술보급", "온실농장", "온실종합농장",
-        "종이공장",
+        "종이공장", "offshore farm", "fish farm", "양식사업소", "양식소", "양식기지",
     ]
 
     /// The corpus query that picks the articles worth scanning, derived from `programmeCues`:
@@ -137,7 +137,8 @@ public enum EventRules {
         ("종합봉사", "service complex"), ("grain management", "grain-management station"), ("grain-management", "grain-management station"),
         ("량정", "grain-management station"), ("sci-tech dissemination", "sci-tech dissemination centre"),
         ("과학기술보급", "sci-tech dissemination centre"), ("greenhouse", "greenhouse farm"), ("온실", "greenhouse farm"),
-        ("leisure complex", "leisure complex"),
+        ("leisure complex", "leisure complex"), ("offshore farm", "offshore farm"), ("fish farm", "offshore farm"),
+        ("양식사업소", "offshore farm"), ("양식소", "offshore farm"), ("양식기지", "offshore farm"),
     ]
 
     /// Verbs of a ceremony that a date right before them belongs to ("작년 3월 착공한",

@@ -118,7 +118,11 @@ public struct EvidenceRules: Sendable {
     /// The ceremonies whose verb follows a date mention directly (at most two spaces or
     /// particles between), with that mention: "작년 3월 착공한 … 준공식" reports a groundbreaking
     /// in that month beside the inauguration.
-    func boundEvents(_ text: String, mentions: [DateMention]) -> [(event: EvidenceEvent, cue: String, mention: DateMention)] {
+    func boundEvents(
+        _ text: String, mentions: [DateMention], mainEvent: EvidenceEvent? = nil
+    ) -> [(
+        event: EvidenceEvent, cue: String, mention: DateMention
+    )] {
         let characters = Array(text)
         var out: [(EvidenceEvent, String, DateMention)] = []
         for mention in mentions where !mention.isReport {
@@ -129,6 +133,9 @@ public struct EvidenceRules: Sendable {
             // "완공 단계에 이른" (nearing completion), "준공을 앞둔" (before it): no ceremony.
             let after = String(rest.dropFirst(verb.cue.count).drop { $0 == " " }).replacingOccurrences(of: " ", with: "")
             if after.hasPrefix("단계") || after.hasPrefix("을앞") || after.hasPrefix("를앞") { continue }
+            // "지난 26일 완공된 양식사업소를 돌아보시었다": in a report of a visit, the day before
+            // "완공된" (the finished site he saw) is the visit's, not a ceremony's.
+            if let mainEvent, [.leaderVisit, .officialVisit].contains(mainEvent), verb.event == .inauguration, after.hasPrefix("된") { continue }
             out.append((verb.event, verb.cue, mention))
         }
         return out

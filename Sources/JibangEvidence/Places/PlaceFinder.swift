@@ -16,6 +16,9 @@ public struct PlaceMention: Sendable, Equatable {
         case programme = "the only programme site of that name"
         /// Not named in the sentence: the only city or county the article names.
         case article = "the only place the article names"
+        /// Not named in the sentence: the one place of the article's lead, in an article that
+        /// names others in passing ("… 신포양식사업소에 이어 …").
+        case lead = "the place the article's lead names"
     }
 
     public let division: Division
@@ -56,6 +59,10 @@ public struct PlaceFinder: Sendable {
                 // A name of three syllables or more is distinctive without its unit (신의주온실농장).
                 let base = PlaceName(compact).base
                 if base.count >= 3, division.level == 2 { spellings.insert(base) }
+                // A shorter name is, when a facility's name follows it at once (신포양식사업소).
+                if base.count == 2, division.level == 2 {
+                    for word in Self.koreanFacilityWords { spellings.insert(base + word) }
+                }
             }
             for spelling in spellings { forms[spelling.first!, default: []].append((spelling, division)) }
         }
@@ -130,9 +137,13 @@ public struct PlaceFinder: Sendable {
     static let singularUnits: Set<String> = ["County", "City", "District", "Zone", "Municipality", "Province"]
     static let pluralUnits: Set<String> = ["counties", "cities", "districts", "Counties", "Cities", "Districts"]
     /// A bare name after "in" counts only in a sentence about one of the programme's facilities.
-    static let facilityStems = ["factor", "hospital", "greenhouse", "paper mill", "leisure complex", "service complex"]
+    static let facilityStems = [
+        "factor", "hospital", "greenhouse", "paper mill", "leisure complex", "service complex", "offshore farm", "fish farm",
+    ]
     /// Words of a facility's name that follow a place name without a unit word.
-    static let facilityWords: Set<String> = ["Greenhouse", "Combined", "Hospital", "Paper"]
+    static let facilityWords: Set<String> = ["Greenhouse", "Combined", "Hospital", "Paper", "Offshore", "fish"]
+    /// Korean facility names that may follow a two-syllable place name without its unit word.
+    static let koreanFacilityWords = ["양식사업소", "양식소", "바다가양식", "바닷가양식", "병원", "온실", "지방공업", "종합봉사소"]
 
     func englishMentions(_ sentence: Sentence) -> [(candidates: [Division], surface: String, position: Int)] {
         let tokens = sentence.tokens
