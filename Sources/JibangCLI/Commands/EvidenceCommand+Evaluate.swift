@@ -13,7 +13,7 @@ extension EvidenceCommand {
             discussion: """
                 --reports FILE scans each labelled report itself and prints (place, kind) precision and recall, exact and honest \
                 dates, with 95% Wilson intervals, pooled and by language and source; --findings lists every disagreement. \
-                The project's own set is Tests/JibangTestSupport/Fixtures/evidence-reports (dev.json, heldout.json). \
+                The project's own set is Tests/JibangTestSupport/Fixtures/evidence-reports (dev.json, heldout.json, heldout-2.json). \
                 --labels FILE scores the candidates already queued by (place, event, month).
                 """)
         @Option(help: ArgumentHelp("Labelled reports: a JSON array as in Tests/JibangTestSupport/Fixtures/evidence-reports.", valueName: "file"))
