@@ -54,6 +54,8 @@ NAMED_RULES = [
     ("reported-dates-not-in-the-future", ("POST", "PATCH"), ("/milestones", "/milestones/{id}"), 422, "after today"),
     # A milestone named when accepting a candidate must be at the candidate's place, with its event (data in the store).
     ("accepted-milestone-matches-candidate", "POST", "/evidence/{id}/accept", 422, ("; the article reports a", ", not at ")),
+    # A candidate that names only a province is accepted with the site chosen (place), one of the province's (data in the store).
+    ("province-candidate-needs-its-site", "POST", "/evidence/{id}/accept", 422, "it names only a province; choose the site"),
 ]
 
 
