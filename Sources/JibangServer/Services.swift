@@ -64,14 +64,13 @@ public final class JibangServices: Sendable {
         sessionLifetime: TimeInterval = 12 * 3600
     ) async throws(JibangError) -> JibangServices {
         let gazetteer = try BundledData.gazetteer()
-        guard case .postgres(let address) = try StoreAddress(parsing: path) else {
-            let store = try await StoreBootstrap.open(path: path).store
+        let storeAddress = try StoreAddress(parsing: path)
+        let store = try await StoreOpening.open(storeAddress).store
+        guard case .postgres(let address) = storeAddress else {
             return JibangServices(
                 store: store, corpus: try CorpusStore.open(path: path), gazetteer: gazetteer, privateReads: privateReads,
                 cacheMegabytes: cacheMegabytes, trustProxy: trustProxy, sessionLifetime: sessionLifetime)
         }
-        let store = try await PostgresStore.open(address)
-        _ = try await StoreSeeding.prepare(store, empty: false)
         let corpus = try await TeamCorpus.open(
             address, indexFolder: indexFolder ?? TeamCorpus.defaultIndexFolder(for: address, environment: ProcessInfo.processInfo.environment))
         let services = JibangServices(

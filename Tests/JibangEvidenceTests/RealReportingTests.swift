@@ -214,6 +214,11 @@ import Testing
         #expect(read(english, "2024-12-30") == ["\(id("신포시")) inauguration 2024-12-28"])
     }
 
+    @Test func aFishFarmOutsideTheProgrammeIsNoProgrammeFacility() {
+        // Written for this test after KCNA's wording of 2011: fish farms long predate the programme.
+        #expect(read("Kim Jong Un visited the Samsok fish farm in Ryongchon County on Tuesday.", "2011-07-21").isEmpty)
+    }
+
     @Test func theDayBeforeAFinishedSiteIsTheVisits() {
         // "지난 26일 완공된 X를 돌아보시었다": he saw on the 26th the finished site; no ceremony.
         let text = "노동신문은 27일 김정은 동지께서 지난 26일 완공된 락원군 양식사업소를 돌아보시었다고 보도했다."

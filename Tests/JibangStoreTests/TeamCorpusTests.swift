@@ -34,12 +34,16 @@ struct TeamCorpusTests {
         try await TeamCorpus.open(address, indexFolder: dir.file(name))
     }
 
+    /// A fresh database and two nodes on it, each with its own index folder in `dir`.
+    static func twoNodes(_ dir: TemporaryDirectory) async throws -> (address: PostgresAddress, a: TeamCorpus, b: TeamCorpus) {
+        let address = try await TestPostgres.freshDatabase()
+        return (address, try await node(address, dir, "a"), try await node(address, dir, "b"))
+    }
+
     @Test func aSecondNodeCopiesWhatTheFirstWroteAndAFolderIsOnlyACache() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let address = try await TestPostgres.freshDatabase()
-        let a = try await Self.node(address, dir, "a")
-        let b = try await Self.node(address, dir, "b")
+        let (address, a, b) = try await Self.twoNodes(dir)
         _ = try DocumentVersionTests.ingest(DocumentVersionTests.first, into: a, dir: dir, name: "1.jsonl", at: "2024-10-06T10:00:00Z")
         #expect(try b.segments().isEmpty, "b has not caught up yet")
         #expect(try b.catchUp() == 3)
@@ -62,9 +66,7 @@ struct TeamCorpusTests {
     @Test func writersOnTwoNodesAtOnceLoseNothing() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let address = try await TestPostgres.freshDatabase()
-        let a = try await Self.node(address, dir, "a")
-        let b = try await Self.node(address, dir, "b")
+        let (address, a, b) = try await Self.twoNodes(dir)
         func records(_ prefix: String) -> [Record] {
             (0..<60).map { Record(id: "\(prefix)\($0)", date: "2024-10-0\(1 + $0 % 9)", body: "\(prefix) report \($0) on regional industry.") }
         }
@@ -112,9 +114,7 @@ struct TeamCorpusTests {
     @Test func aNodeCarriesOnAfterTheServerEndsItsConnection() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let address = try await TestPostgres.freshDatabase()
-        let a = try await Self.node(address, dir, "a")
-        let b = try await Self.node(address, dir, "b")
+        let (address, a, b) = try await Self.twoNodes(dir)
         // What an administrator's restart does to a node's connection.
         var server = address
         server.database = TestPostgres.server?.database ?? "postgres"

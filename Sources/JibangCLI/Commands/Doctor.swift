@@ -109,6 +109,12 @@ struct Doctor: AsyncParsableCommand {
         }
     }
 
+    /// Free space beside `beside`: a warning below `needed`.
+    static func diskCheck(free: Int64, needed: Int64, beside: String, fix: String) -> Check {
+        let detail = String(format: "%.1f GB", Double(free) / 1_073_741_824) + " free beside \(beside)"
+        return free < needed ? Check(status: .warning, what: "disk", detail: detail, fix: fix) : Check(status: .ok, what: "disk", detail: detail)
+    }
+
     /// The report for a PostgreSQL store's diagnosis: pure, like the file's.
     static func checks(_ d: PostgresDiagnosis) -> [Check] {
         if let failure = d.failure {
@@ -145,11 +151,7 @@ struct Doctor: AsyncParsableCommand {
                     fix: "`jibang corpus reindex` rebuilds them, or delete the index folder"))
         }
         if let free = d.freeBytes {
-            let gb = String(format: "%.1f GB", Double(free) / 1_073_741_824)
-            out.append(
-                free < Int64(1 << 30)
-                    ? Check(status: .warning, what: "disk", detail: "\(gb) free beside the index folder", fix: "free some space for the index")
-                    : Check(status: .ok, what: "disk", detail: "\(gb) free beside the index folder"))
+            out.append(Self.diskCheck(free: free, needed: Int64(1 << 30), beside: "the index folder", fix: "free some space for the index"))
         }
         return out
     }
@@ -189,14 +191,10 @@ struct Doctor: AsyncParsableCommand {
                     fix: "`jibang corpus reindex` rebuilds them from the stored documents"))
         }
         if let free = d.freeBytes {
-            let needed = max(Int64(1 << 30), 2 * (d.bytes ?? 0))
-            let gb = String(format: "%.1f GB", Double(free) / 1_073_741_824)
             out.append(
-                free < needed
-                    ? Check(
-                        status: .warning, what: "disk", detail: "\(gb) free beside the store",
-                        fix: "free some space: ingest and reindex need room for new segments and copies")
-                    : Check(status: .ok, what: "disk", detail: "\(gb) free beside the store"))
+                Self.diskCheck(
+                    free: free, needed: max(Int64(1 << 30), 2 * (d.bytes ?? 0)), beside: "the store",
+                    fix: "free some space: ingest and reindex need room for new segments and copies"))
         }
         if png { out += Self.pngChecks() }
         return out

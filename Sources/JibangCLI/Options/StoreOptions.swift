@@ -65,13 +65,7 @@ extension StoreOptions {
 
     /// Opens the store and seeds it as needed (`empty`: the gazetteer only, on first use).
     func openSeeding(empty: Bool) async throws(JibangError) -> (store: any RecordStore, seeded: SeedResult) {
-        switch address {
-        case .sqlite(let path):
-            return try await StoreBootstrap.open(path: path, empty: empty)
-        case .postgres(let address):
-            let store = try await PostgresStore.open(address)
-            return (store, try await StoreSeeding.prepare(store, empty: empty))
-        }
+        try await StoreOpening.open(address, empty: empty)
     }
 
     /// Opens the store's corpus (creating the store when missing). On PostgreSQL: the team's

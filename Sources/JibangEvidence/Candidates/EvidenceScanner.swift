@@ -71,13 +71,14 @@ public struct EvidenceScanner: Sendable {
             }
             previousCeremony = rule.flatMap { [.groundbreaking, .inauguration].contains($0.event) ? $0 : nil }
             let places = rule == nil ? ([], []) : finder.places(in: sentence, articleProvinces: articleProvinces, year: published.year)
-            // Dates that belong to a ceremony's own verb, which a neighbour must not lend.
-            let bound =
+            // A date right before another ceremony's verb ("작년 3월 착공한 … 준공식") is that
+            // ceremony's: proposed beside the sentence's event, and never lent to a neighbour.
+            let secondary =
                 (rules.boundEvents(sentence.text, mentions: mentions, mainEvent: rule?.event)
-                + rules.boundAfter(sentence.text, mentions: mentions)).filter { $0.event != rule?.event }.map(\.mention)
+                + rules.boundAfter(sentence.text, mentions: mentions)).filter { $0.event != rule?.event }
             return (
                 sentence: sentence, lowered: lowered, compact: compact, rule: rule, places: places.0, provinces: places.1, mentions: mentions,
-                bound: bound
+                secondary: secondary
             )
         }
         // The one city or county an article names, for a sentence near it that reports an event
@@ -110,21 +111,22 @@ public struct EvidenceScanner: Sendable {
                 guard sentenceNamesFacility || leadNamesFacility else { continue }
                 if rules.paperwork.contains(where: { lowered.contains($0) }) { continue }
             }
-            // A date right before another ceremony's verb ("작년 3월 착공한 … 준공식") is that ceremony's.
-            let secondary =
-                (rules.boundEvents(sentence.text, mentions: mentions, mainEvent: rule.event)
-                + rules.boundAfter(sentence.text, mentions: mentions))
-                .filter { $0.event != rule.event }
+            let secondary = item.secondary
             let reserved = secondary.map(\.mention)
             // The sentence before, or one of the two after, that reports the same event without
             // naming a place lends its date ("… in Kyongsong County. … A ceremony took place on January 12.").
             let neighbour = [index - 1, index + 1, index + 2].lazy.filter { read.indices.contains($0) }.map { read[$0] }
-                .first { item in
-                    item.rule?.event == rule.event && item.places.isEmpty && item.mentions.contains { !$0.isReport && !item.bound.contains($0) }
+                .first { other in
+                    other.rule?.event == rule.event && other.places.isEmpty
+                        && other.mentions.contains { mention in !mention.isReport && !other.secondary.contains { $0.mention == mention } }
                 }
             func dated(near offset: Int?) -> (MilestoneDate, String) {
                 var (date, words) = EventDate.choose(mentions, published: published, near: offset, excluding: reserved)
-                if words == nil, let neighbour, let lent = neighbour.mentions.first(where: { !$0.isReport && !neighbour.bound.contains($0) }) {
+                if words == nil, let neighbour,
+                    let lent = neighbour.mentions.first(where: { mention in
+                        !mention.isReport && !neighbour.secondary.contains { $0.mention == mention }
+                    })
+                {
                     (date, words) = (lent.date, lent.words + " (the neighbouring sentence)")
                 }
                 let why =
@@ -231,11 +233,7 @@ public struct EvidenceScanner: Sendable {
     /// The sentence without spans of time measured from a ceremony ("착공한 지 190여일 만에",
     /// "착공 후 9개월 만에"): they date nothing and report no ceremony.
     static func withoutDurations(_ lowered: String) -> String {
-        var text = lowered
-        for pattern in ["(착공|준공|완공)(한|된)? ?(지|후|이후) ?[0-9]*[여]? ?(일|달|개월|년)? ?만에"] {
-            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
-        }
-        return text
+        lowered.replacingOccurrences(of: "(착공|준공|완공)(한|된)? ?(지|후|이후) ?[0-9]*여? ?(일|달|개월|년)? ?만에", with: " ", options: .regularExpression)
     }
 
     static func better(_ a: Candidate, than b: Candidate) -> Bool {

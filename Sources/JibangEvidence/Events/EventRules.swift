@@ -114,7 +114,7 @@ public enum EventRules {
         "light-industry factor", "regional construction", "greenhouse farm", "greenhouse complex", "leisure complex", "paper mill",
         "지방공업공장", "지방공업", "지방공장", "지방발전", "지역발전", "지방건설", "지방병원", "병원", "hospital", "service complex",
         "종합봉사", "grain management", "grain-management", "량정", "sci-tech dissemination", "과학기술보급", "온실농장", "온실종합농장",
-        "종이공장", "offshore farm", "fish farm", "양식사업소", "양식소", "양식기지",
+        "종이공장", "offshore farm", "offshore fish farm", "양식사업소", "양식소", "양식기지",
     ]
 
     /// The corpus query that picks the articles worth scanning, derived from `programmeCues`:
